@@ -1,0 +1,92 @@
+package io.factlint.model;
+
+import java.util.Objects;
+
+/**
+ * One statement: at time {@code at}, source {@code source} said that attribute {@code attribute} of entity
+ * {@code subject} had value {@code status} (for the attribute {@code status}) or {@code quantity}.
+ *
+ * <p>{@code timeIndex} is the position of this fact's time among the distinct times at which its subject's
+ * attribute is stated (0 = earliest); facts at the same time share it. The engine assigns it before a check.
+ */
+public final class Fact {
+    public static final String STATUS = "status";
+
+    private final int seq;
+    private final String storyId;
+    private final String id;
+    private final String subject;
+    private final String attribute;
+    private final String status;
+    private final Quantity quantity;
+    private final When at;
+    private final String source;
+    private final Certainty certainty;
+    private final String quote;
+    private final Location location;
+    private int timeIndex = -1;
+
+    public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
+                Quantity quantity, When at, String source, Certainty certainty, String quote, Location location) {
+        this.seq = seq;
+        this.storyId = storyId;
+        this.id = id;
+        this.subject = subject;
+        this.attribute = attribute;
+        this.status = status;
+        this.quantity = quantity;
+        this.at = at;
+        this.source = source;
+        this.certainty = certainty;
+        this.quote = quote;
+        this.location = location;
+    }
+
+    /** Position in the whole body of facts (files sorted by path, then order within the file). */
+    public int getSeq() { return seq; }
+    public String getStoryId() { return storyId; }
+    public String getId() { return id; }
+    /** {@code story#fact}, the fact's name in reports. */
+    public String getRef() { return storyId + "#" + id; }
+    public String getSubject() { return subject; }
+    public String getAttribute() { return attribute; }
+    public boolean isStatusFact() { return STATUS.equals(attribute); }
+    /** The status word, for a status fact; otherwise null. */
+    public String getStatus() { return status; }
+    /** The quantity, for a measure; otherwise null. */
+    public Quantity getQuantity() { return quantity; }
+    /** The conventional interval of the quantity, or null for a status fact. */
+    public Interval getConventional() { return quantity == null ? null : quantity.conventional(); }
+    public Interval getStrict() { return quantity == null ? null : quantity.strict(); }
+    public When getAt() { return at; }
+    public String getSource() { return source; }
+    public Certainty getCertainty() { return certainty; }
+    public boolean isUnconfirmed() { return certainty == Certainty.UNCONFIRMED; }
+    public String getQuote() { return quote; }
+    public Location getLocation() { return location; }
+    public int getTimeIndex() { return timeIndex; }
+
+    public void setTimeIndex(int timeIndex) {
+        this.timeIndex = timeIndex;
+    }
+
+    /** The value as written: a status word or a quantity's words. */
+    public String valueWords() {
+        return status != null ? status : quantity.words();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fact f && seq == f.seq && Objects.equals(getRef(), f.getRef());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(seq, storyId, id);
+    }
+
+    @Override
+    public String toString() {
+        return getRef();
+    }
+}

@@ -1,0 +1,24 @@
+package io.factlint.model;
+
+import java.util.List;
+
+/**
+ * A figure at a time: either the value of a stated attribute (from the latest facts at or before the time) or a
+ * derived figure computed from such values, on both readings, with the facts it came from and the arithmetic.
+ */
+public record Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
+                     List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent) {
+
+    public List<String> fromRefs() {
+        return from.stream().map(Fact::getRef).sorted().toList();
+    }
+
+    /** The conventional interval as an editor reads it: a percentage for shares. */
+    public String display() {
+        return percent ? conventional.formatPercent() : conventional.format();
+    }
+
+    public String strictDisplay() {
+        return percent ? strict.formatPercent() : strict.format();
+    }
+}

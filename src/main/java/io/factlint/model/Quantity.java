@@ -1,0 +1,126 @@
+package io.factlint.model;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A number as a text wrote it ("over 11,000"), with the two intervals it stands for: the conventional reading
+ * (a newsroom writes "over 11,000" for 11,000 to 12,000) and the strict one (anything above 11,000).
+ * Either {@code amount} with a {@code bound}, or a range {@code min}..{@code max}.
+ */
+public final class Quantity {
+    private final BigDecimal amount;
+    private final Bound bound;
+    private final BigDecimal step;
+    private final BigDecimal rangeMin;
+    private final BigDecimal rangeMax;
+    private final Interval conventional;
+    private final Interval strict;
+
+    private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax) {
+        this.amount = amount;
+        this.bound = bound;
+        this.step = step;
+        this.rangeMin = rangeMin;
+        this.rangeMax = rangeMax;
+        if (amount == null) {
+            this.conventional = Interval.closed(rangeMin.doubleValue(), rangeMax.doubleValue());
+            this.strict = conventional;
+        } else {
+            this.conventional = conventionalOf(amount, bound, step);
+            this.strict = strictOf(amount, bound, step);
+        }
+    }
+
+    /** A plain number: exactly that. */
+    public static Quantity exactly(BigDecimal amount) {
+        return new Quantity(amount, Bound.EXACTLY, stepOf(amount), null, null);
+    }
+
+    /** {@code amount} hedged by {@code bound}; {@code step} may be null to infer it from the digits. */
+    public static Quantity of(BigDecimal amount, Bound bound, BigDecimal step) {
+        Objects.requireNonNull(amount);
+        Objects.requireNonNull(bound);
+        return new Quantity(amount, bound, step != null ? step : stepOf(amount), null, null);
+    }
+
+    public static Quantity range(BigDecimal min, BigDecimal max) {
+        if (min.compareTo(max) > 0) throw new IllegalArgumentException("min is larger than max");
+        return new Quantity(null, null, null, min, max);
+    }
+
+    /**
+     * The place value of the last non-zero digit: 11000 → 1000, 3500 → 100, 11 → 1, 0.25 → 0.01.
+     * Zero has step 1.
+     */
+    public static BigDecimal stepOf(BigDecimal amount) {
+        if (amount.signum() == 0) return BigDecimal.ONE;
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale());
+    }
+
+    private static Interval conventionalOf(BigDecimal a, Bound b, BigDecimal s) {
+        BigDecimal half = s.divide(BigDecimal.valueOf(2));
+        double av = a.doubleValue();
+        return switch (b) {
+            case EXACTLY -> Interval.point(av);
+            case ABOUT -> Interval.closed(a.subtract(half).doubleValue(), a.add(half).doubleValue());
+            case OVER -> Interval.of(av, true, a.add(s).doubleValue(), true);
+            case AT_LEAST -> Interval.of(av, false, a.add(s).doubleValue(), true);
+            case UNDER -> Interval.of(a.subtract(s).doubleValue(), true, av, true);
+            case AT_MOST -> Interval.of(a.subtract(s).doubleValue(), true, av, false);
+            case NEARLY -> Interval.of(a.subtract(half).doubleValue(), false, av, true);
+        };
+    }
+
+    private static Interval strictOf(BigDecimal a, Bound b, BigDecimal s) {
+        BigDecimal half = s.divide(BigDecimal.valueOf(2));
+        double av = a.doubleValue();
+        double inf = Double.POSITIVE_INFINITY;
+        return switch (b) {
+            case EXACTLY -> Interval.point(av);
+            case ABOUT -> Interval.closed(a.subtract(half).doubleValue(), a.add(half).doubleValue());
+            case OVER -> Interval.of(av, true, inf, true);
+            case AT_LEAST -> Interval.of(av, false, inf, true);
+            case UNDER, NEARLY -> Interval.of(Math.min(0, av), false, av, true);
+            case AT_MOST -> Interval.of(Math.min(0, av), false, av, false);
+        };
+    }
+
+    public BigDecimal amount() { return amount; }
+    public Bound bound() { return bound; }
+    public BigDecimal step() { return step; }
+    public BigDecimal rangeMin() { return rangeMin; }
+    public BigDecimal rangeMax() { return rangeMax; }
+    public boolean isRange() { return amount == null; }
+    public Interval conventional() { return conventional; }
+    public Interval strict() { return strict; }
+
+    /** The numbers the text states: the amount, or both ends of a range. */
+    public java.util.List<BigDecimal> statedNumbers() {
+        return amount != null ? java.util.List.of(amount) : java.util.List.of(rangeMin, rangeMax);
+    }
+
+    /** As a text would write it: {@code over 11,000}, {@code 10,000–12,000}. */
+    public String words() {
+        if (amount == null) return Interval.number(rangeMin.doubleValue()) + "–" + Interval.number(rangeMax.doubleValue());
+        String n = Interval.number(amount.doubleValue());
+        return bound == Bound.EXACTLY ? n : bound.words() + " " + n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Quantity q && Objects.equals(amount, q.amount) && bound == q.bound
+                && Objects.equals(step, q.step) && Objects.equals(rangeMin, q.rangeMin) && Objects.equals(rangeMax, q.rangeMax);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(amount, bound, step, rangeMin, rangeMax);
+    }
+
+    @Override
+    public String toString() {
+        return words();
+    }
+}

@@ -1,0 +1,29 @@
+package io.factlint.model.vocab;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The data a rule pack works with, read from the YAML files of the rules folder: the status lifecycle, the
+ * cumulative attributes, the part/whole pairs, the derived figures and what {@code source.single} watches.
+ */
+public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
+                         List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource) {
+
+    public Set<String> statusWords() {
+        return statuses.stream().map(StatusWord::word).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** Every vocabulary entry, to insert into a rule session. */
+    public List<Object> asFacts() {
+        List<Object> all = new java.util.ArrayList<>();
+        all.addAll(statuses);
+        all.addAll(transitions);
+        all.addAll(cumulative);
+        all.addAll(partWhole);
+        all.addAll(figures);
+        all.addAll(singleSource);
+        return all;
+    }
+}
