@@ -82,9 +82,12 @@ final class CheckCommand implements Callable<Integer> {
         } catch (UsageError e) {
             err.println("factlint: " + e.getMessage());
             return ExitCode.INPUT_ERROR.code();
-        } catch (RuntimeException | IOException e) {
-            err.println("factlint: internal error: " + e);
+        } catch (RuntimeException | IOException | StackOverflowError e) {
+            err.println("factlint: internal error: " + e + "; the check did not complete");
             if (debug) e.printStackTrace(err);
+            return ExitCode.INTERNAL_ERROR.code();
+        } catch (OutOfMemoryError e) {
+            err.println("factlint: out of memory; the check did not complete (raise the heap with FACTLINT_JAVA_OPTS=-Xmx...)");
             return ExitCode.INTERNAL_ERROR.code();
         } finally {
             out.flush();
@@ -93,6 +96,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int check(PrintWriter out, PrintWriter err) throws IOException {
+        if (timeoutSeconds < 1) throw new UsageError("--timeout must be at least 1 second, not " + timeoutSeconds);
         Map<Format, Path> destinations = destinations();
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("facts")) : paths;
         RulePack pack;
@@ -128,6 +132,12 @@ final class CheckCommand implements Callable<Integer> {
             Path target = destinations.get(e.getKey());
             if (target == null) {
                 out.print(new String(e.getValue(), StandardCharsets.UTF_8));
+                out.flush();
+                // a PrintWriter swallows write errors: a report that did not reach its reader must not pass
+                if (out.checkError()) {
+                    err.println("factlint: could not write the " + e.getKey().id() + " report to standard output");
+                    return ExitCode.INTERNAL_ERROR.code();
+                }
             } else {
                 AtomicFiles.write(target, o -> o.write(e.getValue()));
                 err.println("factlint: wrote " + target);

@@ -23,13 +23,40 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (Throwable t) {
+            // never let the JVM's own "uncaught exception" exit code (1, "findings") stand for a failed run
+            code = ExitCode.INTERNAL_ERROR.code();
+        }
+        System.exit(code);
     }
 
-    /** Runs factlint with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    /**
+     * Runs factlint with {@code args}, printing to {@code out} and {@code err}; returns the exit code. Whatever
+     * happens, a run that did not complete returns 2 or 3, never 0 or 1.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            CommandLine cl = commandLine(out, err);
+            int code = cl.execute(args);
+            if (code < 0 || code > 3) return ExitCode.INTERNAL_ERROR.code();
+            // a PrintStream swallows write errors (a closed pipe, a full disk): what did not reach its reader must not pass
+            if (code <= 1 && out.checkError()) {
+                err.println("factlint: could not write to standard output; the report was not delivered");
+                return ExitCode.INTERNAL_ERROR.code();
+            }
+            return code;
+        } catch (Throwable t) {
+            try {
+                err.println("factlint: internal error: " + t + "; the check did not complete");
+                err.flush();
+            } catch (Throwable ignored) {
+                // out of memory or a broken stream: the exit code still says what happened
+            }
+            return ExitCode.INTERNAL_ERROR.code();
+        }
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
@@ -39,7 +66,7 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR.code());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("factlint: internal error: " + e);
+            cmd.getErr().println("factlint: internal error: " + e + "; the check did not complete");
             return ExitCode.INTERNAL_ERROR.code();
         });
         cl.setParameterExceptionHandler((e, args) -> {

@@ -6,6 +6,7 @@ import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -16,10 +17,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -31,14 +34,58 @@ public final class Engine {
     private Engine() {
     }
 
+    /** How long a rule that ignores {@code halt} (a consequence that does not return) gets before it is abandoned. */
+    private static final long GRACE_MILLIS = 2_000;
+
+    /**
+     * Checks {@code base} with {@code pack}. The session runs on a worker thread so that nothing a rule does can
+     * escape as anything but a {@link RuleFailure}: an exception or an {@link Error} ({@code StackOverflowError},
+     * {@code OutOfMemoryError}) thrown by a rule, the firing limit, and the time limit, which halts the session and,
+     * if a consequence does not return, abandons it. Every failure names the rule that was firing.
+     */
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits) throws RuleFailure {
-        KieSession session = pack.kieBase().newKieSession();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "factlint-timeout");
-            t.setDaemon(true);
-            return t;
-        });
         Tracker tracker = new Tracker();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicReference<KieSession> live = new AtomicReference<>();
+        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, tracker, live));
+        Thread worker = new Thread(null, task, "factlint-rules", WORKER_STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            if (limits.timeout() == null) return task.get();
+            long deadline = limits.timeout().toMillis();
+            try {
+                return task.get(deadline, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                timedOut.set(true);
+                KieSession session = live.get();
+                if (session != null) session.halt();
+            }
+            try {
+                task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                abandon(worker);
+            }
+            throw timeLimit(limits, tracker);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            if (c instanceof RuleFailure rf) throw rf;
+            if (timedOut.get()) throw timeLimit(limits, tracker);
+            throw failure(tracker, c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(worker);
+            throw new RuleFailure("the check was interrupted" + tracker.firing(), tracker.rule, e);
+        }
+    }
+
+    /** The worker's stack: deep rule recursion fails as a StackOverflowError there, caught and reported. */
+    private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
+
+    private static CheckResult run(RulePack pack, FactBase base, EngineLimits limits, Tracker tracker,
+                                   AtomicReference<KieSession> live) throws RuleFailure {
+        KieSession session = pack.kieBase().newKieSession();
+        live.set(session);
         try {
             if (session.getKieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
                     .anyMatch(g -> g.getName().equals("names")))) {
@@ -60,33 +107,57 @@ public final class Engine {
             for (Object o : base.mentions()) { session.insert(o); inserted++; }
 
             long max = limits.firingsFor(inserted);
-            AtomicBoolean timedOut = new AtomicBoolean();
-            if (limits.timeout() != null) {
-                timer.schedule(() -> { timedOut.set(true); session.halt(); }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            int fired;
-            try {
-                fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
-            } catch (RuntimeException e) {
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                throw new RuleFailure("rule \"" + tracker.rule + "\" failed on " + tracker.objects + ": "
-                        + root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + root.getMessage() : ""),
-                        tracker.rule, e);
-            }
-            if (timedOut.get()) {
-                throw new RuleFailure("the check ran past its time limit of " + limits.timeout().toSeconds()
-                        + " s; rule \"" + tracker.rule + "\" was firing", tracker.rule, null);
+            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RuleFailure("the check was stopped" + tracker.firing(), tracker.rule, null);
             }
             if (fired >= max) {
-                throw new RuleFailure("the rules fired " + fired + " times, the limit for this input; rule \""
-                        + tracker.rule + "\" was firing (a rule that keeps re-inserting facts?)", tracker.rule, null);
+                throw new RuleFailure("the rules fired " + fired + " times, the limit for this input" + tracker.firing()
+                        + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
             }
             return collect(pack, base, session);
         } finally {
-            timer.shutdownNow();
             session.dispose();
         }
+    }
+
+    private static RuleFailure timeLimit(EngineLimits limits, Tracker tracker) {
+        return new RuleFailure("the check ran past its time limit of " + limits.timeout().toSeconds() + " s"
+                + tracker.firing(), tracker.rule, null);
+    }
+
+    private static RuleFailure failure(Tracker tracker, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String what = root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + oneLine(root.getMessage(), 300) : "");
+        if (tracker.rule == null) return new RuleFailure("the rule session failed: " + what, null, e);
+        return new RuleFailure("rule \"" + tracker.rule + "\"" + tracker.where() + " failed on " + tracker.objectsText()
+                + ": " + what, tracker.rule, e);
+    }
+
+    /**
+     * Gives up on a worker whose rule does not return: interrupts it and, if it still runs, stops it (deprecated,
+     * but the only way to end a consequence stuck in a loop; it is a daemon thread in any case).
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void abandon(Thread worker) {
+        worker.interrupt();
+        try {
+            worker.join(500);
+            if (worker.isAlive()) {
+                worker.stop();
+                worker.join(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            // a newer JVM: the daemon thread is left to the end of the process
+        }
+    }
+
+    static String oneLine(String s, int max) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() <= max ? t : t.substring(0, max) + "...";
     }
 
     private static CheckResult collect(RulePack pack, FactBase base, KieSession session) {
@@ -110,18 +181,42 @@ public final class Engine {
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */
     private static final class Tracker extends DefaultAgendaEventListener {
-        volatile String rule = "(none)";
+        volatile String rule;
+        volatile String file;
         volatile List<Object> objects = List.of();
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            rule = event.getMatch().getRule().getName();
+            org.kie.api.definition.rule.Rule r = event.getMatch().getRule();
+            rule = r.getName();
+            file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
             objects = event.getMatch().getObjects();
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             // keep the last rule: a halt or a limit names the rule that fired last
+        }
+
+        /** {@code  (rule "X" in rules/x.drl was firing)}, or nothing when no rule had fired. */
+        String firing() {
+            return rule == null ? "" : "; rule \"" + rule + "\"" + where() + " was firing";
+        }
+
+        String where() {
+            return file == null ? "" : " (" + file + ")";
+        }
+
+        /** The matched objects, each shortened: a fact with a huge quote must not make a huge message. */
+        String objectsText() {
+            List<Object> os = objects;
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < os.size() && i < 10; i++) {
+                if (i > 0) b.append(", ");
+                b.append(oneLine(String.valueOf(os.get(i)), 200));
+            }
+            if (os.size() > 10) b.append(", ... ").append(os.size() - 10).append(" more");
+            return b.append(']').toString();
         }
     }
 }
