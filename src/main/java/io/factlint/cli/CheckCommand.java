@@ -99,6 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) throw new UsageError("--timeout must be at least 1 second, not " + timeoutSeconds);
         Map<Format, Path> destinations = destinations();
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("facts")) : paths;
+        guardInputs(destinations.values(), inputs);
         RulePack pack;
         try {
             pack = RulePack.load(rules);
@@ -120,6 +121,7 @@ final class CheckCommand implements Callable<Integer> {
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
+        guardStoryTexts(destinations.values(), result);
         ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), sourceDateEpoch());
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
@@ -167,6 +169,60 @@ final class CheckCommand implements Callable<Integer> {
             fs.forEach(f -> d.put(f, output));
         }
         return d;
+    }
+
+    /**
+     * Fact files are never written: a report may not replace a fact file named on the command line, nor go into a
+     * fact folder under a name the next check would read as a fact file.
+     */
+    private static void guardInputs(java.util.Collection<Path> destinations, List<Path> inputs) {
+        for (Path d : destinations) {
+            if (d == null) continue;
+            Path target = canonical(d);
+            for (Path in : inputs) {
+                Path input = canonical(in);
+                if (target.equals(input)) {
+                    throw new UsageError("the report " + d + " would overwrite the fact file " + in
+                            + "; reports go outside the fact files and folders");
+                }
+                String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                boolean factName = name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+                if (factName && Files.isDirectory(in) && target.startsWith(input)) {
+                    throw new UsageError("the report " + d + " is inside the fact folder " + in
+                            + ", where the next check would read it as a fact file; write reports outside the fact folders");
+                }
+            }
+        }
+    }
+
+    /** A report may not replace a story's text file either. */
+    private static void guardStoryTexts(java.util.Collection<Path> destinations, CheckResult result) {
+        for (Path d : destinations) {
+            if (d == null || !Files.exists(d)) continue;
+            for (io.factlint.model.Story s : result.facts().stories()) {
+                if (s.textFile() == null) continue;
+                try {
+                    if (Files.isSameFile(d, Path.of(s.textFile()))) {
+                        throw new UsageError("the report " + d + " would overwrite the story text " + s.textFile());
+                    }
+                } catch (IOException | java.nio.file.InvalidPathException e) {
+                    // the text was read through another path: compared by the input guard
+                }
+            }
+        }
+    }
+
+    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
+    private static Path canonical(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     private static Instant sourceDateEpoch() {

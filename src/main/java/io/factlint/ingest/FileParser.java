@@ -237,8 +237,12 @@ final class FileParser {
             error(pos, "invalid story text path " + q(name));
             return;
         }
-        if (given.isAbsolute()) {
+        if (given.isAbsolute() || given.getRoot() != null) {
             error(pos, "story text path " + q(name) + " must be relative to the fact file");
+            return;
+        }
+        if (given.normalize().startsWith("..")) {
+            error(pos, "story text path " + q(name) + " leaves the fact file's folder; the text must be in that folder or below it");
             return;
         }
         Path base = out.input.path().getParent();
@@ -246,6 +250,12 @@ final class FileParser {
         Path shownParent = Path.of(file).getParent();
         String shown = FileWalker.display(shownParent == null ? given : shownParent.resolve(given));
         try {
+            // a symbolic link must not lead out either: a fact file is data and reads nothing outside its folder
+            if (Files.exists(target) && !target.toRealPath().startsWith(
+                    (base == null ? Path.of("") : base).toAbsolutePath().toRealPath())) {
+                error(pos, "story text " + q(name) + " leads out of the fact file's folder (a symbolic link?); the text must be in that folder or below it");
+                return;
+            }
             if (Files.isDirectory(target)) {
                 error(pos, "story text " + q(name) + " is a folder, not a file (" + shown + ")");
                 return;
