@@ -30,7 +30,7 @@ public final class Timeline {
 
     /**
      * Groups all facts by subject and attribute, orders each group by time (a day before the instants on it, so a
-     * day absorbs them at the coarser precision), and sets each fact's time index.
+     * day absorbs them at the coarser precision) and then by reference, and sets each fact's time index.
      */
     public static List<Timeline> build(Collection<Fact> facts) {
         Map<String, List<Fact>> groups = new LinkedHashMap<>();
@@ -38,7 +38,8 @@ public final class Timeline {
             groups.computeIfAbsent(f.getSubject() + '\u0000' + f.getAttribute(), k -> new ArrayList<>()).add(f);
         }
         List<Timeline> out = new ArrayList<>(groups.size());
-        Comparator<Fact> order = Comparator.comparing(Fact::getAt).thenComparingInt(Fact::getSeq);
+        // facts of one time in reference order, not load order: moving a fact within its file changes no finding
+        Comparator<Fact> order = Comparator.comparing(Fact::getAt).thenComparing(Fact::getRef).thenComparingInt(Fact::getSeq);
         for (List<Fact> group : groups.values()) {
             group.sort(order);
             List<Moment> moments = new ArrayList<>();
