@@ -38,9 +38,62 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
         HtmlView view = HtmlView.of(result, options, CSS, SCRIPT);
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Writer w = new TextOnlyWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         ENGINE.render("report.jte", view, new WriterOutput(w));
         w.flush();
+    }
+
+    /**
+     * Replaces what an HTML document may not contain (control characters other than tab, LF and CR, and
+     * lone surrogates) with U+FFFD, after escaping; a surrogate pair split across two writes stays a pair.
+     */
+    static final class TextOnlyWriter extends java.io.FilterWriter {
+        private char pendingHigh;
+
+        TextOnlyWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            char ch = (char) c;
+            if (pendingHigh != 0) {
+                char high = pendingHigh;
+                pendingHigh = 0;
+                if (Character.isLowSurrogate(ch)) {
+                    out.write(high);
+                    out.write(ch);
+                    return;
+                }
+                out.write('\uFFFD');
+            }
+            if (Character.isHighSurrogate(ch)) {
+                pendingHigh = ch;
+            } else if (Character.isLowSurrogate(ch) || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || (ch >= 0x7F && ch <= 0x9F)) {
+                out.write('\uFFFD');
+            } else {
+                out.write(ch);
+            }
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) write(cbuf[i]);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) write(str.charAt(i));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (pendingHigh != 0) {
+                pendingHigh = 0;
+                out.write('\uFFFD');
+            }
+            super.flush();
+        }
     }
 
     /** The CSP source expression ({@code sha256-...}) of the inline script, as the page's policy lists it. */

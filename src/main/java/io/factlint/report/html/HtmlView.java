@@ -332,6 +332,7 @@ public record HtmlView(
                 if (!counts.containsKey(r.id())) continue; // help only for the rules that appear
                 List<Map.Entry<String, String>> meta = r.metadata() == null ? List.of()
                         : new TreeMap<>(r.metadata()).entrySet().stream()
+                        .filter(e -> !ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey()))
                         .map(e -> Map.entry(e.getKey(), String.valueOf(e.getValue()))).toList();
                 out.add(new RuleView(r.id(), ruleAnchors.get(r.id()), r.severity() == null ? null : r.severity().id(),
                         r.description(), r.file(), r.ruleName(), meta, counts.get(r.id()).intValue()));
