@@ -46,7 +46,12 @@ public final class Fixtures {
     public static final String QUOTES = "\"double\" 'single' & ampersand &amp; entity";
     public static final String SEPARATORS = "line\u2028separator\u2029paragraph";
     public static final String CONTROLS = "nul\u0000 bell\u0007 esc\u001b[31m del\u007f c1\u0085 tab\t cr\r lf\n end";
-    public static final String ALL = SCRIPT + IMG + SVG + CLOSE_SCRIPT + IFRAME + QUOTES + SEPARATORS + CONTROLS;
+    /** A lone surrogate, which JSON input may carry as an escape ({@code \\uD800}) but no UTF-8 can encode. */
+    public static final String LONE_SURROGATE = "lone\uD800surrogate";
+    public static final String MARKDOWN = "| pipe ` tick *star* _under_ [link](javascript:x) ~strike~ $math$ \\ back";
+    public static final String GITHUB = "100% done: a, b\r\n::error::injected";
+    public static final String ALL = SCRIPT + IMG + SVG + CLOSE_SCRIPT + IFRAME + QUOTES + SEPARATORS + CONTROLS
+            + LONE_SURROGATE + MARKDOWN + GITHUB;
 
     private Fixtures() {
     }
