@@ -18,6 +18,6 @@ class RulesCommandTest {
     void listsThemAsJson() {
         Cli r = Cli.run("rules", "--format", "json");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("\"id\" : \"quote.number_mismatch\"", "\"severity\" : \"ERROR\"");
+        assertThat(r.out()).contains("\"id\" : \"quote.number_mismatch\"", "\"severity\" : \"error\"");
     }
 }
