@@ -59,6 +59,8 @@ public final class Fact {
     public Interval getConventional() { return quantity == null ? null : quantity.conventional(); }
     public Interval getStrict() { return quantity == null ? null : quantity.strict(); }
     public When getAt() { return at; }
+    /** The calendar day the fact's time starts on, for rules that join facts of the same day. */
+    public java.time.LocalDate getDay() { return at.startDay(); }
     public String getSource() { return source; }
     public Certainty getCertainty() { return certainty; }
     public boolean isUnconfirmed() { return certainty == Certainty.UNCONFIRMED; }

@@ -8,14 +8,10 @@ import java.util.Set;
 
 /** The report writers by format. Writers are stateless, so one instance of each serves every check. */
 public final class Reports {
-    private Reports() {
-    }
-
-    /**
-     * Every writer there is. To add a format, add its writer here.
-     * TODO(lead): add {@code new JsonReportWriter()} and {@code new TextReportWriter()} when they are on main.
-     */
+    /** Every writer there is. To add a format, add its writer here. */
     private static final List<ReportWriter> WRITERS = List.of(
+            new TextReportWriter(),
+            new JsonReportWriter(),
             new HtmlReportWriter(),
             new JunitReportWriter(),
             new SarifReportWriter(),
@@ -23,6 +19,9 @@ public final class Reports {
             new GithubReportWriter());
 
     private static final Map<Format, ReportWriter> BY_FORMAT = index(WRITERS);
+
+    private Reports() {
+    }
 
     private static Map<Format, ReportWriter> index(List<ReportWriter> writers) {
         Map<Format, ReportWriter> m = new EnumMap<>(Format.class);
@@ -34,11 +33,15 @@ public final class Reports {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The writer of a format. */
-    public static ReportWriter writer(Format format) {
-        ReportWriter w = BY_FORMAT.get(format);
-        if (w == null) throw new IllegalArgumentException("no report writer for format " + format.id());
+    /** The writer of {@code f}; throws if the format has none. */
+    public static ReportWriter writer(Format f) {
+        ReportWriter w = BY_FORMAT.get(f);
+        if (w == null) throw new IllegalArgumentException("no writer for format " + f.id());
         return w;
+    }
+
+    public static boolean supports(Format f) {
+        return BY_FORMAT.containsKey(f);
     }
 
     /** The formats that have a writer. */

@@ -1,0 +1,165 @@
+package io.factlint.engine;
+
+import io.factlint.model.RuleInfo;
+import io.factlint.model.Severity;
+import io.factlint.model.vocab.Vocabulary;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A compiled rule pack: the DRL files of a rules folder ({@code *.drl}, recursively, sorted by path) compiled into
+ * one knowledge base, the vocabulary ({@code *.yaml}), and the check rules' metadata. A rule is a check rule when
+ * it carries {@code @id}; it must then carry {@code @severity} ({@code error}, {@code warning}, {@code info}) and
+ * {@code @description}.
+ */
+public final class RulePack {
+    private final Path dir;
+    private final KieBase kieBase;
+    private final Vocabulary vocabulary;
+    private final List<RuleInfo> rules;
+
+    private RulePack(Path dir, KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules) {
+        this.dir = dir;
+        this.kieBase = kieBase;
+        this.vocabulary = vocabulary;
+        this.rules = rules;
+    }
+
+    public Path dir() { return dir; }
+    public KieBase kieBase() { return kieBase; }
+    public Vocabulary vocabulary() { return vocabulary; }
+    /** The check rules, one entry per rule id, sorted by id. */
+    public List<RuleInfo> rules() { return rules; }
+
+    /** Reads the vocabulary of {@code dir} only (no DRL compilation): what the fact loader needs. */
+    public static Vocabulary loadVocabulary(Path dir) throws RulePackException {
+        RuleFiles files = RuleFiles.of(dir);
+        return VocabularyLoader.load(files.yaml(), files::display);
+    }
+
+    /** Compiles the rule pack of {@code dir}. */
+    public static RulePack load(Path dir) throws RulePackException {
+        RuleFiles files = RuleFiles.of(dir);
+        Vocabulary vocabulary = VocabularyLoader.load(files.yaml(), files::display);
+        KieBase kieBase = compile(files);
+        return new RulePack(dir, kieBase, vocabulary, describe(kieBase));
+    }
+
+    /** The files of a rules folder, sorted, with the names to show for them. */
+    record RuleFiles(Path dir, List<Path> drl, List<Path> yaml) {
+        static RuleFiles of(Path dir) throws RulePackException {
+            if (!Files.isDirectory(dir)) {
+                throw new RulePackException(List.of(dir + ": rules folder not found"));
+            }
+            List<Path> drl = new ArrayList<>();
+            List<Path> yaml = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+                        .forEach(p -> {
+                            String n = p.getFileName().toString();
+                            if (n.endsWith(".drl")) drl.add(p);
+                            else if (n.endsWith(".yaml") || n.endsWith(".yml")) yaml.add(p);
+                        });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new RulePackException(List.of(dir + ": cannot read the rules folder: " + e.getMessage()));
+            }
+            if (drl.isEmpty()) throw new RulePackException(List.of(dir + ": no *.drl rule files"));
+            return new RuleFiles(dir, drl, yaml);
+        }
+
+        String display(Path p) {
+            return p.normalize().toString().replace('\\', '/');
+        }
+    }
+
+    private static KieBase compile(RuleFiles files) throws RulePackException {
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<String> problems = new ArrayList<>();
+        for (Path p : files.drl()) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (IOException e) {
+                problems.add(files.display(p) + ": cannot read: " + e.getMessage());
+                continue;
+            }
+            Resource r = ResourceFactory.newByteArrayResource(bytes);
+            r.setSourcePath(files.display(p));
+            kb.add(r, ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError e : kb.getErrors()) {
+            String where = e.getResource() != null ? e.getResource().getSourcePath() : "rules";
+            int[] lines = e.getLines();
+            problems.add(where + (lines != null && lines.length > 0 && lines[0] > 0 ? ":" + lines[0] : "") + ": "
+                    + e.getMessage().replaceAll("\\s+", " ").trim());
+        }
+        if (!problems.isEmpty()) throw new RulePackException(problems.stream().distinct().toList());
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        kbase.addPackages(kb.getKnowledgePackages());
+        return kbase;
+    }
+
+    /** {@code org.kie.api.definition.type.Description} → {@code description}; other keys as written. */
+    private static String shortKey(String key) {
+        int dot = key.lastIndexOf('.');
+        if (dot < 0) return key;
+        String simple = key.substring(dot + 1);
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    /** The check rules' metadata; rules sharing an id must agree on its severity. */
+    static List<RuleInfo> describe(KieBase kieBase) throws RulePackException {
+        Map<String, RuleInfo> byId = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
+        all.sort(Comparator.comparing(Rule::getName));
+        for (Rule r : all) {
+            Map<String, Object> meta = r.getMetaData();
+            if (!meta.containsKey("id")) continue;
+            String file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : "";
+            String where = file + ": rule \"" + r.getName() + "\"";
+            String id = String.valueOf(meta.get("id"));
+            Severity severity;
+            try {
+                severity = Severity.parse(String.valueOf(meta.get("severity")));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": @severity must be error, warning or info, not \"" + meta.get("severity") + "\"");
+                continue;
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            // Drools files @description under its own annotation type's name: keep the short key
+            new TreeMap<>(meta).forEach((k, v) -> strings.put(shortKey(k), String.valueOf(v)));
+            RuleInfo info = new RuleInfo(id, severity, strings.getOrDefault("description", ""), file, r.getName(), strings);
+            RuleInfo prior = byId.putIfAbsent(id, info);
+            if (prior != null && prior.severity() != severity) {
+                problems.add(where + ": rule id " + id + " has severity " + severity.id() + " here but "
+                        + prior.severity().id() + " in rule \"" + prior.ruleName() + "\"");
+            }
+            if (prior != null && info.description().length() > prior.description().length()) byId.put(id, info);
+        }
+        if (!problems.isEmpty()) throw new RulePackException(problems);
+        return List.copyOf(byId.values());
+    }
+}

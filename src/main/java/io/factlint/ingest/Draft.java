@@ -1,0 +1,44 @@
+package io.factlint.ingest;
+
+import io.factlint.model.Certainty;
+import io.factlint.model.Location;
+import io.factlint.model.Op;
+import io.factlint.model.When;
+
+/**
+ * A fact or claim as read from its object, before the file is finished: the story's id and publication (which
+ * supply defaults) may come later in the file, and fact numbers are assigned only when all files are merged.
+ * Positions are packed as {@code line << 32 | column} (see {@link FileParser#pack}) to keep large files light.
+ */
+final class Draft {
+    final boolean claim;
+    final Location location;
+    String id;
+    long idPos;
+    String subject;
+    long subjectPos;
+    String attribute;
+    /** The value as written: a String (status word), a BigDecimal, or a Quantity; null if absent or invalid. */
+    Object value;
+    long valuePos;
+    When at;
+    /** {@code at} was given (possibly invalid), so no default applies. */
+    boolean atGiven;
+    String source;
+    long sourcePos;
+    Certainty certainty = Certainty.REPORTED;
+    String quote;
+    String text;
+    Op op;
+    /** False when an error makes this draft unusable. */
+    boolean complete = true;
+
+    Draft(boolean claim, Location location) {
+        this.claim = claim;
+        this.location = location;
+    }
+
+    String what() {
+        return claim ? "claim" : "fact";
+    }
+}

@@ -1,0 +1,52 @@
+package io.factlint.ingest;
+
+/**
+ * Limits that keep a hostile or broken fact file from exhausting memory, stack or time. Every limit applies to one
+ * file at a time. A file that exceeds one gets a single input error at the position where it was exceeded.
+ *
+ * @param maxNestingDepth    how deeply objects and arrays may nest (JSON and YAML)
+ * @param maxDocumentLength  the largest file accepted, in bytes; also the YAML code point limit
+ * @param maxStringLength    the longest string value, in characters
+ * @param maxNumberLength    the longest number literal, in characters
+ * @param maxYamlAliases     how many YAML aliases of collections a document may use (SnakeYAML's loader option)
+ * @param maxTokens          how many tokens one file may produce, counting each replay of a YAML alias in full
+ *                           (bounds the time spent on "billion laughs" documents)
+ */
+public record ParserLimits(int maxNestingDepth, long maxDocumentLength, int maxStringLength, int maxNumberLength,
+                           int maxYamlAliases, long maxTokens) {
+
+    /** 1 MiB. */
+    private static final long MIB = 1024L * 1024L;
+
+    public ParserLimits {
+        if (maxNestingDepth < 8) throw new IllegalArgumentException("maxNestingDepth must be at least 8");
+        if (maxDocumentLength < 1) throw new IllegalArgumentException("maxDocumentLength must be positive");
+        if (maxStringLength < 1) throw new IllegalArgumentException("maxStringLength must be positive");
+        if (maxNumberLength < 1) throw new IllegalArgumentException("maxNumberLength must be positive");
+        if (maxYamlAliases < 0) throw new IllegalArgumentException("maxYamlAliases must not be negative");
+        if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be positive");
+    }
+
+    /**
+     * Nesting depth 200, files up to 64 MiB, strings up to 16 MiB, numbers up to 1000 characters, 50 YAML
+     * aliases of collections, 50 million tokens per file.
+     */
+    public static ParserLimits defaults() {
+        return new ParserLimits(200, 64 * MIB, (int) (16 * MIB), 1000, 50, 50_000_000L);
+    }
+
+    /** These limits with another maximum file length. */
+    public ParserLimits withMaxDocumentLength(long bytes) {
+        return new ParserLimits(maxNestingDepth, bytes, maxStringLength, maxNumberLength, maxYamlAliases, maxTokens);
+    }
+
+    /** These limits with another maximum string length. */
+    public ParserLimits withMaxStringLength(int chars) {
+        return new ParserLimits(maxNestingDepth, maxDocumentLength, chars, maxNumberLength, maxYamlAliases, maxTokens);
+    }
+
+    /** These limits with another token budget. */
+    public ParserLimits withMaxTokens(long tokens) {
+        return new ParserLimits(maxNestingDepth, maxDocumentLength, maxStringLength, maxNumberLength, maxYamlAliases, tokens);
+    }
+}

@@ -1,0 +1,118 @@
+package io.factlint.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.model.CheckResult;
+import io.factlint.model.Claim;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.Fact;
+import io.factlint.model.Figure;
+import io.factlint.model.Finding;
+import io.factlint.model.Interval;
+import io.factlint.model.Location;
+import io.factlint.model.Severity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The JSON report of cli-and-reports.md: tool, summary, findings, figures, claims. Field order is fixed (records),
+ * so identical input gives byte-identical output. Unbounded interval ends are {@code null}.
+ */
+public final class JsonReportWriter implements ReportWriter {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+
+    @Override
+    public Format format() {
+        return Format.JSON;
+    }
+
+    @Override
+    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, report(result, options));
+        out.write('\n');
+    }
+
+    /** The report as records, in the order they are written. */
+    public static Report report(CheckResult r, ReportOptions o) {
+        return new Report(new Tool("factlint", o.toolVersion()),
+                o.timestamp() == null ? null : o.timestamp().toString(),
+                new Summary(r.facts().articleCount(), r.facts().facts().size(), r.facts().claims().size(),
+                        r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.passes(o.failOn()),
+                        o.failOn() == null ? "never" : o.failOn().id()),
+                r.findings().stream().map(JsonReportWriter::finding).toList(),
+                r.figures().stream().map(JsonReportWriter::figure).toList(),
+                r.verdicts().stream().map(JsonReportWriter::claim).toList());
+    }
+
+    public record Report(Tool tool, @JsonInclude(JsonInclude.Include.NON_NULL) String generated, Summary summary,
+                         List<FindingJson> findings, List<FigureJson> figures, List<ClaimJson> claims) {
+    }
+
+    public record Tool(String name, String version) {
+    }
+
+    public record Summary(long stories, long facts, long claims, long errors, long warnings, long infos, boolean passed,
+                          String failOn) {
+    }
+
+    public record FindingJson(String rule, String severity, String message, String subject, String claim,
+                              String fingerprint, LocationJson location, List<FactJson> facts) {
+    }
+
+    public record LocationJson(String file, int line, int column) {
+        static LocationJson of(Location l) {
+            return new LocationJson(l.file(), l.line(), l.column());
+        }
+    }
+
+    public record FactJson(String ref, String file, int line, int column) {
+    }
+
+    public record IntervalJson(Double min, Double max, boolean minOpen, boolean maxOpen) {
+        static IntervalJson of(Interval i) {
+            return new IntervalJson(Double.isInfinite(i.min()) ? null : i.min(), Double.isInfinite(i.max()) ? null : i.max(),
+                    i.minOpen(), i.maxOpen());
+        }
+    }
+
+    public record FigureJson(String subject, String attribute, String at, IntervalJson conventional, IntervalJson strict,
+                             List<String> from, String arithmetic, String strictArithmetic) {
+    }
+
+    public record ClaimJson(String ref, String text, String subject, String attribute, String op, String value, String at,
+                            String verdict, String strictVerdict, String figure, List<String> facts, String reason,
+                            LocationJson location) {
+    }
+
+    private static FindingJson finding(Finding f) {
+        return new FindingJson(f.rule(), f.severity().id(), f.message(), f.subject(), f.claimRef(), f.fingerprint(),
+                LocationJson.of(f.location()), f.facts().stream().map(JsonReportWriter::fact).toList());
+    }
+
+    private static FactJson fact(Fact f) {
+        Location l = f.getLocation();
+        return new FactJson(f.getRef(), l.file(), l.line(), l.column());
+    }
+
+    private static FigureJson figure(Figure f) {
+        return new FigureJson(f.subject(), f.attribute(), f.at().iso(), IntervalJson.of(f.conventional()),
+                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic());
+    }
+
+    private static ClaimJson claim(ClaimVerdict v) {
+        Claim c = v.claim();
+        Figure f = v.figure();
+        String figure = f == null ? null : f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
+        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(), c.valueWords(), c.at().iso(),
+                v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),
+                v.reason(), LocationJson.of(c.location()));
+    }
+}

@@ -1,0 +1,53 @@
+package io.factlint.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rounding-step convention of facts-format.md, for every bound, on both readings. */
+class QuantityTest {
+
+    @ParameterizedTest(name = "step of {0} is {1}")
+    @CsvSource({"11000, 1000", "3500, 100", "3000, 1000", "11, 1", "0.25, 0.01", "1, 1", "0, 1", "120, 10", "1.5, 0.1"})
+    void stepIsThePlaceValueOfTheLastNonZeroDigit(String amount, String step) {
+        assertThat(Quantity.stepOf(new BigDecimal(amount))).isEqualByComparingTo(step);
+    }
+
+    @ParameterizedTest(name = "{1} {0}: conventional {2}, strict {3}")
+    @CsvSource(delimiter = ';', value = {
+            "11000; exactly;  11,000;             11,000",
+            "11000; about;    [10,500, 11,500];   [10,500, 11,500]",
+            "11000; over;     (11,000, 12,000);   (11,000, ∞)",
+            "11000; at_least; [11,000, 12,000);   [11,000, ∞)",
+            "11000; under;    (10,000, 11,000);   [0, 11,000)",
+            "11000; at_most;  (10,000, 11,000];   [0, 11,000]",
+            "11000; nearly;   [10,500, 11,000);   [0, 11,000)",
+            "3000;  over;     (3,000, 4,000);     (3,000, ∞)",
+            "350;   about;    [345, 355];         [345, 355]",
+            "0.25;  about;    [0.245, 0.255];     [0.245, 0.255]",
+            "100;   under;    (0, 100);           [0, 100)"})
+    void boundsBecomeIntervals(String amount, String bound, String conventional, String strict) {
+        Quantity q = Quantity.of(new BigDecimal(amount), Bound.valueOf(bound.trim().toUpperCase()), null);
+        assertThat(q.conventional().format()).isEqualTo(conventional.trim());
+        assertThat(q.strict().format()).isEqualTo(strict.trim());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.5, 0.01, '[0.495, 0.505]'", "50, 1, '[49.5, 50.5]'"})
+    void anExplicitStepOverridesTheDigits(String amount, String step, String interval) {
+        Quantity q = Quantity.of(new BigDecimal(amount), Bound.ABOUT, new BigDecimal(step));
+        assertThat(q.conventional().format()).isEqualTo(interval);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10000, 12000, '[10,000, 12,000]'"})
+    void aRangeIsClosedOnBothReadings(String min, String max, String interval) {
+        Quantity q = Quantity.range(new BigDecimal(min), new BigDecimal(max));
+        assertThat(q.conventional().format()).isEqualTo(interval);
+        assertThat(q.strict()).isEqualTo(q.conventional());
+        assertThat(q.words()).isEqualTo("10,000–12,000");
+    }
+}
