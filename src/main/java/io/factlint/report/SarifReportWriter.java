@@ -33,8 +33,6 @@ import java.util.TreeMap;
  * {@code factlint/v1}, so a finding keeps its identity when facts move within their files.
  */
 public final class SarifReportWriter implements ReportWriter {
-    /** Where the tool is documented: {@code tool.driver.informationUri}. */
-    public static final String INFORMATION_URI = "https://github.com/factlint/factlint";
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String FINGERPRINT_KEY = "factlint/v1";
 
@@ -81,7 +79,6 @@ public final class SarifReportWriter implements ReportWriter {
             driver.put("version", text(options.toolVersion()));
             driver.put("semanticVersion", text(options.toolVersion()));
         }
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode ruleNodes = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (RuleInfo r : rules) {

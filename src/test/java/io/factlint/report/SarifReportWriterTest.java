@@ -45,7 +45,7 @@ class SarifReportWriterTest {
         JsonNode driver = run.at("/tool/driver");
         assertThat(driver.get("name").asText()).isEqualTo("factlint");
         assertThat(driver.get("version").asText()).isEqualTo("0.1.0");
-        assertThat(driver.get("informationUri").asText()).startsWith("https://");
+        assertThat(driver.has("informationUri")).as("no made-up project address").isFalse();
         JsonNode rules = driver.get("rules");
         assertThat(rules).hasSize(15);
         JsonNode changed = rules.get(0);
