@@ -55,9 +55,19 @@ import static io.factlint.ingest.Messages.q;
 final class FileParser {
 
     /** The fields an object may have, and which of them are required. */
-    private record Kind(String name, List<String> fields, List<String> required) {
+    private record Kind(String name, List<String> fields, List<String> required, Map<String, Integer> requiredBit) {
         Kind(String name, String fields, String required) {
             this(name, List.of(fields.split(",")), required.isEmpty() ? List.of() : List.of(required.split(",")));
+        }
+
+        Kind(String name, List<String> fields, List<String> required) {
+            this(name, fields, required, bits(required));
+        }
+
+        private static Map<String, Integer> bits(List<String> required) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < required.size(); i++) m.put(required.get(i), 1 << i);
+            return Map.copyOf(m);
         }
 
         /** {@code in fact}, {@code at the top level}. */
@@ -98,6 +108,7 @@ final class FileParser {
     private final List<String> statusWords;
     private final java.util.Set<String> statusSet;
     private final Map<String, String> strings = new HashMap<>();
+    private final List<InputError> missingFieldErrors = new ArrayList<>();
     private JsonParser p;
     private long tokens;
     /** Position of the value being read by a {@link FieldReader}. */
@@ -263,6 +274,8 @@ final class FileParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
             textFile = shown;
+        } catch (java.nio.file.NoSuchFileException e) {
+            error(pos, "story text file not found: " + shown);
         } catch (CharacterCodingException e) {
             error(pos, "story text " + q(name) + " is not valid UTF-8 (" + shown + ")");
         } catch (IOException e) {
@@ -374,6 +387,7 @@ final class FileParser {
                 case "op" -> {
                     if (!claim) return false;
                     String o = string(name);
+                    d.opPos = pos;
                     d.op = o == null ? null : Op.bySymbol(o);
                     if (o != null && d.op == null) error(pos, "unknown op " + q(o) + " " + Messages.expected(OPS));
                     if (d.op == null) d.complete = false;
@@ -585,11 +599,11 @@ final class FileParser {
         String s = string(field);
         if (s == null) return null;
         if (s.isBlank()) {
-            error(pos, "empty \"" + field + "\"");
+            error(pos, "empty id");
             return null;
         }
         if (s.indexOf('#') >= 0) {
-            error(pos, "\"" + field + "\" " + q(s) + " must not contain \"#\"");
+            error(pos, "id " + q(s) + " must not contain \"#\" (it separates story and fact in references)");
             return null;
         }
         return s;
@@ -649,8 +663,8 @@ final class FileParser {
             long namePos = tokenPos();
             next();
             valuePos = tokenPos();
-            int r = kind.required.indexOf(name);
-            if (r >= 0) seen |= 1 << r;
+            Integer bit = kind.requiredBit.get(name);
+            if (bit != null) seen |= bit;
             if (!reader.read(name)) {
                 error(namePos, "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.fields));
                 skip();
@@ -666,8 +680,10 @@ final class FileParser {
         for (int i = 0; i < kind.required.size(); i++) {
             if ((seen & (1 << i)) == 0) {
                 any = true;
-                error(pack(at.line(), at.column()), "missing required field \"" + kind.required.get(i) + "\" in "
+                InputError e = new InputError(at, "missing required field \"" + kind.required.get(i) + "\" in "
                         + kind.name + (id == null ? "" : " " + q(id)));
+                out.errors.add(e);
+                missingFieldErrors.add(e);
             }
         }
         return any;
@@ -742,6 +758,8 @@ final class FileParser {
     }
 
     private void fatal(int line, int column, String message) {
+        // an object cut short by a syntax error seems to lack fields: that is noise next to the real error
+        out.errors.removeAll(missingFieldErrors);
         out.errors.add(new InputError(new Location(file, line, column), message));
         out.fatal = true;
     }
@@ -921,7 +939,7 @@ final class FileParser {
                 d.complete = false;
             }
             if (d.claim && d.op != null && d.op != Op.EQ && d.op != Op.NE) {
-                error(pack(d.location.line(), d.location.column()), "op \"" + d.op.symbol()
+                error(d.opPos, "op \"" + d.op.symbol()
                         + "\" does not apply to a status (use = or !=)");
                 d.complete = false;
             }
