@@ -632,7 +632,14 @@ final class FileParser {
 
     private String string(String field) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) return p.getText();
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            if (s.length() <= limits.maxStringLength()) return s;
+            // Jackson enforces this limit for JSON while reading; SnakeYAML does not
+            error(tokenPos(), "string too long: more than " + String.format(Locale.ROOT, "%,d", limits.maxStringLength())
+                    + " characters");
+            return null;
+        }
         typeError(field, "a string", t);
         return null;
     }
