@@ -127,7 +127,7 @@ public final class FactLoader {
             }
             mentions.addAll(f.mentions);
         }
-        if (!errors.isEmpty()) throw new InputException(errors);
+        if (!errors.isEmpty()) throw new InputException(errors.stream().distinct().toList());
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
         return new FactBase(names, List.copyOf(stories), Collections.unmodifiableMap(sources),
                 Collections.unmodifiableMap(entities), List.copyOf(facts), List.copyOf(claims), List.copyOf(mentions));

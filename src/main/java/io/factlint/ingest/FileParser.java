@@ -55,13 +55,14 @@ import static io.factlint.ingest.Messages.q;
 final class FileParser {
 
     /** The fields an object may have, and which of them are required. */
-    private record Kind(String name, List<String> fields, List<String> required, Map<String, Integer> requiredBit) {
+    private record Kind(String name, List<String> fields, List<String> required, java.util.Set<String> known,
+                        Map<String, Integer> requiredBit) {
         Kind(String name, String fields, String required) {
             this(name, List.of(fields.split(",")), required.isEmpty() ? List.of() : List.of(required.split(",")));
         }
 
         Kind(String name, List<String> fields, List<String> required) {
-            this(name, fields, required, bits(required));
+            this(name, fields, required, java.util.Set.copyOf(fields), bits(required));
         }
 
         private static Map<String, Integer> bits(List<String> required) {
@@ -364,12 +365,10 @@ final class FileParser {
                     d.at = when(name);
                 }
                 case "source" -> {
-                    if (claim) return false;
                     d.source = intern(string(name));
                     d.sourcePos = pos;
                 }
                 case "certainty" -> {
-                    if (claim) return false;
                     String c = string(name);
                     int i = c == null ? -1 : CERTAINTIES.indexOf(c);
                     if (c != null && i < 0) error(pos, "unknown certainty " + q(c) + " " + Messages.expected(CERTAINTIES));
@@ -377,15 +376,12 @@ final class FileParser {
                     else d.certainty = Certainty.values()[i];
                 }
                 case "quote" -> {
-                    if (claim) return false;
                     d.quote = string(name);
                 }
                 case "text" -> {
-                    if (!claim) return false;
                     d.text = string(name);
                 }
                 case "op" -> {
-                    if (!claim) return false;
                     String o = string(name);
                     d.opPos = pos;
                     d.op = o == null ? null : Op.bySymbol(o);
@@ -538,8 +534,10 @@ final class FileParser {
         BigDecimal v;
         try {
             v = p.getDecimalValue();
-        } catch (NumberFormatException e) {
-            v = null;
+        } catch (StreamConstraintsException e) {
+            throw e;
+        } catch (NumberFormatException | JsonProcessingException e) {
+            v = null; // YAML's .inf and .nan, for instance
         }
         if (v != null) {
             double d = v.doubleValue();
@@ -667,15 +665,17 @@ final class FileParser {
         JsonToken t;
         while ((t = next()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            long namePos = tokenPos();
+            if (!kind.known.contains(name)) {
+                error(tokenPos(), "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.fields));
+                next();
+                skip();
+                continue;
+            }
             next();
             valuePos = tokenPos();
             Integer bit = kind.requiredBit.get(name);
             if (bit != null) seen |= bit;
-            if (!reader.read(name)) {
-                error(namePos, "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.fields));
-                skip();
-            }
+            if (!reader.read(name)) throw new IllegalStateException("field " + name + " of " + kind.name + " not read");
         }
         if (t != JsonToken.END_OBJECT) throw new IllegalStateException("unexpected token " + t + " in an object");
         return seen;
