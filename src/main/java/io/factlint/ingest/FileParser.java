@@ -109,6 +109,8 @@ final class FileParser {
     private final List<String> statusWords;
     private final java.util.Set<String> statusSet;
     private final Map<String, String> strings = new HashMap<>();
+    /** Times already read in this file: facts share them (When is immutable), saving memory and parsing. */
+    private final Map<String, When> times = new HashMap<>();
     private final List<InputError> missingFieldErrors = new ArrayList<>();
     private JsonParser p;
     private long tokens;
@@ -583,8 +585,12 @@ final class FileParser {
         long pos = valuePos;
         String s = string(field);
         if (s == null) return null;
+        When known = times.get(s);
+        if (known != null) return known;
         try {
-            return Iso.point(s);
+            When w = Iso.point(s);
+            times.put(s, w);
+            return w;
         } catch (Iso.Problem e) {
             error(pos, e.getMessage());
             return null;
