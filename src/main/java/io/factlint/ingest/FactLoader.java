@@ -243,6 +243,6 @@ public final class FactLoader {
     }
 
     private static Location at(ParsedFile f, long pos) {
-        return new Location(f.file(), (int) (pos >>> 32), (int) pos);
+        return FileParser.location(f.file(), pos);
     }
 }

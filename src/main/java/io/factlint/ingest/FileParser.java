@@ -296,19 +296,7 @@ final class FileParser {
                 case "id" -> f[0] = id(name);
                 case "name" -> f[1] = string(name);
                 case "url" -> f[2] = string(name);
-                case "kind" -> {
-                    long pos = valuePos;
-                    String k = string(name);
-                    if (k != null) {
-                        int i = KINDS.indexOf(k);
-                        if (i < 0) {
-                            error(pos, "unknown source kind " + q(k) + " " + Messages.expected(KINDS));
-                            kind[0] = null;
-                        } else {
-                            kind[0] = SourceKind.values()[i];
-                        }
-                    }
-                }
+                case "kind" -> kind[0] = parsed(name, w -> word(w, "source kind", KINDS, SourceKind.values()));
                 default -> {
                     return false;
                 }
@@ -371,11 +359,9 @@ final class FileParser {
                     d.sourcePos = pos;
                 }
                 case "certainty" -> {
-                    String c = string(name);
-                    int i = c == null ? -1 : CERTAINTIES.indexOf(c);
-                    if (c != null && i < 0) error(pos, "unknown certainty " + q(c) + " " + Messages.expected(CERTAINTIES));
-                    if (i < 0) d.complete = false;
-                    else d.certainty = Certainty.values()[i];
+                    Certainty c = parsed(name, w -> word(w, "certainty", CERTAINTIES, Certainty.values()));
+                    if (c == null) d.complete = false;
+                    else d.certainty = c;
                 }
                 case "quote" -> {
                     d.quote = string(name);
@@ -384,10 +370,8 @@ final class FileParser {
                     d.text = string(name);
                 }
                 case "op" -> {
-                    String o = string(name);
                     d.opPos = pos;
-                    d.op = o == null ? null : Op.bySymbol(o);
-                    if (o != null && d.op == null) error(pos, "unknown op " + q(o) + " " + Messages.expected(OPS));
+                    d.op = parsed(name, w -> word(w, "op", OPS, Op.values()));
                     if (d.op == null) d.complete = false;
                 }
                 default -> {
@@ -407,31 +391,10 @@ final class FileParser {
         Object[] f = new Object[3];
         boolean[] ok = {true};
         int seen = object(MENTION, name -> {
-            long pos = valuePos;
             switch (name) {
                 case "text" -> f[0] = string(name);
-                case "date" -> {
-                    String s = string(name);
-                    if (s != null) {
-                        try {
-                            f[1] = Iso.date(s);
-                        } catch (Iso.Problem e) {
-                            error(pos, e.getMessage());
-                        }
-                    }
-                    ok[0] &= f[1] != null;
-                }
-                case "weekday" -> {
-                    String s = string(name);
-                    if (s != null) {
-                        try {
-                            f[2] = Iso.weekday(s);
-                        } catch (Iso.Problem e) {
-                            error(pos, e.getMessage());
-                        }
-                    }
-                    ok[0] &= f[2] != null;
-                }
+                case "date" -> ok[0] &= (f[1] = parsed(name, Iso::date)) != null;
+                case "weekday" -> ok[0] &= (f[2] = parsed(name, Iso::weekday)) != null;
                 default -> {
                     return false;
                 }
@@ -472,11 +435,8 @@ final class FileParser {
                 case "max" -> slot = 3;
                 case "bound" -> {
                     present[0] |= 1 << 4;
-                    String b = string(name);
-                    int i = b == null ? -1 : BOUNDS.indexOf(b);
-                    if (b != null && i < 0) error(pos, "unknown bound " + q(b) + " " + Messages.expected(BOUNDS));
-                    if (i < 0) bad[0] = true;
-                    else bound[0] = Bound.values()[i];
+                    bound[0] = parsed(name, w -> word(w, "bound", BOUNDS, Bound.values()));
+                    bad[0] |= bound[0] == null;
                     return true;
                 }
                 default -> {
@@ -574,7 +534,7 @@ final class FileParser {
         });
         if (missing(PERIOD, seen, at, null) || bad[0]) return null;
         if (ends[0].after(ends[1])) {
-            error(pack(at.line(), at.column()), "period ends (" + ends[1].iso() + ") before it starts (" + ends[0].iso() + ")");
+            error(pos(at), "period ends (" + ends[1].iso() + ") before it starts (" + ends[0].iso() + ")");
             return null;
         }
         return When.period(ends[0], ends[1]);
@@ -582,19 +542,39 @@ final class FileParser {
 
     /** A date or date-time string. */
     private When point(String field) throws IOException {
-        long pos = valuePos;
-        String s = string(field);
-        if (s == null) return null;
-        When known = times.get(s);
-        if (known != null) return known;
-        try {
+        return parsed(field, s -> {
+            When known = times.get(s);
+            if (known != null) return known;
             When w = Iso.point(s);
             times.put(s, w);
             return w;
-        } catch (Iso.Problem e) {
+        });
+    }
+
+    /** Turns the text of a value into something, or says what is wrong with it. */
+    @FunctionalInterface
+    private interface TextParser<T> {
+        T parse(String text) throws BadValue;
+    }
+
+    /** A string value read by {@code parser}; null, with the parser's complaint at the value, if it fails. */
+    private <T> T parsed(String field, TextParser<T> parser) throws IOException {
+        long pos = valuePos;
+        String s = string(field);
+        if (s == null) return null;
+        try {
+            return parser.parse(s);
+        } catch (BadValue e) {
             error(pos, e.getMessage());
             return null;
         }
+    }
+
+    /** The value of {@code values} whose word (at the same index in {@code words}) is {@code w}. */
+    private static <T> T word(String w, String what, List<String> words, T[] values) throws BadValue {
+        int i = words.indexOf(w);
+        if (i < 0) throw new BadValue("unknown " + what + " " + q(w) + " " + Messages.expected(words));
+        return values[i];
     }
 
     /** An id: a non-empty string without {@code #} (which separates story and fact in references). */
@@ -763,7 +743,17 @@ final class FileParser {
     }
 
     Location location(long pos) {
+        return location(file, pos);
+    }
+
+    /** The location in {@code file} of a packed position. */
+    static Location location(String file, long pos) {
         return new Location(file, (int) (pos >>> 32), (int) pos);
+    }
+
+    /** The packed position of a location. */
+    static long pos(Location l) {
+        return pack(l.line(), l.column());
     }
 
     private void error(long pos, String message) {
@@ -924,7 +914,7 @@ final class FileParser {
                 if (published != null) {
                     d.at = published;
                 } else if (!publishedBroken) {
-                    error(pack(d.location.line(), d.location.column()), "missing \"at\" in " + d.what()
+                    error(pos(d.location), "missing \"at\" in " + d.what()
                             + (d.id == null ? "" : " " + q(d.id))
                             + ": a file without a \"story\" needs an explicit \"at\"");
                 }
