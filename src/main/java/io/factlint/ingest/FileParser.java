@@ -303,9 +303,9 @@ final class FileParser {
             }
             return true;
         });
-        if (!missing(SOURCE, seen, at, f[0]) && f[0] != null && f[1] != null && kind[0] != null) {
-            out.sources.add(new Source(f[0], f[1], kind[0], f[2], at));
-        }
+        missing(SOURCE, seen, at, f[0]);
+        // declared even when another field is wrong (the load fails anyway), so references to it are not reported too
+        if (f[0] != null) out.sources.add(new Source(f[0], f[1], kind[0] == null ? SourceKind.OTHER : kind[0], f[2], at));
     }
 
     private void entity() throws IOException {
@@ -323,9 +323,8 @@ final class FileParser {
             }
             return true;
         });
-        if (!missing(ENTITY, seen, at, f[0]) && f[0] != null && f[2] != null) {
-            out.entities.add(new Entity(f[0], f[1], f[2], at));
-        }
+        missing(ENTITY, seen, at, f[0]);
+        if (f[0] != null) out.entities.add(new Entity(f[0], f[1], f[2], at));
     }
 
     /** A fact or a claim. */
