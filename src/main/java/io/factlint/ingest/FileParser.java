@@ -827,10 +827,14 @@ final class FileParser {
 
     /** A Jackson message without source references or pointers to configuration. */
     private static String shorten(String m) {
+        if (m.contains("ALLOW_COMMENTS")) return "comments are not allowed in JSON";
+        if (m.startsWith("invalid alias ")) return "undefined alias *" + m.substring("invalid alias ".length());
         Matcher x = SOURCE_REF.matcher(m);
         String s = x.find() ? x.replaceAll("line $1, column $2") : m;
         int cfg = s.indexOf(" (from `");
         if (cfg >= 0) s = s.substring(0, cfg);
+        int feature = s.indexOf(": enable `"); // Jackson's advice to programmers, not to editors
+        if (feature >= 0) s = s.substring(0, feature) + " (not allowed in JSON)";
         return s.trim();
     }
 
