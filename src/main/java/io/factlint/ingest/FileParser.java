@@ -17,8 +17,6 @@ import io.factlint.model.Source;
 import io.factlint.model.SourceKind;
 import io.factlint.model.Story;
 import io.factlint.model.When;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.factlint.ingest.Messages.q;
 
@@ -93,8 +89,6 @@ final class FileParser {
     private static final List<String> CERTAINTIES = Arrays.stream(Certainty.values()).map(Certainty::id).toList();
     private static final List<String> KINDS = Arrays.stream(SourceKind.values()).map(SourceKind::id).toList();
     private static final List<String> OPS = Arrays.stream(Op.values()).map(Op::symbol).toList();
-    /** Jackson's "[Source: ...; line: 1, column: 2]" inside a message, shortened to "line 1, column 2". */
-    private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /** Reads a field's value (the current token) to its end; false if the field is unknown. */
     @FunctionalInterface
@@ -163,9 +157,9 @@ final class FileParser {
         } catch (StackOverflowError e) {
             fatal(0, 0, "nesting too deep to read");
         } catch (RuntimeException e) {
-            TextGuard.EncodingException enc = cause(e, TextGuard.EncodingException.class);
+            TextGuard.EncodingException enc = ParseFailures.cause(e, TextGuard.EncodingException.class);
             if (enc != null) {
-                encoding(enc);
+                failed(enc);
             } else {
                 fatal(0, 0, "cannot read file: unexpected " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + Messages.firstLine(e.getMessage())));
@@ -637,7 +631,7 @@ final class FileParser {
 
     /** The next token, counted against the token budget. */
     private JsonToken next() throws IOException {
-        if (++tokens > limits.maxTokens()) throw new TokenBudgetExceeded();
+        if (++tokens > limits.maxTokens()) throw new ParseFailures.TokenBudgetExceeded();
         return p.nextToken();
     }
 
@@ -768,79 +762,12 @@ final class FileParser {
 
     // ---------------------------------------------------------------- failures that end the file
 
+    /** Records the error that ends the file. */
     private void failed(IOException e) {
-        TextGuard.EncodingException enc = cause(e, TextGuard.EncodingException.class);
-        if (enc != null) {
-            encoding(enc);
-            return;
-        }
-        long pos = p == null ? pack(0, 0) : safeTokenPos();
-        if (e instanceof TokenBudgetExceeded) {
-            fatal(pos, "too much content: more than " + String.format(Locale.ROOT, "%,d", limits.maxTokens())
-                    + " tokens (each use of a YAML alias counts in full)");
-            return;
-        }
-        MarkedYAMLException yaml = cause(e, MarkedYAMLException.class);
-        if (yaml != null) {
-            Mark m = yaml.getProblemMark() != null ? yaml.getProblemMark() : yaml.getContextMark();
-            String problem = yaml.getProblem() != null ? yaml.getProblem() : yaml.getContext();
-            String context = yaml.getProblem() != null && yaml.getContext() != null ? " (" + yaml.getContext() + ")" : "";
-            fatal(m == null ? pos : pack(m.getLine() + 1, m.getColumn() + 1),
-                    "malformed YAML: " + Messages.firstLine(String.valueOf(problem)) + context);
-            return;
-        }
-        if (e instanceof StreamConstraintsException || cause(e, StreamConstraintsException.class) != null) {
-            StreamConstraintsException sc = cause(e, StreamConstraintsException.class);
-            fatal(jacksonPos(sc, pos), limitMessage(sc.getOriginalMessage()));
-            return;
-        }
-        if (e instanceof JsonProcessingException jpe) {
-            String m = Messages.firstLine(String.valueOf(jpe.getOriginalMessage()));
-            if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
-                fatal(pos, "duplicate key " + q(m.substring("Duplicate field '".length(), m.length() - 1)));
-                return;
-            }
-            org.yaml.snakeyaml.error.YAMLException ye = cause(e, org.yaml.snakeyaml.error.YAMLException.class);
-            if (ye != null) m = Messages.firstLine(String.valueOf(ye.getMessage()));
-            fatal(jacksonPos(jpe, pos), (out.input.yaml() ? "malformed YAML: " : "malformed JSON: ") + shorten(m));
-            return;
-        }
-        fatal(pack(0, 0), "cannot read file: " + Messages.io(e));
-    }
-
-    private String limitMessage(String raw) {
-        String m = Messages.firstLine(String.valueOf(raw));
-        if (m.contains("nesting depth")) {
-            return "nesting too deep: more than " + limits.maxNestingDepth() + " levels of objects and arrays";
-        }
-        if (m.contains("String value length")) {
-            return "string too long: more than " + String.format(Locale.ROOT, "%,d", limits.maxStringLength()) + " characters";
-        }
-        if (m.contains("Number value length")) {
-            return "number too long: more than " + limits.maxNumberLength() + " characters";
-        }
-        if (m.contains("Document length") || m.contains("document length")) {
-            return "file too large: more than " + Messages.bytes(limits.maxDocumentLength());
-        }
-        return "limit exceeded: " + shorten(m);
-    }
-
-    /** A Jackson message without source references or pointers to configuration. */
-    private static String shorten(String m) {
-        if (m.contains("ALLOW_COMMENTS")) return "comments are not allowed in JSON";
-        if (m.startsWith("invalid alias ")) return "undefined alias *" + m.substring("invalid alias ".length());
-        Matcher x = SOURCE_REF.matcher(m);
-        String s = x.find() ? x.replaceAll("line $1, column $2") : m;
-        int cfg = s.indexOf(" (from `");
-        if (cfg >= 0) s = s.substring(0, cfg);
-        int feature = s.indexOf(": enable `"); // Jackson's advice to programmers, not to editors
-        if (feature >= 0) s = s.substring(0, feature) + " (not allowed in JSON)";
-        return s.trim();
-    }
-
-    private long jacksonPos(JsonProcessingException e, long fallback) {
-        JsonLocation l = e == null ? null : e.getLocation();
-        return l == null || l.getLineNr() <= 0 ? fallback : pack(l.getLineNr(), Math.max(1, l.getColumnNr()));
+        long pos = p == null ? pack(1, 1) : safeTokenPos();
+        ParseFailures.Failure f = ParseFailures.of(e, pos, out.input.yaml(), limits);
+        if (f.notText()) out.errors.clear(); // a file that is not text gets one error, not the noise read before it
+        fatal(f.pos(), f.message());
     }
 
     private long safeTokenPos() {
@@ -854,30 +781,6 @@ final class FileParser {
 
     private void fatal(long pos, String message) {
         fatal((int) (pos >>> 32), (int) pos, message);
-    }
-
-    private void encoding(TextGuard.EncodingException e) {
-        out.errors.clear(); // a file that is not text gets one error, not the noise of what was read before
-        fatal(e.line, e.column, e.getMessage());
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) return type.cast(c);
-        }
-        return null;
-    }
-
-    /** The file produced more tokens than {@link ParserLimits#maxTokens()}. */
-    private static final class TokenBudgetExceeded extends IOException {
-        TokenBudgetExceeded() {
-            super("token budget exceeded", null);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     // ---------------------------------------------------------------- end of file: defaults and checks
