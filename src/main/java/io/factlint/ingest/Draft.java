@@ -30,6 +30,7 @@ final class Draft {
     String quote;
     String text;
     Op op;
+    long opPos;
     /** False when an error makes this draft unusable. */
     boolean complete = true;
 

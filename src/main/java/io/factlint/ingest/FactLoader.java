@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -89,9 +90,9 @@ public final class FactLoader {
         parsed.forEach(f -> errors.addAll(f.errors));
         boolean complete = walker.errors().isEmpty() && parsed.stream().noneMatch(f -> f.fatal);
 
-        Map<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
+        SortedMap<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
                 FactLoader::sourceDifference, "source", errors);
-        Map<String, Entity> entities = declarations(parsed, f -> f.entities, Entity::id, Entity::location,
+        SortedMap<String, Entity> entities = declarations(parsed, f -> f.entities, Entity::id, Entity::location,
                 FactLoader::entityDifference, "entity", errors);
 
         List<Story> stories = new ArrayList<>();
@@ -127,10 +128,11 @@ public final class FactLoader {
             }
             mentions.addAll(f.mentions);
         }
-        if (!errors.isEmpty()) throw new InputException(errors);
+        if (!errors.isEmpty()) throw new InputException(errors.stream().distinct().toList());
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
-        return new FactBase(names, List.copyOf(stories), Collections.unmodifiableMap(sources),
-                Collections.unmodifiableMap(entities), List.copyOf(facts), List.copyOf(claims), List.copyOf(mentions));
+        return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
+                Collections.unmodifiableSortedMap(entities), List.copyOf(facts), List.copyOf(claims),
+                List.copyOf(mentions));
     }
 
     /** Parses the files on a few threads; the results come back in the files' order. */
@@ -182,11 +184,11 @@ public final class FactLoader {
      * Merges the sources (or entities) of all files into a sorted map: the first declaration in path order wins,
      * and a later one must say the same.
      */
-    private static <T> Map<String, T> declarations(List<ParsedFile> files, Function<ParsedFile, List<T>> of,
+    private static <T> SortedMap<String, T> declarations(List<ParsedFile> files, Function<ParsedFile, List<T>> of,
                                                    Function<T, String> id, Function<T, Location> location,
                                                    DifferenceFinder<T> difference, String what,
                                                    List<InputError> errors) {
-        Map<String, T> all = new TreeMap<>();
+        SortedMap<String, T> all = new TreeMap<>();
         for (ParsedFile f : files) {
             for (T t : of.apply(f)) {
                 T first = all.putIfAbsent(id.apply(t), t);
@@ -243,6 +245,6 @@ public final class FactLoader {
     }
 
     private static Location at(ParsedFile f, long pos) {
-        return new Location(f.file(), (int) (pos >>> 32), (int) pos);
+        return FileParser.location(f.file(), pos);
     }
 }

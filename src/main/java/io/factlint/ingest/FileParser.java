@@ -17,8 +17,6 @@ import io.factlint.model.Source;
 import io.factlint.model.SourceKind;
 import io.factlint.model.Story;
 import io.factlint.model.When;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.factlint.ingest.Messages.q;
 
@@ -55,9 +51,20 @@ import static io.factlint.ingest.Messages.q;
 final class FileParser {
 
     /** The fields an object may have, and which of them are required. */
-    private record Kind(String name, List<String> fields, List<String> required) {
+    private record Kind(String name, List<String> fields, List<String> required, java.util.Set<String> known,
+                        Map<String, Integer> requiredBit) {
         Kind(String name, String fields, String required) {
             this(name, List.of(fields.split(",")), required.isEmpty() ? List.of() : List.of(required.split(",")));
+        }
+
+        Kind(String name, List<String> fields, List<String> required) {
+            this(name, fields, required, java.util.Set.copyOf(fields), bits(required));
+        }
+
+        private static Map<String, Integer> bits(List<String> required) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < required.size(); i++) m.put(required.get(i), 1 << i);
+            return Map.copyOf(m);
         }
 
         /** {@code in fact}, {@code at the top level}. */
@@ -82,8 +89,6 @@ final class FileParser {
     private static final List<String> CERTAINTIES = Arrays.stream(Certainty.values()).map(Certainty::id).toList();
     private static final List<String> KINDS = Arrays.stream(SourceKind.values()).map(SourceKind::id).toList();
     private static final List<String> OPS = Arrays.stream(Op.values()).map(Op::symbol).toList();
-    /** Jackson's "[Source: ...; line: 1, column: 2]" inside a message, shortened to "line 1, column 2". */
-    private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /** Reads a field's value (the current token) to its end; false if the field is unknown. */
     @FunctionalInterface
@@ -98,6 +103,9 @@ final class FileParser {
     private final List<String> statusWords;
     private final java.util.Set<String> statusSet;
     private final Map<String, String> strings = new HashMap<>();
+    /** Times already read in this file: facts share them (When is immutable), saving memory and parsing. */
+    private final Map<String, When> times = new HashMap<>();
+    private final List<InputError> missingFieldErrors = new ArrayList<>();
     private JsonParser p;
     private long tokens;
     /** Position of the value being read by a {@link FieldReader}. */
@@ -149,9 +157,9 @@ final class FileParser {
         } catch (StackOverflowError e) {
             fatal(0, 0, "nesting too deep to read");
         } catch (RuntimeException e) {
-            TextGuard.EncodingException enc = cause(e, TextGuard.EncodingException.class);
+            TextGuard.EncodingException enc = ParseFailures.cause(e, TextGuard.EncodingException.class);
             if (enc != null) {
-                encoding(enc);
+                failed(enc);
             } else {
                 fatal(0, 0, "cannot read file: unexpected " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + Messages.firstLine(e.getMessage())));
@@ -273,6 +281,8 @@ final class FileParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
             textFile = shown;
+        } catch (java.nio.file.NoSuchFileException e) {
+            error(pos, "story text file not found: " + shown);
         } catch (CharacterCodingException e) {
             error(pos, "story text " + q(name) + " is not valid UTF-8 (" + shown + ")");
         } catch (IOException e) {
@@ -290,28 +300,16 @@ final class FileParser {
                 case "id" -> f[0] = id(name);
                 case "name" -> f[1] = string(name);
                 case "url" -> f[2] = string(name);
-                case "kind" -> {
-                    long pos = valuePos;
-                    String k = string(name);
-                    if (k != null) {
-                        int i = KINDS.indexOf(k);
-                        if (i < 0) {
-                            error(pos, "unknown source kind " + q(k) + " " + Messages.expected(KINDS));
-                            kind[0] = null;
-                        } else {
-                            kind[0] = SourceKind.values()[i];
-                        }
-                    }
-                }
+                case "kind" -> kind[0] = parsed(name, w -> word(w, "source kind", KINDS, SourceKind.values()));
                 default -> {
                     return false;
                 }
             }
             return true;
         });
-        if (!missing(SOURCE, seen, at, f[0]) && f[0] != null && f[1] != null && kind[0] != null) {
-            out.sources.add(new Source(f[0], f[1], kind[0], f[2], at));
-        }
+        missing(SOURCE, seen, at, f[0]);
+        // declared even when another field is wrong (the load fails anyway), so references to it are not reported too
+        if (f[0] != null) out.sources.add(new Source(f[0], f[1], kind[0] == null ? SourceKind.OTHER : kind[0], f[2], at));
     }
 
     private void entity() throws IOException {
@@ -329,9 +327,8 @@ final class FileParser {
             }
             return true;
         });
-        if (!missing(ENTITY, seen, at, f[0]) && f[0] != null && f[2] != null) {
-            out.entities.add(new Entity(f[0], f[1], f[2], at));
-        }
+        missing(ENTITY, seen, at, f[0]);
+        if (f[0] != null) out.entities.add(new Entity(f[0], f[1], f[2], at));
     }
 
     /** A fact or a claim. */
@@ -361,31 +358,23 @@ final class FileParser {
                     d.at = when(name);
                 }
                 case "source" -> {
-                    if (claim) return false;
                     d.source = intern(string(name));
                     d.sourcePos = pos;
                 }
                 case "certainty" -> {
-                    if (claim) return false;
-                    String c = string(name);
-                    int i = c == null ? -1 : CERTAINTIES.indexOf(c);
-                    if (c != null && i < 0) error(pos, "unknown certainty " + q(c) + " " + Messages.expected(CERTAINTIES));
-                    if (i < 0) d.complete = false;
-                    else d.certainty = Certainty.values()[i];
+                    Certainty c = parsed(name, w -> word(w, "certainty", CERTAINTIES, Certainty.values()));
+                    if (c == null) d.complete = false;
+                    else d.certainty = c;
                 }
                 case "quote" -> {
-                    if (claim) return false;
                     d.quote = string(name);
                 }
                 case "text" -> {
-                    if (!claim) return false;
                     d.text = string(name);
                 }
                 case "op" -> {
-                    if (!claim) return false;
-                    String o = string(name);
-                    d.op = o == null ? null : Op.bySymbol(o);
-                    if (o != null && d.op == null) error(pos, "unknown op " + q(o) + " " + Messages.expected(OPS));
+                    d.opPos = pos;
+                    d.op = parsed(name, w -> word(w, "op", OPS, Op.values()));
                     if (d.op == null) d.complete = false;
                 }
                 default -> {
@@ -405,31 +394,10 @@ final class FileParser {
         Object[] f = new Object[3];
         boolean[] ok = {true};
         int seen = object(MENTION, name -> {
-            long pos = valuePos;
             switch (name) {
                 case "text" -> f[0] = string(name);
-                case "date" -> {
-                    String s = string(name);
-                    if (s != null) {
-                        try {
-                            f[1] = Iso.date(s);
-                        } catch (Iso.Problem e) {
-                            error(pos, e.getMessage());
-                        }
-                    }
-                    ok[0] &= f[1] != null;
-                }
-                case "weekday" -> {
-                    String s = string(name);
-                    if (s != null) {
-                        try {
-                            f[2] = Iso.weekday(s);
-                        } catch (Iso.Problem e) {
-                            error(pos, e.getMessage());
-                        }
-                    }
-                    ok[0] &= f[2] != null;
-                }
+                case "date" -> ok[0] &= (f[1] = parsed(name, Iso::date)) != null;
+                case "weekday" -> ok[0] &= (f[2] = parsed(name, Iso::weekday)) != null;
                 default -> {
                     return false;
                 }
@@ -470,11 +438,8 @@ final class FileParser {
                 case "max" -> slot = 3;
                 case "bound" -> {
                     present[0] |= 1 << 4;
-                    String b = string(name);
-                    int i = b == null ? -1 : BOUNDS.indexOf(b);
-                    if (b != null && i < 0) error(pos, "unknown bound " + q(b) + " " + Messages.expected(BOUNDS));
-                    if (i < 0) bad[0] = true;
-                    else bound[0] = Bound.values()[i];
+                    bound[0] = parsed(name, w -> word(w, "bound", BOUNDS, Bound.values()));
+                    bad[0] |= bound[0] == null;
                     return true;
                 }
                 default -> {
@@ -534,8 +499,10 @@ final class FileParser {
         BigDecimal v;
         try {
             v = p.getDecimalValue();
-        } catch (NumberFormatException e) {
-            v = null;
+        } catch (StreamConstraintsException e) {
+            throw e;
+        } catch (NumberFormatException | JsonProcessingException e) {
+            v = null; // YAML's .inf and .nan, for instance
         }
         if (v != null) {
             double d = v.doubleValue();
@@ -570,7 +537,7 @@ final class FileParser {
         });
         if (missing(PERIOD, seen, at, null) || bad[0]) return null;
         if (ends[0].after(ends[1])) {
-            error(pack(at.line(), at.column()), "period ends (" + ends[1].iso() + ") before it starts (" + ends[0].iso() + ")");
+            error(pos(at), "period ends (" + ends[1].iso() + ") before it starts (" + ends[0].iso() + ")");
             return null;
         }
         return When.period(ends[0], ends[1]);
@@ -578,15 +545,39 @@ final class FileParser {
 
     /** A date or date-time string. */
     private When point(String field) throws IOException {
+        return parsed(field, s -> {
+            When known = times.get(s);
+            if (known != null) return known;
+            When w = Iso.point(s);
+            times.put(s, w);
+            return w;
+        });
+    }
+
+    /** Turns the text of a value into something, or says what is wrong with it. */
+    @FunctionalInterface
+    private interface TextParser<T> {
+        T parse(String text) throws BadValue;
+    }
+
+    /** A string value read by {@code parser}; null, with the parser's complaint at the value, if it fails. */
+    private <T> T parsed(String field, TextParser<T> parser) throws IOException {
         long pos = valuePos;
         String s = string(field);
         if (s == null) return null;
         try {
-            return Iso.point(s);
-        } catch (Iso.Problem e) {
+            return parser.parse(s);
+        } catch (BadValue e) {
             error(pos, e.getMessage());
             return null;
         }
+    }
+
+    /** The value of {@code values} whose word (at the same index in {@code words}) is {@code w}. */
+    private static <T> T word(String w, String what, List<String> words, T[] values) throws BadValue {
+        int i = words.indexOf(w);
+        if (i < 0) throw new BadValue("unknown " + what + " " + q(w) + " " + Messages.expected(words));
+        return values[i];
     }
 
     /** An id: a non-empty string without {@code #} (which separates story and fact in references). */
@@ -595,11 +586,11 @@ final class FileParser {
         String s = string(field);
         if (s == null) return null;
         if (s.isBlank()) {
-            error(pos, "empty \"" + field + "\"");
+            error(pos, "empty id");
             return null;
         }
         if (s.indexOf('#') >= 0) {
-            error(pos, "\"" + field + "\" " + q(s) + " must not contain \"#\"");
+            error(pos, "id " + q(s) + " must not contain \"#\" (it separates story and fact in references)");
             return null;
         }
         return s;
@@ -628,7 +619,14 @@ final class FileParser {
 
     private String string(String field) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) return p.getText();
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            if (s.length() <= limits.maxStringLength()) return s;
+            // Jackson enforces this limit for JSON while reading; SnakeYAML does not
+            error(tokenPos(), "string too long: more than " + String.format(Locale.ROOT, "%,d", limits.maxStringLength())
+                    + " characters");
+            return null;
+        }
         typeError(field, "a string", t);
         return null;
     }
@@ -643,7 +641,7 @@ final class FileParser {
 
     /** The next token, counted against the token budget. */
     private JsonToken next() throws IOException {
-        if (++tokens > limits.maxTokens()) throw new TokenBudgetExceeded();
+        if (++tokens > limits.maxTokens()) throw new ParseFailures.TokenBudgetExceeded();
         return p.nextToken();
     }
 
@@ -656,15 +654,17 @@ final class FileParser {
         JsonToken t;
         while ((t = next()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            long namePos = tokenPos();
+            if (!kind.known.contains(name)) {
+                error(tokenPos(), "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.fields));
+                next();
+                skip();
+                continue;
+            }
             next();
             valuePos = tokenPos();
-            int r = kind.required.indexOf(name);
-            if (r >= 0) seen |= 1 << r;
-            if (!reader.read(name)) {
-                error(namePos, "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.fields));
-                skip();
-            }
+            Integer bit = kind.requiredBit.get(name);
+            if (bit != null) seen |= bit;
+            if (!reader.read(name)) throw new IllegalStateException("field " + name + " of " + kind.name + " not read");
         }
         if (t != JsonToken.END_OBJECT) throw new IllegalStateException("unexpected token " + t + " in an object");
         return seen;
@@ -676,8 +676,10 @@ final class FileParser {
         for (int i = 0; i < kind.required.size(); i++) {
             if ((seen & (1 << i)) == 0) {
                 any = true;
-                error(pack(at.line(), at.column()), "missing required field \"" + kind.required.get(i) + "\" in "
+                InputError e = new InputError(at, "missing required field \"" + kind.required.get(i) + "\" in "
                         + kind.name + (id == null ? "" : " " + q(id)));
+                out.errors.add(e);
+                missingFieldErrors.add(e);
             }
         }
         return any;
@@ -744,7 +746,17 @@ final class FileParser {
     }
 
     Location location(long pos) {
+        return location(file, pos);
+    }
+
+    /** The location in {@code file} of a packed position. */
+    static Location location(String file, long pos) {
         return new Location(file, (int) (pos >>> 32), (int) pos);
+    }
+
+    /** The packed position of a location. */
+    static long pos(Location l) {
+        return pack(l.line(), l.column());
     }
 
     private void error(long pos, String message) {
@@ -752,81 +764,20 @@ final class FileParser {
     }
 
     private void fatal(int line, int column, String message) {
+        // an object cut short by a syntax error seems to lack fields: that is noise next to the real error
+        out.errors.removeAll(missingFieldErrors);
         out.errors.add(new InputError(new Location(file, line, column), message));
         out.fatal = true;
     }
 
     // ---------------------------------------------------------------- failures that end the file
 
+    /** Records the error that ends the file. */
     private void failed(IOException e) {
-        TextGuard.EncodingException enc = cause(e, TextGuard.EncodingException.class);
-        if (enc != null) {
-            encoding(enc);
-            return;
-        }
-        long pos = p == null ? pack(0, 0) : safeTokenPos();
-        if (e instanceof TokenBudgetExceeded) {
-            fatal(pos, "too much content: more than " + String.format(Locale.ROOT, "%,d", limits.maxTokens())
-                    + " tokens (each use of a YAML alias counts in full)");
-            return;
-        }
-        MarkedYAMLException yaml = cause(e, MarkedYAMLException.class);
-        if (yaml != null) {
-            Mark m = yaml.getProblemMark() != null ? yaml.getProblemMark() : yaml.getContextMark();
-            String problem = yaml.getProblem() != null ? yaml.getProblem() : yaml.getContext();
-            String context = yaml.getProblem() != null && yaml.getContext() != null ? " (" + yaml.getContext() + ")" : "";
-            fatal(m == null ? pos : pack(m.getLine() + 1, m.getColumn() + 1),
-                    "malformed YAML: " + Messages.firstLine(String.valueOf(problem)) + context);
-            return;
-        }
-        if (e instanceof StreamConstraintsException || cause(e, StreamConstraintsException.class) != null) {
-            StreamConstraintsException sc = cause(e, StreamConstraintsException.class);
-            fatal(jacksonPos(sc, pos), limitMessage(sc.getOriginalMessage()));
-            return;
-        }
-        if (e instanceof JsonProcessingException jpe) {
-            String m = Messages.firstLine(String.valueOf(jpe.getOriginalMessage()));
-            if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
-                fatal(pos, "duplicate key " + q(m.substring("Duplicate field '".length(), m.length() - 1)));
-                return;
-            }
-            org.yaml.snakeyaml.error.YAMLException ye = cause(e, org.yaml.snakeyaml.error.YAMLException.class);
-            if (ye != null) m = Messages.firstLine(String.valueOf(ye.getMessage()));
-            fatal(jacksonPos(jpe, pos), (out.input.yaml() ? "malformed YAML: " : "malformed JSON: ") + shorten(m));
-            return;
-        }
-        fatal(pack(0, 0), "cannot read file: " + Messages.io(e));
-    }
-
-    private String limitMessage(String raw) {
-        String m = Messages.firstLine(String.valueOf(raw));
-        if (m.contains("nesting depth")) {
-            return "nesting too deep: more than " + limits.maxNestingDepth() + " levels of objects and arrays";
-        }
-        if (m.contains("String value length")) {
-            return "string too long: more than " + String.format(Locale.ROOT, "%,d", limits.maxStringLength()) + " characters";
-        }
-        if (m.contains("Number value length")) {
-            return "number too long: more than " + limits.maxNumberLength() + " characters";
-        }
-        if (m.contains("Document length") || m.contains("document length")) {
-            return "file too large: more than " + Messages.bytes(limits.maxDocumentLength());
-        }
-        return "limit exceeded: " + shorten(m);
-    }
-
-    /** A Jackson message without source references or pointers to configuration. */
-    private static String shorten(String m) {
-        Matcher x = SOURCE_REF.matcher(m);
-        String s = x.find() ? x.replaceAll("line $1, column $2") : m;
-        int cfg = s.indexOf(" (from `");
-        if (cfg >= 0) s = s.substring(0, cfg);
-        return s.trim();
-    }
-
-    private long jacksonPos(JsonProcessingException e, long fallback) {
-        JsonLocation l = e == null ? null : e.getLocation();
-        return l == null || l.getLineNr() <= 0 ? fallback : pack(l.getLineNr(), Math.max(1, l.getColumnNr()));
+        long pos = p == null ? pack(1, 1) : safeTokenPos();
+        ParseFailures.Failure f = ParseFailures.of(e, pos, out.input.yaml(), limits);
+        if (f.notText()) out.errors.clear(); // a file that is not text gets one error, not the noise read before it
+        fatal(f.pos(), f.message());
     }
 
     private long safeTokenPos() {
@@ -840,30 +791,6 @@ final class FileParser {
 
     private void fatal(long pos, String message) {
         fatal((int) (pos >>> 32), (int) pos, message);
-    }
-
-    private void encoding(TextGuard.EncodingException e) {
-        out.errors.clear(); // a file that is not text gets one error, not the noise of what was read before
-        fatal(e.line, e.column, e.getMessage());
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) return type.cast(c);
-        }
-        return null;
-    }
-
-    /** The file produced more tokens than {@link ParserLimits#maxTokens()}. */
-    private static final class TokenBudgetExceeded extends IOException {
-        TokenBudgetExceeded() {
-            super("token budget exceeded", null);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     // ---------------------------------------------------------------- end of file: defaults and checks
@@ -903,7 +830,7 @@ final class FileParser {
                 if (published != null) {
                     d.at = published;
                 } else if (!publishedBroken) {
-                    error(pack(d.location.line(), d.location.column()), "missing \"at\" in " + d.what()
+                    error(pos(d.location), "missing \"at\" in " + d.what()
                             + (d.id == null ? "" : " " + q(d.id))
                             + ": a file without a \"story\" needs an explicit \"at\"");
                 }
@@ -931,7 +858,7 @@ final class FileParser {
                 d.complete = false;
             }
             if (d.claim && d.op != null && d.op != Op.EQ && d.op != Op.NE) {
-                error(pack(d.location.line(), d.location.column()), "op \"" + d.op.symbol()
+                error(d.opPos, "op \"" + d.op.symbol()
                         + "\" does not apply to a status (use = or !=)");
                 d.complete = false;
             }

@@ -55,7 +55,9 @@ final class FileWalker {
             return;
         }
         if (!Files.isDirectory(given)) {
-            if (!isFactFile(given)) {
+            if (!Files.isRegularFile(given)) {
+                errors.add(new InputError(Location.of(shown), "not a regular file"));
+            } else if (!isFactFile(given)) {
                 errors.add(new InputError(Location.of(shown), "not a fact file (expected .json, .yaml or .yml)"));
             } else {
                 addFile(given);
@@ -74,8 +76,10 @@ final class FileWalker {
                     if (!hidden(file) && isFactFile(file)) {
                         if (attrs.isSymbolicLink() && !Files.exists(file)) {
                             errors.add(new InputError(Location.of(display(file)), "broken symbolic link"));
-                        } else if (!attrs.isDirectory()) {
+                        } else if (attrs.isRegularFile()) {
                             addFile(file);
+                        } else if (!attrs.isDirectory()) {
+                            errors.add(new InputError(Location.of(display(file)), "not a regular file"));
                         }
                     }
                     return FileVisitResult.CONTINUE;

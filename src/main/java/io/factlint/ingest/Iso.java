@@ -24,15 +24,15 @@ final class Iso {
     }
 
     /** A calendar date {@code YYYY-MM-DD}. */
-    static LocalDate date(String s) throws Problem {
+    static LocalDate date(String s) throws BadValue {
         if (!dateShape(s, 0) || s.length() != 10) {
-            throw new Problem("invalid date " + q(s) + ": expected an ISO date such as " + DATE_EXAMPLE);
+            throw new BadValue("invalid date " + q(s) + ": expected an ISO date such as " + DATE_EXAMPLE);
         }
         return checkedDate(s);
     }
 
     /** A date or a date-time with offset: a point in time. */
-    static When point(String s) throws Problem {
+    static When point(String s) throws BadValue {
         if (s.length() == 10 && dateShape(s, 0)) return When.day(checkedDate(s));
         if (s.length() > 10 && dateShape(s, 0) && (s.charAt(10) == 'T' || s.charAt(10) == 't')) {
             checkedDate(s.substring(0, 10));
@@ -40,23 +40,23 @@ final class Iso {
                 return When.instant(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             } catch (DateTimeParseException e) {
                 if (parsesWithoutOffset(s)) {
-                    throw new Problem("date-time " + q(s) + " has no offset: add Z or one such as +09:00");
+                    throw new BadValue("date-time " + q(s) + " has no offset: add Z or one such as +09:00");
                 }
-                throw new Problem("invalid date-time " + q(s) + ": expected one such as " + DATE_TIME_EXAMPLE
+                throw new BadValue("invalid date-time " + q(s) + ": expected one such as " + DATE_TIME_EXAMPLE
                         + reason(e));
             }
         }
-        throw new Problem("invalid date " + q(s) + ": expected an ISO date (" + DATE_EXAMPLE
+        throw new BadValue("invalid date " + q(s) + ": expected an ISO date (" + DATE_EXAMPLE
                 + ") or a date-time with offset (" + DATE_TIME_EXAMPLE + ")");
     }
 
     /** {@code monday} .. {@code sunday}, in any case. */
-    static DayOfWeek weekday(String s) throws Problem {
+    static DayOfWeek weekday(String s) throws BadValue {
         String u = s.trim().toUpperCase(Locale.ROOT);
         for (DayOfWeek d : DayOfWeek.values()) {
             if (d.name().equals(u)) return d;
         }
-        throw new Problem("unknown weekday " + q(s)
+        throw new BadValue("unknown weekday " + q(s)
                 + " (expected one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday)");
     }
 
@@ -87,24 +87,17 @@ final class Iso {
     }
 
     /** {@code s} has the shape of a date; checks that the month and day exist. */
-    private static LocalDate checkedDate(String s) throws Problem {
+    private static LocalDate checkedDate(String s) throws BadValue {
         int y = Integer.parseInt(s, 0, 4, 10);
         int m = Integer.parseInt(s, 5, 7, 10);
         int d = Integer.parseInt(s, 8, 10, 10);
-        if (m < 1 || m > 12) throw new Problem("invalid date " + q(s) + ": there is no month " + m);
+        if (m < 1 || m > 12) throw new BadValue("invalid date " + q(s) + ": there is no month " + m);
         YearMonth ym = YearMonth.of(y, m);
         if (d < 1 || d > ym.lengthOfMonth()) {
             String month = Month.of(m).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            throw new Problem("invalid date " + q(s) + ": " + (d < 1 ? "there is no day 0"
+            throw new BadValue("invalid date " + q(s) + ": " + (d < 1 ? "there is no day 0"
                     : month + " " + y + " has no day " + d));
         }
         return LocalDate.of(y, m, d);
-    }
-
-    /** What is wrong with a date; thrown only for bad input, without a stack trace. */
-    static final class Problem extends Exception {
-        Problem(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -25,6 +25,7 @@ final class TextGuard extends FilterInputStream {
     private int high = 0xBF;
     private int seqLine;
     private int seqColumn;
+    private int seqLead;
 
     private TextGuard(InputStream in) {
         super(in);
@@ -85,6 +86,7 @@ final class TextGuard extends FilterInputStream {
             }
             seqLine = line;
             seqColumn = column;
+            seqLead = c;
             afterCr = false;
             if (c >= 0xC2 && c <= 0xDF) {
                 pending = 1;
@@ -122,10 +124,11 @@ final class TextGuard extends FilterInputStream {
     }
 
     private EncodingException malformed(int c) {
-        int l = pending > 0 ? seqLine : line;
-        int col = pending > 0 ? seqColumn : column;
+        boolean inSequence = pending > 0;
         return new EncodingException(String.format(Locale.ROOT,
-                "invalid UTF-8: unexpected byte 0x%02X (save the file as UTF-8)", c), l, col);
+                "invalid UTF-8: byte 0x%02X %s (is the file in another encoding, such as Latin-1? save it as UTF-8)",
+                inSequence ? seqLead : c, inSequence ? "starts a character that is cut short" : "cannot start a character"),
+                inSequence ? seqLine : line, inSequence ? seqColumn : column);
     }
 
     /** The text is not UTF-8, or not text at all; thrown once, where it was found. */

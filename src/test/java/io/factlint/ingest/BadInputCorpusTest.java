@@ -1,0 +1,47 @@
+package io.factlint.ingest;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bad-input corpus: each folder of {@code src/test/resources/bad-input} holds {@code facts/} and, in
+ * {@code expected.txt}, the exact error lines a load of {@code facts/} gives (file names relative to the case
+ * folder); an empty {@code expected.txt} means the input must load. Run with {@code -Dcorpus.update=true} to
+ * rewrite the expectations from the current output (then review the diff).
+ */
+class BadInputCorpusTest {
+    static final Path ROOT = Path.of("src/test/resources/bad-input");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> s = Files.list(ROOT)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsExactly(String name) throws IOException {
+        Path dir = ROOT.resolve(name);
+        String prefix = dir + "/";
+        List<String> actual = TestSupport.errors(TestSupport.loader(), dir.resolve("facts")).stream()
+                .map(line -> line.replace(prefix, ""))
+                .toList();
+        Path expectedFile = dir.resolve("expected.txt");
+        if (Boolean.getBoolean("corpus.update")) {
+            Files.writeString(expectedFile, actual.isEmpty() ? "" : String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
+        }
+        List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .toList();
+        assertThat(actual).as("errors of %s", name).containsExactlyElementsOf(expected);
+    }
+}

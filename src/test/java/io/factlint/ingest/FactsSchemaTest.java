@@ -1,0 +1,88 @@
+package io.factlint.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code schema/facts.schema.json} accepts every conformance fact file and rejects typical mistakes. */
+class FactsSchemaTest {
+    static final Path SCHEMA = Path.of("schema/facts.schema.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        JsonNode node = JSON.readTree(SCHEMA.toFile());
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaLoader(l -> l.fetchRemoteResources(false))).getSchema(node);
+    }
+
+    static Stream<Path> conformanceFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(ConformanceLoadTest.ROOT)) {
+            return s.filter(p -> p.toString().endsWith(".json") && p.getParent().getFileName().toString().equals("facts"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    private static java.util.List<Error> validate(Path file) throws IOException {
+        return schema.validate(JSON.readTree(file.toFile()));
+    }
+
+    @Test
+    void schemaIsDraft2020WithDescriptions() throws IOException {
+        JsonNode node = JSON.readTree(SCHEMA.toFile());
+        assertThat(node.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(node.get("additionalProperties").asBoolean()).isFalse();
+        for (String def : new String[]{"story", "source", "entity", "fact", "claim", "mention"}) {
+            assertThat(node.at("/$defs/" + def + "/additionalProperties").asBoolean()).as(def).isFalse();
+            node.at("/$defs/" + def + "/properties").fields().forEachRemaining(f ->
+                    assertThat(f.getValue().has("description") || f.getValue().has("$ref")).as(def + "." + f.getKey()).isTrue());
+        }
+    }
+
+    @Test
+    void thereAreConformanceFiles() throws IOException {
+        assertThat(conformanceFiles()).hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conformanceFiles")
+    void acceptsConformanceFile(Path file) throws IOException {
+        assertThat(validate(file)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"unknown-field", "missing-required-field", "wrong-type", "unknown-bound", "unknown-op",
+            "unknown-certainty", "story-without-published", "not-an-object", "bad-times"})
+    void rejectsBadInput(String name) throws IOException {
+        // (status words are the rule pack's data, so an unknown one is caught by the loader, not the schema)
+        Path file = BadInputCorpusTest.ROOT.resolve(name).resolve("facts/story.json");
+        assertThat(validate(file)).isNotEmpty();
+    }
+
+    @Test
+    void rejectsStatusValuesThatAreNumbersAndQuantitiesThatAreWords() throws IOException {
+        String base = "{\"facts\": [{\"id\": \"f1\", \"subject\": \"p\", \"source\": \"a\", ";
+        assertThat(schema.validate(JSON.readTree(base + "\"attribute\": \"status\", \"value\": 3}]}"))).isNotEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "\"attribute\": \"killed\", \"value\": \"many\"}]}"))).isNotEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "\"attribute\": \"killed\", \"value\": {\"min\": 1, \"max\": 2}}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "\"attribute\": \"status\", \"value\": \"captured\","
+                + " \"at\": {\"from\": \"2024-12-01\", \"to\": \"2024-12-27T18:00:00+09:00\"}}]}"))).isEmpty();
+    }
+}
