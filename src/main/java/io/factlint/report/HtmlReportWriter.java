@@ -44,8 +44,8 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /**
-     * Replaces what an HTML document may not contain (control characters other than tab, LF and CR, and
-     * lone surrogates) with U+FFFD, after escaping; a surrogate pair split across two writes stays a pair.
+     * Replaces what an HTML document may not contain (control characters other than tab, LF and CR, lone
+     * surrogates and noncharacters) with U+FFFD, after escaping; a surrogate pair split across two writes stays a pair.
      */
     static final class TextOnlyWriter extends java.io.FilterWriter {
         private char pendingHigh;
@@ -61,19 +61,32 @@ public final class HtmlReportWriter implements ReportWriter {
                 char high = pendingHigh;
                 pendingHigh = 0;
                 if (Character.isLowSurrogate(ch)) {
-                    out.write(high);
-                    out.write(ch);
+                    if (nonCharacter(Character.toCodePoint(high, ch))) {
+                        out.write('\uFFFD');
+                    } else {
+                        out.write(high);
+                        out.write(ch);
+                    }
                     return;
                 }
                 out.write('\uFFFD');
             }
             if (Character.isHighSurrogate(ch)) {
                 pendingHigh = ch;
-            } else if (Character.isLowSurrogate(ch) || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || (ch >= 0x7F && ch <= 0x9F)) {
+            } else if (Character.isLowSurrogate(ch) || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || (ch >= 0x7F && ch <= 0x9F)
+                    || nonCharacter(ch)) {
                 out.write('\uFFFD');
             } else {
                 out.write(ch);
             }
+        }
+
+        /**
+         * Unicode's noncharacters (U+FDD0..U+FDEF and U+xFFFE, U+xFFFF of every plane), parse errors in HTML; a
+         * parser may take U+FFFF for the end of the input (jsoup does) and drop the rest of the page.
+         */
+        static boolean nonCharacter(int cp) {
+            return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
         }
 
         @Override

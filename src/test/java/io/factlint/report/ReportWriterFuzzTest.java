@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.fail;
  *       element, no {@code fzattr} or {@code on*} attribute, exactly as many {@code <script>} and
  *       {@code <meta http-equiv>} elements as the report of a benign result, no {@code javascript:} link;</li>
  *   <li>JUnit XML: parses with a secure-processing, no-DOCTYPE parser;</li>
- *   <li>SARIF: parses as JSON with version 2.1.0, its runs and every result's rule id and message text;</li>
+ *   <li>SARIF: validates against the OASIS SARIF 2.1.0 schema ({@link SarifSchema}), a result per finding;</li>
  *   <li>text, Markdown and GitHub annotations: valid UTF-8 without control characters; text has one line per
  *       finding and claim plus the summary; Markdown holds no raw payload tag; each GitHub workflow command
  *       has only known properties, each once.</li>
@@ -208,6 +208,7 @@ public class ReportWriterFuzzTest {
 
     static void checkSarif(byte[] bytes, CheckResult r) throws IOException {
         JsonNode root = JSON.readTree(bytes);
+        assertThat(SarifSchema.validate(root)).as("errors against the OASIS SARIF 2.1.0 schema").isEmpty();
         assertThat(root.path("version").asText()).isEqualTo("2.1.0");
         assertThat(root.path("runs").isArray()).isTrue();
         int results = 0;
