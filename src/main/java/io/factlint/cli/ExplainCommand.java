@@ -101,10 +101,10 @@ final class ExplainCommand implements Callable<Integer> {
         b.append('\n')
                 .append("  waivers:\n")
                 .append("    - rule: ").append(r.id()).append('\n')
-                .append("      subject: SUBJECT              # and/or: facts: [story#f1, story#f2]  or: fingerprint: 0123abcd...\n")
+                .append("      subject: SUBJECT      # and/or facts: [story#f1, story#f2], or fingerprint: 0123...\n")
                 .append("      reason: \"why the newsroom accepts this finding\"\n")
                 .append("      author: \"who decided\"\n")
-                .append("      expires: ").append(expires).append("          # the last day it applies\n");
+                .append("      expires: ").append(expires).append("   # the last day it applies\n");
         return b.toString();
     }
 
