@@ -135,9 +135,10 @@ final class CheckCommand implements Callable<Integer> {
         Map<Format, Path> destinations = destinations();
         if (failOnNew && baseline == null) throw new UsageError("--fail-on-new needs --baseline REPORT (a JSON report of an earlier run)");
         main.clock(); // a malformed FACTLINT_TODAY or SOURCE_DATE_EPOCH is bad usage, even without waivers
+        long start = System.nanoTime();
         RulePack pack = compile(err);
         if (pack == null) return ExitCode.INPUT_ERROR.code();
-        if (watch) return watch(pack, destinations, out, err);
+        if (watch) return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
         return once(pack, destinations, out, err);
     }
 
@@ -213,12 +214,16 @@ final class CheckCommand implements Callable<Integer> {
      * {@code --watch}: checks once, then waits for changes of the fact files, story texts, waivers files or rule
      * files and checks again with the compiled rules kept (recompiled only when a rule file changed).
      */
-    private int watch(RulePack first, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) throws IOException {
+    private int watch(RulePack first, long compileMs, Map<Format, Path> destinations, PrintWriter out, PrintWriter err)
+            throws IOException {
         RulePack pack = first;
+        long firstStart = System.nanoTime();
         Path rulesDir = rules.toAbsolutePath().normalize();
         Set<Path> outputs = destinations.values().stream().filter(p -> p != null).map(p -> p.toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
         int code = once(pack, destinations, out, err);
+        err.println("factlint: rules compiled in " + compileMs + " ms, first check in "
+                + (System.nanoTime() - firstStart) / 1_000_000 + " ms");
         try (ChangeWatcher watcher = new ChangeWatcher()) {
             watcher.watchTree(rulesDir);
             register(watcher);
