@@ -23,17 +23,17 @@ class BaselineTest {
 
     @BeforeEach
     void firstRun() throws Exception {
-        facts = Cli.copy(Path.of("facts"), tmp.resolve("facts"));
+        facts = CliRun.copy(Path.of("facts"), tmp.resolve("facts"));
         story = facts.resolve("nk-soldier-captured.json");
         baseline = tmp.resolve("previous.json");
-        Cli r = Cli.run("check", facts.toString(), "--format", "json", "-o", baseline.toString());
+        CliRun r = CliRun.run("check", facts.toString(), "--format", "json", "-o", baseline.toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
 
     private JsonNode json(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", facts.toString(), "--format", "json", "--baseline", baseline.toString()));
         args.addAll(List.of(extra));
-        Cli r = Cli.run(args.toArray(String[]::new));
+        CliRun r = CliRun.run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isIn(0, 1);
         return new ObjectMapper().readTree(r.out());
     }
@@ -81,19 +81,19 @@ class BaselineTest {
         assertThat(r.path("baseline").path("fixed").get(0).path("rule").asText()).isEqualTo("source.single");
         assertThat(r.path("baseline").path("fixed").get(0).path("subject").asText()).isEqualTo("dprk-troops");
 
-        Cli text = Cli.run("check", facts.toString(), "--baseline", baseline.toString());
+        CliRun text = CliRun.run("check", facts.toString(), "--baseline", baseline.toString());
         assertThat(text.out()).contains("[count.decreased]").contains("(new)")
                 .contains(": fixed info [source.single] dprk-troops")
                 .contains("against the baseline: ");
         assertThat(text.code()).isEqualTo(1);
-        assertThat(Cli.run("check", facts.toString(), "--baseline", baseline.toString(), "--fail-on-new").code()).isEqualTo(1);
+        assertThat(CliRun.run("check", facts.toString(), "--baseline", baseline.toString(), "--fail-on-new").code()).isEqualTo(1);
     }
 
     @Test
     void failOnNewPassesWhenAllFindingsAtTheLevelWereThereBefore() throws Exception {
         moveAFact();
-        assertThat(Cli.run("check", facts.toString(), "--fail-on", "warning").code()).isEqualTo(1);
-        Cli r = Cli.run("check", facts.toString(), "--fail-on", "warning", "--baseline", baseline.toString(), "--fail-on-new");
+        assertThat(CliRun.run("check", facts.toString(), "--fail-on", "warning").code()).isEqualTo(1);
+        CliRun r = CliRun.run("check", facts.toString(), "--fail-on", "warning", "--baseline", baseline.toString(), "--fail-on-new");
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).contains("passed (--fail-on warning, new findings only)");
     }
@@ -101,7 +101,7 @@ class BaselineTest {
     @Test
     void aReportWithBaselineFieldsIsAValidBaselineItself() throws Exception {
         Path second = tmp.resolve("second.json");
-        assertThat(Cli.run("check", facts.toString(), "--format", "json", "--baseline", baseline.toString(), "-o", second.toString()).code()).isZero();
+        assertThat(CliRun.run("check", facts.toString(), "--format", "json", "--baseline", baseline.toString(), "-o", second.toString()).code()).isZero();
         baseline = second;
         assertThat(json().path("summary").path("unchanged").asInt()).isEqualTo(3);
     }
@@ -109,13 +109,13 @@ class BaselineTest {
     @Test
     void aBrokenOrMissingBaselineIsAnInputErrorAndFailOnNewNeedsOne() throws Exception {
         Files.writeString(baseline, "{\"findings\": [ {\"rule\": 1} ]}");
-        Cli bad = Cli.run("check", facts.toString(), "--baseline", baseline.toString());
+        CliRun bad = CliRun.run("check", facts.toString(), "--baseline", baseline.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("previous.json:1:16: a finding of the baseline report must be an object with a \"rule\"");
-        Cli missing = Cli.run("check", facts.toString(), "--baseline", tmp.resolve("none.json").toString());
+        CliRun missing = CliRun.run("check", facts.toString(), "--baseline", tmp.resolve("none.json").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("none.json: baseline report not found");
-        Cli usage = Cli.run("check", facts.toString(), "--fail-on-new");
+        CliRun usage = CliRun.run("check", facts.toString(), "--fail-on-new");
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("--fail-on-new needs --baseline");
     }

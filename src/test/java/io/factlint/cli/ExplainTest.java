@@ -22,7 +22,7 @@ class ExplainTest {
 
     @Test
     void explainPrintsDescriptionSeverityWhatFiresAnExampleAndHowToWaive() {
-        Cli r = Cli.run(Map.of("FACTLINT_TODAY", "2025-01-01"), "explain", "count.decreased");
+        CliRun r = CliRun.run(Map.of("FACTLINT_TODAY", "2025-01-01"), "explain", "count.decreased");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("count.decreased (error)\n  rule \"cumulative count drops\" in rules/counts.drl\n")
                 .contains("\nWhat makes it fire\n  A cumulative attribute")
@@ -36,20 +36,20 @@ class ExplainTest {
 
     @Test
     void rulesSharingAnIdShareTheirHelp() {
-        Cli r = Cli.run("explain", "date.after_publication");
+        CliRun r = CliRun.run("explain", "date.after_publication");
         assertThat(r.out()).contains("What makes it fire").contains("Example");
     }
 
     @Test
     void theWaiverRulesAreExplainedButNotWaivable() {
-        Cli r = Cli.run("explain", "waiver.expired");
+        CliRun r = CliRun.run("explain", "waiver.expired");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("built into factlint").contains("cannot be waived");
     }
 
     @Test
     void anUnknownRuleIsBadUsageWithASuggestion() {
-        Cli r = Cli.run("explain", "status.chaged");
+        CliRun r = CliRun.run("explain", "status.chaged");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown rule id \"status.chaged\"; did you mean status.changed?");
     }

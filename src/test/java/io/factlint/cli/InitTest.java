@@ -23,20 +23,20 @@ class InitTest {
     @Test
     void theUntouchedScaffoldLoadsAndChecksClean() throws Exception {
         Path dir = tmp.resolve("facts");
-        Cli r = Cli.run(TODAY, "init", "new-story", "--dir", dir.toString());
+        CliRun r = CliRun.run(TODAY, "init", "new-story", "--dir", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Path file = dir.resolve("new-story.yaml");
         String text = Files.readString(file);
         assertThat(text).startsWith("# yaml-language-server: $schema=").contains("schema/facts.schema.json\n")
                 .contains("  id: new-story\n").contains("  published: 2025-01-15 ");
-        Cli check = Cli.run(TODAY, "check", dir.toString(), "--fail-on", "info");
+        CliRun check = CliRun.run(TODAY, "check", dir.toString(), "--fail-on", "info");
         assertThat(check.code()).as(check.err() + check.out()).isZero();
         assertThat(check.out()).contains("1 story, 0 facts, 0 claims: 0 errors, 0 warnings, 0 infos; passed");
     }
 
     @Test
     void theSchemaLineIsRelativeToTheProjectRoot() throws Exception {
-        Cli r = Cli.run(TODAY, "init", "x", "--dir", "target/init-test-" + System.nanoTime());
+        CliRun r = CliRun.run(TODAY, "init", "x", "--dir", "target/init-test-" + System.nanoTime());
         assertThat(r.code()).isZero();
         String dir = r.out().substring("wrote ".length(), r.out().indexOf("/x.yaml"));
         try {
@@ -50,7 +50,7 @@ class InitTest {
     @Test
     void theScaffoldWithItsExamplesFilledInLoads() throws Exception {
         Path dir = tmp.resolve("facts");
-        assertThat(Cli.run(TODAY, "init", "filled", "--dir", dir.toString()).code()).isZero();
+        assertThat(CliRun.run(TODAY, "init", "filled", "--dir", dir.toString()).code()).isZero();
         Path file = dir.resolve("filled.yaml");
         // what the comments tell an editor: delete the [] after the key and the "#" at the start of the example lines
         String filled = Files.readString(file).lines()
@@ -58,7 +58,7 @@ class InitTest {
                 .map(l -> l.startsWith("#   ") ? l.substring(1) : l)
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(file, filled);
-        Cli check = Cli.run(TODAY, "check", dir.toString(), "--format", "json");
+        CliRun check = CliRun.run(TODAY, "check", dir.toString(), "--format", "json");
         assertThat(check.code()).as(check.err()).isZero();
         assertThat(check.out()).contains("\"facts\" : 1,").contains("\"claims\" : 1,").contains("\"verdict\" : \"supported\"");
     }
@@ -68,11 +68,11 @@ class InitTest {
         Path dir = Files.createDirectories(tmp.resolve("facts"));
         Files.writeString(dir.resolve("taken.yaml"), "mine");
         Files.writeString(dir.resolve("other.json"), "{}");
-        Cli r = Cli.run(TODAY, "init", "taken", "--dir", dir.toString());
+        CliRun r = CliRun.run(TODAY, "init", "taken", "--dir", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("taken.yaml already exists; not overwritten");
         assertThat(Files.readString(dir.resolve("taken.yaml"))).isEqualTo("mine");
-        Cli json = Cli.run(TODAY, "init", "other", "--dir", dir.toString());
+        CliRun json = CliRun.run(TODAY, "init", "other", "--dir", dir.toString());
         assertThat(json.code()).isEqualTo(2);
         assertThat(json.err()).contains("other.json already exists");
         assertThat(dir.resolve("other.yaml")).doesNotExist();
@@ -80,8 +80,8 @@ class InitTest {
 
     @Test
     void aStoryIdMustBeAFileName() {
-        Cli r = Cli.run(TODAY, "init", "../evil", "--dir", tmp.toString());
+        CliRun r = CliRun.run(TODAY, "init", "../evil", "--dir", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(Cli.run(TODAY, "init", "waivers", "--dir", tmp.toString()).code()).isEqualTo(2);
+        assertThat(CliRun.run(TODAY, "init", "waivers", "--dir", tmp.toString()).code()).isEqualTo(2);
     }
 }

@@ -17,7 +17,7 @@ class TestCommandTest {
 
     @Test
     void theDefaultPacksCasesAllPassAndEveryRuleFires() {
-        Cli r = Cli.run("test", RULE_CASES.toString(), "--coverage");
+        CliRun r = CliRun.run("test", RULE_CASES.toString(), "--coverage");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("ok   status.changed/fires\n").contains("ok   status.changed/clean\n")
                 .contains("ok   value.disagreement/fires\n")
@@ -28,7 +28,7 @@ class TestCommandTest {
 
     @Test
     void theConformanceCasesPassToo() {
-        Cli r = Cli.run("test", "src/test/resources/conformance");
+        CliRun r = CliRun.run("test", "src/test/resources/conformance");
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).contains("ok   c01-status-changed\n").endsWith("13 passed, 0 failed\n");
     }
@@ -36,11 +36,11 @@ class TestCommandTest {
     @Test
     void aWrongCaseFailsWithTheDifferences() throws Exception {
         Path cases = tmp.resolve("cases");
-        Cli.copy(RULE_CASES.resolve("status.changed"), cases.resolve("status.changed"));
+        CliRun.copy(RULE_CASES.resolve("status.changed"), cases.resolve("status.changed"));
         Path expected = cases.resolve("status.changed/fires/expected.json");
         // expect a change that does not happen, and forget one that does
         Files.writeString(expected, Files.readString(expected).replace("\"s#f3\"", "\"s#f9\""));
-        Cli r = Cli.run("test", cases.toString(), "--coverage");
+        CliRun r = CliRun.run("test", cases.toString(), "--coverage");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("ok   status.changed/clean\n")
                 .contains("FAIL status.changed/fires\n")
@@ -61,7 +61,7 @@ class TestCommandTest {
         Files.createDirectories(d.resolve("facts"));
         Files.writeString(d.resolve("facts/story.json"), "{}");
         Files.writeString(d.resolve("expected.json"), "{\"findngs\": []}");
-        Cli r = Cli.run("test", tmp.toString());
+        CliRun r = CliRun.run("test", tmp.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL broken\n       exit 2, want 0 (").contains("FAIL typo\n       expected.json: ")
                 .endsWith("0 passed, 2 failed\n");
@@ -69,8 +69,8 @@ class TestCommandTest {
 
     @Test
     void noCasesOrNoFolderIsBadUsage() {
-        assertThat(Cli.run("test", tmp.resolve("none").toString()).code()).isEqualTo(2);
-        Cli empty = Cli.run("test", tmp.toString());
+        assertThat(CliRun.run("test", tmp.resolve("none").toString()).code()).isEqualTo(2);
+        CliRun empty = CliRun.run("test", tmp.toString());
         assertThat(empty.code()).isEqualTo(2);
         assertThat(empty.err()).contains("no test cases");
     }

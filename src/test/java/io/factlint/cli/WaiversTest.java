@@ -30,15 +30,15 @@ class WaiversTest {
 
     @BeforeEach
     void seed() {
-        facts = Cli.copy(Path.of("facts"), tmp.resolve("facts"));
+        facts = CliRun.copy(Path.of("facts"), tmp.resolve("facts"));
     }
 
-    private Cli check(Map<String, String> env, String... extra) {
+    private CliRun check(Map<String, String> env, String... extra) {
         String[] args = new String[extra.length + 2];
         args[0] = "check";
         args[1] = facts.toString();
         System.arraycopy(extra, 0, args, 2, extra.length);
-        return Cli.run(env, args);
+        return CliRun.run(env, args);
     }
 
     @Test
@@ -49,14 +49,14 @@ class WaiversTest {
     @Test
     void aWaivedFindingIsShownMarkedAndDoesNotFail() throws Exception {
         Files.writeString(facts.resolve("waivers.yaml"), STATUS_CHANGED);
-        Cli text = check(FEB_1, "--fail-on", "warning");
+        CliRun text = check(FEB_1, "--fail-on", "warning");
         assertThat(text.code()).as(text.err()).isEqualTo(0);
         assertThat(text.out()).contains("warning [status.changed]")
                 .contains("(waived until 2025-03-31 by J. Editor: The text says he was captured on the 26th and died on the 27th.; "
                         + facts.resolve("waivers.yaml").normalize().toString().replace('\\', '/') + ":2:5)")
                 .contains("1 warning, 2 infos (1 waived); passed (--fail-on warning)");
 
-        Cli json = check(FEB_1, "--fail-on", "warning", "--format", "json");
+        CliRun json = check(FEB_1, "--fail-on", "warning", "--format", "json");
         JsonNode report = new ObjectMapper().readTree(json.out());
         JsonNode f = report.path("findings").get(0);
         assertThat(f.path("rule").asText()).isEqualTo("status.changed");
@@ -77,7 +77,7 @@ class WaiversTest {
                 {"waivers": [{"rule": "status.changed", "facts": ["nk-soldier-captured#f1", "nk-soldier-captured#f2", "nk-soldier-captured#f3"],
                   "reason": "accepted", "author": "me", "expires": "2025-12-31"}]}
                 """);
-        Cli r = check(FEB_1, "--fail-on", "warning");
+        CliRun r = check(FEB_1, "--fail-on", "warning");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("1 story, 5 facts").contains("(1 waived)");
     }
@@ -85,7 +85,7 @@ class WaiversTest {
     @Test
     void anExpiredWaiverNoLongerAppliesAndIsReportedAtItsEntry() throws Exception {
         Files.writeString(facts.resolve("waivers.yaml"), STATUS_CHANGED);
-        Cli r = check(Map.of("FACTLINT_TODAY", "2025-04-01"), "--fail-on", "warning");
+        CliRun r = check(Map.of("FACTLINT_TODAY", "2025-04-01"), "--fail-on", "warning");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).doesNotContain("waived until")
                 .contains("waivers.yaml:2:5: warning [waiver.expired] waiver for status.changed (subject soldier-1) expired on 2025-03-31")
@@ -98,14 +98,14 @@ class WaiversTest {
     void sourceDateEpochSetsTodayToo() throws Exception {
         Files.writeString(facts.resolve("waivers.yaml"), STATUS_CHANGED);
         // 2025-04-01T00:00:00Z
-        Cli r = check(Map.of("SOURCE_DATE_EPOCH", "1743465600"), "--fail-on", "warning");
+        CliRun r = check(Map.of("SOURCE_DATE_EPOCH", "1743465600"), "--fail-on", "warning");
         assertThat(r.out()).contains("[waiver.expired]");
     }
 
     @Test
     void aWaiverThatMatchesNothingIsAWarning() throws Exception {
         Files.writeString(facts.resolve("waivers.yaml"), STATUS_CHANGED.replace("soldier-1", "dprk-troops"));
-        Cli r = check(FEB_1);
+        CliRun r = check(FEB_1);
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("waivers.yaml:2:5: warning [waiver.unused] waiver for status.changed (subject dprk-troops) matches no finding");
         assertThat(check(FEB_1, "--fail-on", "warning").code()).isEqualTo(1);
@@ -113,12 +113,12 @@ class WaiversTest {
 
     @Test
     void aFingerprintWaiverAndAnExplicitWaiversFile() throws Exception {
-        Cli json = check(FEB_1, "--format", "json");
+        CliRun json = check(FEB_1, "--format", "json");
         String fp = new ObjectMapper().readTree(json.out()).path("findings").get(0).path("fingerprint").asText();
         Path w = tmp.resolve("elsewhere.json");
         Files.writeString(w, "{\"waivers\": [{\"rule\": \"status.changed\", \"fingerprint\": \"" + fp
                 + "\", \"reason\": \"ok\", \"author\": \"me\", \"expires\": \"2025-02-01\"}]}");
-        Cli r = check(FEB_1, "--waivers", w.toString(), "--fail-on", "warning");
+        CliRun r = check(FEB_1, "--waivers", w.toString(), "--fail-on", "warning");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("(waived until 2025-02-01 by me: ok;");
     }
@@ -133,7 +133,7 @@ class WaiversTest {
                     expires: 31/03/2025
                     note: x
                 """);
-        Cli r = check(FEB_1);
+        CliRun r = check(FEB_1);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         String w = facts.resolve("waivers.yaml").normalize().toString().replace('\\', '/');
@@ -147,11 +147,11 @@ class WaiversTest {
     @Test
     void malformedSyntaxAndAMissingExplicitFileAreInputErrors() throws Exception {
         Files.writeString(facts.resolve("waivers.json"), "{\"waivers\": [{\"rule\": \"status.changed\",, }]}");
-        Cli r = check(FEB_1);
+        CliRun r = check(FEB_1);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).containsPattern("waivers\\.json:1:\\d+: malformed JSON: ");
         Files.delete(facts.resolve("waivers.json"));
-        Cli missing = check(FEB_1, "--waivers", tmp.resolve("nope.yaml").toString());
+        CliRun missing = check(FEB_1, "--waivers", tmp.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml: waivers file not found");
     }
@@ -165,14 +165,14 @@ class WaiversTest {
                     author: me
                     expires: 2025-03-31
                 """);
-        Cli r = check(FEB_1);
+        CliRun r = check(FEB_1);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(":2:5: a waiver must say what it covers");
     }
 
     @Test
     void aBadFactlintTodayIsBadUsage() {
-        Cli r = check(Map.of("FACTLINT_TODAY", "tomorrow"));
+        CliRun r = check(Map.of("FACTLINT_TODAY", "tomorrow"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("FACTLINT_TODAY must be an ISO date");
     }

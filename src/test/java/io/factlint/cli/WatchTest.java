@@ -23,8 +23,8 @@ class WatchTest {
     @Test
     @Timeout(120)
     void reChecksOnAFactChangeAndRecompilesOnARuleChange() throws Exception {
-        Path facts = Cli.copy(Path.of("facts"), tmp.resolve("facts"));
-        Path rules = Cli.copy(Path.of("rules"), tmp.resolve("rules"));
+        Path facts = CliRun.copy(Path.of("facts"), tmp.resolve("facts"));
+        Path rules = CliRun.copy(Path.of("rules"), tmp.resolve("rules"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AtomicInteger code = new AtomicInteger(-1);
@@ -69,7 +69,7 @@ class WatchTest {
     @Test
     @Timeout(60)
     void anInterruptStopsTheWatch() throws Exception {
-        Path facts = Cli.copy(Path.of("facts"), tmp.resolve("facts"));
+        Path facts = CliRun.copy(Path.of("facts"), tmp.resolve("facts"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread t = new Thread(() -> Main.run(new String[]{"check", facts.toString(), "--watch"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

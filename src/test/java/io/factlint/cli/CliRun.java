@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs the command line in-process and captures what it prints. */
-record Cli(int code, String out, String err) {
+record CliRun(int code, String out, String err) {
 
-    static Cli run(Map<String, String> env, String... args) {
+    static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Cli run(String... args) {
+    static CliRun run(String... args) {
         return run(Map.of(), args);
     }
 
