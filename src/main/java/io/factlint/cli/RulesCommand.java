@@ -40,8 +40,12 @@ final class RulesCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR.code();
         }
         if (format.equalsIgnoreCase("json")) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(pack.rules()));
+            record RuleJson(String id, String severity, String description, String file, String rule,
+                            java.util.Map<String, String> metadata) {
+            }
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(
+                    pack.rules().stream().map(r -> new RuleJson(r.id(), r.severity().id(), r.description(), r.file(),
+                            r.ruleName(), r.metadata())).toList()));
         } else if (format.equalsIgnoreCase("text")) {
             int w = pack.rules().stream().mapToInt(r -> r.id().length()).max().orElse(10);
             for (RuleInfo r : pack.rules()) {

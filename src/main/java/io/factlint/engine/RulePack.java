@@ -121,6 +121,14 @@ public final class RulePack {
         return kbase;
     }
 
+    /** {@code org.kie.api.definition.type.Description} → {@code description}; other keys as written. */
+    private static String shortKey(String key) {
+        int dot = key.lastIndexOf('.');
+        if (dot < 0) return key;
+        String simple = key.substring(dot + 1);
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
     /** The check rules' metadata; rules sharing an id must agree on its severity. */
     static List<RuleInfo> describe(KieBase kieBase) throws RulePackException {
         Map<String, RuleInfo> byId = new TreeMap<>();
@@ -143,8 +151,7 @@ public final class RulePack {
             }
             Map<String, String> strings = new LinkedHashMap<>();
             // Drools files @description under its own annotation type's name: keep the short key
-            new TreeMap<>(meta).forEach((k, v) -> strings.put(k.substring(k.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT),
-                    String.valueOf(v)));
+            new TreeMap<>(meta).forEach((k, v) -> strings.put(shortKey(k), String.valueOf(v)));
             RuleInfo info = new RuleInfo(id, severity, strings.getOrDefault("description", ""), file, r.getName(), strings);
             RuleInfo prior = byId.putIfAbsent(id, info);
             if (prior != null && prior.severity() != severity) {

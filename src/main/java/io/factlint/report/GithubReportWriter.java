@@ -1,0 +1,69 @@
+package io.factlint.report;
+
+import io.factlint.model.CheckResult;
+import io.factlint.model.Finding;
+import io.factlint.model.Location;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * GitHub Actions workflow commands, one line per finding, which GitHub shows as annotations on the fact files:
+ * {@code ::error file=facts/x.json,line=14,col=7,title=[status.stale]::message} ({@code warning} and
+ * {@code notice} for the lower severities). Values are escaped as the runner expects: in the message {@code %},
+ * CR and LF; in properties also {@code :} and {@code ,}.
+ */
+public final class GithubReportWriter implements ReportWriter {
+
+    @Override
+    public Format format() {
+        return Format.GITHUB;
+    }
+
+    @Override
+    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        for (Finding f : result.findings()) {
+            w.write(line(f));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    static String line(Finding f) {
+        StringBuilder b = new StringBuilder("::").append(command(f)).append(' ');
+        Location l = f.location();
+        if (l != null) {
+            b.append("file=").append(property(l.file())).append(',');
+            if (l.line() > 0) {
+                b.append("line=").append(l.line()).append(',');
+                if (l.column() > 0) b.append("col=").append(l.column()).append(',');
+            }
+        }
+        b.append("title=").append(property("[" + f.rule() + "]"));
+        b.append("::").append(data(f.message()));
+        return b.toString();
+    }
+
+    private static String command(Finding f) {
+        return switch (f.severity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "notice";
+        };
+    }
+
+    /** A command's message: {@code %} → {@code %25}, CR → {@code %0D}, LF → {@code %0A}. */
+    static String data(String s) {
+        if (s == null) return "";
+        return ReportSupport.wellFormed(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A command's property value: as {@link #data}, and {@code :} → {@code %3A}, {@code ,} → {@code %2C}. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

@@ -1,0 +1,150 @@
+package io.factlint.report;
+
+import io.factlint.model.CheckResult;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.FactBase;
+import io.factlint.model.Figure;
+import io.factlint.model.Finding;
+import io.factlint.model.Story;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A GitHub-flavoured Markdown summary for a pull-request comment: the verdict, the counts, a table of findings
+ * (location, rule, message), the claims with their verdicts and the derived figures. Every text from a fact file
+ * is escaped so that it renders as the same text: no table cell can be split by {@code |}, no code span opened,
+ * no HTML or link injected.
+ */
+public final class MarkdownReportWriter implements ReportWriter {
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9._:/#@+\\- ]+");
+
+    @Override
+    public Format format() {
+        return Format.MARKDOWN;
+    }
+
+    @Override
+    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(render(result, options));
+        w.flush();
+    }
+
+    static String render(CheckResult result, ReportOptions options) {
+        FactBase fb = result.facts();
+        boolean passed = result.passes(options.failOn());
+        StringBuilder b = new StringBuilder();
+        b.append("## factlint: ").append(passed ? "✅ PASS" : "❌ FAIL").append("\n\n");
+        b.append("Checked ").append(ReportSupport.plural(fb.stories().size(), "story").replace("storys", "stories"))
+                .append(" and ").append(ReportSupport.plural(fb.facts().size(), "fact"))
+                .append(" with `--fail-on ").append(ReportSupport.failOnLabel(options)).append("`: ")
+                .append(ReportSupport.counts(result)).append(".\n");
+        if (!fb.stories().isEmpty()) {
+            b.append('\n');
+            for (Story s : fb.stories()) {
+                b.append("- ").append(code(s.id()));
+                if (s.headline() != null) b.append(": ").append(escapeText(s.headline()));
+                if (s.published() != null) b.append(" (published ").append(escapeText(s.published().display())).append(')');
+                b.append('\n');
+            }
+        }
+
+        b.append("\n### Findings\n\n");
+        if (result.findings().isEmpty()) {
+            b.append("No findings.\n");
+        } else {
+            b.append("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n");
+            for (Finding f : result.findings()) {
+                b.append("| ").append(f.severity().id()).append(ReportSupport.failing(f, options) ? " ❌" : "")
+                        .append(" | ").append(f.location() == null ? "" : escapeText(f.location().toString()))
+                        .append(" | ").append(code(f.rule()))
+                        .append(" | ").append(escapeText(f.message()))
+                        .append(" |\n");
+            }
+        }
+
+        if (!result.verdicts().isEmpty()) {
+            b.append("\n### Claims\n\n| Claim | Text | Verdict | Strict reading | Reason |\n| --- | --- | --- | --- | --- |\n");
+            for (ClaimVerdict v : result.verdicts()) {
+                b.append("| ").append(code(v.claim().getRef()))
+                        .append(" | ").append(escapeText(v.claim().text()))
+                        .append(" | ").append(verdict(v.verdict()))
+                        .append(" | ").append(verdict(v.strictVerdict()))
+                        .append(v.strictVerdict() != v.verdict() ? " (differs)" : "")
+                        .append(" | ").append(v.reason() == null ? "" : escapeText(v.reason()))
+                        .append(" |\n");
+            }
+        }
+
+        List<Figure> derived = result.figures().stream().filter(Figure::derived).toList();
+        if (!derived.isEmpty()) {
+            b.append("\n### Derived figures\n\n| Entity | Figure | When | Conventional | Strict | From |\n| --- | --- | --- | --- | --- | --- |\n");
+            for (Figure f : derived) {
+                b.append("| ").append(escapeText(fb.entityName(f.subject())))
+                        .append(" | ").append(code(f.attribute()))
+                        .append(" | ").append(f.at() == null ? "" : escapeText(f.at().display()))
+                        .append(" | ").append(escapeText(f.display()))
+                        .append(f.arithmetic() == null ? "" : "<br>" + escapeText(f.arithmetic()))
+                        .append(" | ").append(escapeText(f.strictDisplay()))
+                        .append(f.strictArithmetic() == null ? "" : "<br>" + escapeText(f.strictArithmetic()))
+                        .append(" | ").append(f.fromRefs().stream().map(MarkdownReportWriter::code)
+                                .collect(Collectors.joining(", ")))
+                        .append(" |\n");
+            }
+        }
+        b.append("\n<sub>factlint ").append(escapeText(options.toolVersion() == null ? "" : options.toolVersion()));
+        if (options.timestamp() != null) b.append(", ").append(options.timestamp());
+        b.append("</sub>\n");
+        return b.toString();
+    }
+
+    private static String verdict(io.factlint.model.Verdict v) {
+        if (v == null) return "undetermined";
+        return switch (v) {
+            case SUPPORTED -> "✅ supported";
+            case CONTRADICTED -> "❌ contradicted";
+            case UNDETERMINED -> "❔ undetermined";
+        };
+    }
+
+    /** An identifier as a code span when it is plainly safe in one, else as escaped text. */
+    static String code(String s) {
+        if (s == null) return "";
+        return SAFE_CODE.matcher(s).matches() ? "`" + s + "`" : escapeText(s);
+    }
+
+    /**
+     * Text that renders as itself in a GitHub Markdown table cell or list item (never at the start of a line):
+     * the inline punctuation {@code \\ | ` * _ [ ] ~ $} is backslash-escaped, {@code < > &} become entities (no HTML), line breaks and control characters become
+     * spaces or U+FFFD, so the text stays on its line.
+     */
+    public static String escapeText(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        String t = ReportSupport.wellFormed(s);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\\', '|', '`', '*', '_', '[', ']', '~', '$' ->
+                        b.append('\\').append(c);
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\r' -> {
+                    if (i + 1 < t.length() && t.charAt(i + 1) == '\n') i++;
+                    b.append(' ');
+                }
+                case '\n', '\t', '\u2028', '\u2029', '\u0085' -> b.append(' ');
+                default -> b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,414 @@
+package io.factlint.report.html;
+
+import io.factlint.model.CheckResult;
+import io.factlint.model.Claim;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.Entity;
+import io.factlint.model.Fact;
+import io.factlint.model.FactBase;
+import io.factlint.model.Figure;
+import io.factlint.model.Finding;
+import io.factlint.model.Location;
+import io.factlint.model.RuleInfo;
+import io.factlint.model.Severity;
+import io.factlint.model.Source;
+import io.factlint.model.Story;
+import io.factlint.model.Verdict;
+import io.factlint.report.ReportOptions;
+import io.factlint.report.ReportSupport;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What the HTML template shows, computed from a check result: every text is a plain string (the template escapes
+ * it), every order deterministic. Filter values are replaced by generated keys ({@code s0}, {@code e1},
+ * {@code r2}) so that no text from a fact file ever ends up in a {@code data-*} value that a script reads.
+ */
+public record HtmlView(
+        String title,
+        boolean passed,
+        String failOn,
+        long errors,
+        long warnings,
+        long infos,
+        int storiesChecked,
+        int factsChecked,
+        int claimsChecked,
+        int filesChecked,
+        String toolVersion,
+        String generated,
+        String verdictLine,
+        List<StoryView> stories,
+        List<SeverityGroup> groups,
+        List<TimelineView> timelines,
+        List<FigureView> figures,
+        List<FigureView> statedFigures,
+        List<ClaimView> claims,
+        List<RuleView> rules,
+        List<FilterOption> severityFilters,
+        List<FilterOption> ruleFilters,
+        List<FilterOption> entityFilters,
+        List<FilterOption> storyFilters,
+        String css,
+        String script) {
+
+    /** A story checked. {@code key} is its filter key. */
+    public record StoryView(String key, String id, String headline, String published, String file,
+                            int facts, int findings) {
+    }
+
+    /** The findings of one severity, in report order. */
+    public record SeverityGroup(String severity, String label, List<FindingView> findings) {
+    }
+
+    public record FindingView(String anchor, String severity, String rule, String ruleAnchor, String message,
+                              String subject, String subjectName, String location, String claimRef,
+                              String claimText, List<FactView> facts, boolean failing,
+                              String severityKey, String ruleKey, String entityKey, String storyKeys) {
+    }
+
+    /** One fact as an editor reads it; {@code sourceUrl} is set only for http(s) addresses. */
+    public record FactView(String ref, String location, String subject, String subjectName, String attribute,
+                           String value, String at, String atIso, String source, String sourceName,
+                           String sourceKind, String sourceUrl, String certainty, String quote) {
+    }
+
+    /** The statuses of one entity over time. */
+    public record TimelineView(String entityId, String entityName, String entityKind, String entityKey,
+                               String storyKeys, List<TimePoint> points) {
+    }
+
+    /**
+     * The status facts at one time. {@code change} marks a change point: the statuses differ from those at the
+     * previous time ({@code changeFrom}); {@code conflict} marks two statuses at the same time.
+     */
+    public record TimePoint(String at, String atIso, String statuses, List<FactView> facts, boolean change,
+                            String changeFrom, boolean conflict) {
+    }
+
+    public record FigureView(String subject, String subjectName, String attribute, String at, String conventional,
+                             String strict, boolean readingsDiffer, String arithmetic, String strictArithmetic,
+                             List<FactView> from, String entityKey, String storyKeys) {
+    }
+
+    public record ClaimView(String ref, String text, String subjectName, String statement, String at,
+                            String location, String verdict, String strictVerdict, boolean readingsDiffer,
+                            String reason, String figure, String strictFigure, List<FactView> facts,
+                            String entityKey, String storyKeys) {
+    }
+
+    public record RuleView(String id, String anchor, String severity, String description, String file,
+                           String ruleName, List<Map.Entry<String, String>> metadata, int findings) {
+    }
+
+    /** A filter button: the key elements carry in their {@code data-*} attribute, and the label shown. */
+    public record FilterOption(String key, String label, int count) {
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
+
+    public static HtmlView of(CheckResult result, ReportOptions options, String css, String script) {
+        return new Builder(result, options).build(css, script);
+    }
+
+    /** Builds the view; holds the key tables while it does. */
+    private static final class Builder {
+        private final CheckResult result;
+        private final ReportOptions options;
+        private final FactBase fb;
+        private final Map<String, String> storyKeys = new LinkedHashMap<>();
+        private final Map<String, String> entityKeys = new LinkedHashMap<>();
+        private final Map<String, String> ruleKeys = new LinkedHashMap<>();
+        private final Map<String, String> ruleAnchors = new LinkedHashMap<>();
+
+        Builder(CheckResult result, ReportOptions options) {
+            this.result = result;
+            this.options = options;
+            this.fb = result.facts();
+        }
+
+        HtmlView build(String css, String script) {
+            List<RuleInfo> rules = ReportSupport.rules(result);
+            for (RuleInfo r : rules) {
+                ruleAnchors.put(r.id(), "rule-" + ruleAnchors.size());
+            }
+            // stories: every story of the fact base, then any a finding names that the fact base lacks
+            for (Story s : fb.stories()) storyKey(s.id());
+            for (Finding f : result.findings()) ReportSupport.storiesOf(f, fb).forEach(this::storyKey);
+            // entities: sorted by id, so keys do not depend on map order
+            new TreeSet<>(fb.entities().keySet()).forEach(this::entityKey);
+
+            List<SeverityGroup> groups = new ArrayList<>();
+            int n = 0;
+            for (Severity sev : Severity.values()) {
+                List<FindingView> views = new ArrayList<>();
+                for (Finding f : result.findings()) {
+                    if (f.severity() == sev) views.add(finding(f, "finding-" + n++));
+                }
+                groups.add(new SeverityGroup(sev.id(), label(sev), views));
+            }
+
+            boolean passed = result.passes(options.failOn());
+            String failOn = ReportSupport.failOnLabel(options);
+            long errors = result.count(Severity.ERROR);
+            long warnings = result.count(Severity.WARNING);
+            long infos = result.count(Severity.INFO);
+
+            List<StoryView> stories = new ArrayList<>();
+            for (Story s : fb.stories()) {
+                int facts = (int) fb.facts().stream().filter(f -> f.getStoryId().equals(s.id())).count();
+                int findings = (int) result.findings().stream()
+                        .filter(f -> ReportSupport.storiesOf(f, fb).contains(s.id())).count();
+                stories.add(new StoryView(storyKey(s.id()), s.id(), s.headline(),
+                        s.published() == null ? null : s.published().display(), s.file(), facts, findings));
+            }
+
+            String verdictLine = passed
+                    ? (options.failOn() == null ? "Passed: --fail-on never fails a check."
+                    : "Passed: no finding at or above " + failOn + ".")
+                    : "Failed: " + ReportSupport.plural(result.findings().stream()
+                    .filter(f -> ReportSupport.failing(f, options)).count(), "finding")
+                    + " at or above " + failOn + ".";
+
+            return new HtmlView(
+                    "factlint report: " + (passed ? "PASS" : "FAIL"),
+                    passed, failOn, errors, warnings, infos,
+                    fb.stories().size(), fb.facts().size(), fb.claims().size(), fb.files().size(),
+                    options.toolVersion(),
+                    options.timestamp() == null ? null : STAMP.format(options.timestamp()),
+                    verdictLine,
+                    stories, groups, timelines(), figures(true), figures(false), claims(),
+                    ruleViews(rules),
+                    severityFilters(), ruleFilters(), entityFilters(), storyFilters(),
+                    css, script);
+        }
+
+        private static String label(Severity s) {
+            return switch (s) {
+                case ERROR -> "Errors";
+                case WARNING -> "Warnings";
+                case INFO -> "Information";
+            };
+        }
+
+        private String storyKey(String id) {
+            return storyKeys.computeIfAbsent(id, k -> "s" + storyKeys.size());
+        }
+
+        private String entityKey(String id) {
+            return id == null ? null : entityKeys.computeIfAbsent(id, k -> "e" + entityKeys.size());
+        }
+
+        private String ruleKey(String id) {
+            return ruleKeys.computeIfAbsent(id, k -> "r" + ruleKeys.size());
+        }
+
+        private String storyKeysOf(Set<String> storyIds) {
+            return storyIds.stream().sorted().map(this::storyKey).collect(Collectors.joining(" "));
+        }
+
+        private FindingView finding(Finding f, String anchor) {
+            String claimText = null;
+            if (f.claimRef() != null) {
+                claimText = fb.claims().stream().filter(c -> c.getRef().equals(f.claimRef()))
+                        .map(Claim::text).findFirst().orElse(null);
+            }
+            return new FindingView(anchor, f.severity().id(), f.rule(), ruleAnchors.get(f.rule()), f.message(),
+                    f.subject(), f.subject() == null ? null : fb.entityName(f.subject()),
+                    location(f.location()), f.claimRef(), claimText,
+                    f.facts().stream().map(this::fact).toList(), ReportSupport.failing(f, options),
+                    f.severity().id(), ruleKey(f.rule()), f.subject() == null ? "-" : entityKey(f.subject()),
+                    storyKeysOf(new TreeSet<>(ReportSupport.storiesOf(f, fb))));
+        }
+
+        private static String location(Location l) {
+            return l == null ? null : l.toString();
+        }
+
+        private FactView fact(Fact f) {
+            Source src = fb.sources().get(f.getSource());
+            String url = src == null ? null : src.url();
+            if (url != null) {
+                String lower = url.trim().toLowerCase(Locale.ROOT);
+                if (!(lower.startsWith("https://") || lower.startsWith("http://"))) url = null;
+            }
+            return new FactView(f.getRef(), location(f.getLocation()), f.getSubject(), fb.entityName(f.getSubject()),
+                    f.getAttribute(), f.valueWords(), f.getAt() == null ? null : f.getAt().display(),
+                    f.getAt() == null ? null : f.getAt().iso(), f.getSource(), fb.sourceName(f.getSource()),
+                    src == null || src.kind() == null ? null : src.kind().id(), url,
+                    f.getCertainty() == null ? null : f.getCertainty().id(), f.getQuote());
+        }
+
+        private List<TimelineView> timelines() {
+            Map<String, List<Fact>> bySubject = new TreeMap<>();
+            for (Fact f : fb.facts()) {
+                if (f.isStatusFact() && f.getAt() != null) {
+                    bySubject.computeIfAbsent(f.getSubject(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            List<TimelineView> out = new ArrayList<>();
+            for (Map.Entry<String, List<Fact>> e : bySubject.entrySet()) {
+                List<Fact> facts = new ArrayList<>(e.getValue());
+                facts.sort(Comparator.comparing(Fact::getAt).thenComparing(Fact::getSeq));
+                // group facts at the same time
+                List<List<Fact>> times = new ArrayList<>();
+                for (Fact f : facts) {
+                    List<Fact> last = times.isEmpty() ? null : times.get(times.size() - 1);
+                    if (last != null && last.get(0).getAt().sameTime(f.getAt())) last.add(f);
+                    else times.add(new ArrayList<>(List.of(f)));
+                }
+                List<TimePoint> points = new ArrayList<>();
+                Set<String> previous = null;
+                for (List<Fact> at : times) {
+                    Set<String> statuses = at.stream().map(Fact::getStatus)
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
+                    boolean change = previous != null && !previous.equals(statuses);
+                    points.add(new TimePoint(at.get(0).getAt().display(), at.get(0).getAt().iso(),
+                            String.join(" / ", statuses), at.stream().map(this::fact).toList(), change,
+                            change ? String.join(" / ", previous) : null, statuses.size() > 1));
+                    previous = statuses;
+                }
+                Entity entity = fb.entities().get(e.getKey());
+                Set<String> stories = facts.stream().map(Fact::getStoryId).collect(Collectors.toSet());
+                out.add(new TimelineView(e.getKey(), fb.entityName(e.getKey()), entity == null ? null : entity.kind(),
+                        entityKey(e.getKey()), storyKeysOf(stories), points));
+            }
+            return out;
+        }
+
+        private List<FigureView> figures(boolean derived) {
+            List<FigureView> out = new ArrayList<>();
+            for (Figure f : result.figures()) {
+                if (f.derived() != derived) continue;
+                Set<String> stories = f.from().stream().map(Fact::getStoryId).collect(Collectors.toSet());
+                out.add(new FigureView(f.subject(), fb.entityName(f.subject()), f.attribute(),
+                        f.at() == null ? null : f.at().display(), f.display(), f.strictDisplay(),
+                        !f.display().equals(f.strictDisplay()), f.arithmetic(), f.strictArithmetic(),
+                        f.from().stream().sorted(Comparator.comparing(Fact::getRef)).map(this::fact).toList(),
+                        entityKey(f.subject()), storyKeysOf(stories)));
+            }
+            return out;
+        }
+
+        private List<ClaimView> claims() {
+            List<ClaimView> out = new ArrayList<>();
+            for (ClaimVerdict v : result.verdicts()) {
+                Claim c = v.claim();
+                String statement = c.attribute() + " " + (c.op() == null ? "?" : c.op().symbol()) + " "
+                        + c.valueWords();
+                Figure fig = v.figure();
+                out.add(new ClaimView(c.getRef(), c.text(), fb.entityName(c.subject()), statement,
+                        c.at() == null ? null : c.at().display(), location(c.location()),
+                        id(v.verdict()), id(v.strictVerdict()),
+                        v.verdict() != v.strictVerdict(), v.reason(),
+                        fig == null ? null : fig.display(), fig == null ? null : fig.strictDisplay(),
+                        v.facts() == null ? List.of() : v.facts().stream()
+                                .sorted(Comparator.comparing(Fact::getRef)).map(this::fact).toList(),
+                        entityKey(c.subject()), storyKeysOf(Set.of(c.storyId()))));
+            }
+            return out;
+        }
+
+        private static String id(Verdict v) {
+            return v == null ? "undetermined" : v.id();
+        }
+
+        private List<RuleView> ruleViews(List<RuleInfo> rules) {
+            Map<String, Long> counts = result.findings().stream()
+                    .collect(Collectors.groupingBy(Finding::rule, Collectors.counting()));
+            List<RuleView> out = new ArrayList<>();
+            for (RuleInfo r : rules) {
+                if (!counts.containsKey(r.id())) continue; // help only for the rules that appear
+                List<Map.Entry<String, String>> meta = r.metadata() == null ? List.of()
+                        : new TreeMap<>(r.metadata()).entrySet().stream()
+                        .filter(e -> !ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey()))
+                        .map(e -> Map.entry(e.getKey(), String.valueOf(e.getValue()))).toList();
+                out.add(new RuleView(r.id(), ruleAnchors.get(r.id()), r.severity() == null ? null : r.severity().id(),
+                        r.description(), r.file(), r.ruleName(), meta, counts.get(r.id()).intValue()));
+            }
+            return out;
+        }
+
+        private List<FilterOption> severityFilters() {
+            List<FilterOption> out = new ArrayList<>();
+            for (Severity s : Severity.values()) {
+                int c = (int) result.count(s);
+                if (c > 0) out.add(new FilterOption(s.id(), s.id(), c));
+            }
+            return out;
+        }
+
+        private List<FilterOption> ruleFilters() {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Finding f : result.findings()) counts.merge(f.rule(), 1, Integer::sum);
+            return counts.entrySet().stream()
+                    .map(e -> new FilterOption(ruleKey(e.getKey()), e.getKey(), e.getValue())).toList();
+        }
+
+        private List<FilterOption> entityFilters() {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Finding f : result.findings()) {
+                if (f.subject() != null) counts.merge(f.subject(), 1, Integer::sum);
+            }
+            // entities with a timeline, figure or claim are filterable too, even without findings
+            for (Fact f : fb.facts()) counts.putIfAbsent(f.getSubject(), 0);
+            for (Claim c : fb.claims()) counts.putIfAbsent(c.subject(), 0);
+            return counts.entrySet().stream()
+                    .map(e -> new FilterOption(entityKey(e.getKey()), fb.entityName(e.getKey()), e.getValue())).toList();
+        }
+
+        private List<FilterOption> storyFilters() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String id : storyKeys.keySet()) counts.put(id, 0);
+            for (Finding f : result.findings()) {
+                for (String s : ReportSupport.storiesOf(f, fb)) counts.merge(s, 1, Integer::sum);
+            }
+            return counts.entrySet().stream()
+                    .map(e -> new FilterOption(storyKey(e.getKey()), e.getKey(), e.getValue())).toList();
+        }
+    }
+
+    /**
+     * The page's Content-Security-Policy: nothing may load; inline styles may apply; the one inline script runs
+     * only because its SHA-256 hash is listed, so a script element injected through a fact file could never run.
+     */
+    public String csp() {
+        return "default-src 'none'; style-src 'unsafe-inline'; script-src '" + scriptHash()
+                + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    }
+
+    /** {@code sha256-<base64>} of the inline script, exactly as it stands between its tags (UTF-8). */
+    public String scriptHash() {
+        return hashOf(script);
+    }
+
+    /** {@code sha256-<base64>} of a text's UTF-8 bytes, a CSP hash source. */
+    public static String hashOf(String script) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long failingCount() {
+        return groups.stream().flatMap(g -> g.findings().stream()).filter(FindingView::failing).count();
+    }
+
+    public int findingCount() {
+        return groups.stream().mapToInt(g -> g.findings().size()).sum();
+    }
+}

@@ -1,0 +1,48 @@
+package io.factlint.report;
+
+import io.factlint.model.Finding;
+import io.factlint.model.Location;
+import io.factlint.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GithubReportWriterTest {
+    private final GithubReportWriter writer = new GithubReportWriter();
+
+    @Test
+    void oneAnnotationPerFinding() {
+        assertThat(Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR)).isEqualTo(""
+                + "::error file=facts/nk-soldier-captured.json,line=68,col=7,title=[status.stale]::The headline says the "
+                + "wounded North Korean soldier is captured on 27 Dec 2024, but National Intelligence Service (South Korea) "
+                + "reported the soldier deceased on 27 Dec 2024.\n"
+                + "::warning file=facts/nk-soldier-captured.json,line=20,col=7,title=[status.changed]::wounded North Korean "
+                + "soldier changed from captured (26 Dec 2024: Militarnyi, National Intelligence Service (South Korea)) to "
+                + "deceased (27 Dec 2024: National Intelligence Service (South Korea)); text presenting captured as current "
+                + "is out of date.\n"
+                + "::notice file=facts/nk-soldier-captured.json,line=36,col=7,title=[source.single]::The deceased status of "
+                + "the wounded North Korean soldier rests on one source only: National Intelligence Service (South Korea).\n"
+                + "::notice file=facts/nk-soldier-captured.json,line=44,col=7,title=[source.single]::killed_or_injured over "
+                + "3,000 of North Korean troops in Kursk rests on one source only: Volodymyr Zelenskyy on X.\n");
+    }
+
+    @Test
+    void escapesMessagesAndProperties() {
+        Finding f = new Finding("rule:x,y", Severity.ERROR, "100% done: a, b\r\n::error::injected", null, null,
+                List.of(), new Location("facts/a,b:c%.json", 3, 0));
+        assertThat(GithubReportWriter.line(f)).isEqualTo(
+                "::error file=facts/a%2Cb%3Ac%25.json,line=3,title=[rule%3Ax%2Cy]::100%25 done: a, b%0D%0A::error::injected");
+        Finding noLine = new Finding("r", Severity.INFO, "m", null, null, List.of(), Location.of("facts/x.json"));
+        assertThat(GithubReportWriter.line(noLine)).isEqualTo("::notice file=facts/x.json,title=[r]::m");
+    }
+
+    @Test
+    void hostileFindingsStayOneLineEach() {
+        String out = Render.text(writer, Fixtures.hostile(), Render.FAIL_ON_ERROR);
+        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out).doesNotContain("\r").contains("%0D%0A::error::injected").contains("100%25 done")
+                .contains("file=facts/evil story #1.json,line=68,col=7,");
+    }
+}

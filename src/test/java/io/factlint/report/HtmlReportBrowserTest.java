@@ -1,0 +1,228 @@
+package io.factlint.report;
+
+import io.factlint.model.CheckResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opens the HTML report in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/install-browser} installs) from a {@code file:} URL: payloads do not run, the console stays clean
+ * (CSP violations are console errors), the filters work, and the page is complete without JavaScript.
+ * Runs in the default test run wherever {@code /usr/bin/chromium} exists; Selenium Manager is never used.
+ */
+@Tag("browser")
+@EnabledIf("browserAvailable")
+class HtmlReportBrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /** Selenium warns when it has no CDP bindings for this exact Chromium; the test does not use CDP. */
+    private static final java.util.logging.Logger CDP_LOG = quiet("org.openqa.selenium.devtools");
+
+    @TempDir
+    Path dir;
+    private WebDriver driver;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    static boolean browserAvailable() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    }
+
+    private WebDriver start(boolean javascript) throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,2000");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) driver.quit();
+    }
+
+    private String write(CheckResult result, String name) throws IOException {
+        Path file = dir.resolve(name);
+        AtomicFiles.write(file, out -> new HtmlReportWriter().write(result, Render.FAIL_ON_ERROR, out));
+        return file.toUri().toString();
+    }
+
+    /** With {@code -Dfactlint.screenshots=DIR}, saves what the browser shows, for a person to look at. */
+    private void screenshot(String name) throws IOException {
+        String target = System.getProperty("factlint.screenshots");
+        if (target == null) return;
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.createDirectories(Path.of(target));
+        Files.write(Path.of(target, name + ".png"), png);
+    }
+
+    private List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private List<WebElement> visibleFindings() {
+        return driver.findElements(By.cssSelector("li.finding")).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    private List<String> visibleRules() {
+        return visibleFindings().stream().map(f -> f.findElement(By.cssSelector(".rule-id")).getText()).toList();
+    }
+
+    private WebElement chip(String dim, String label) {
+        return driver.findElements(By.cssSelector("button[data-dim='" + dim + "']")).stream()
+                .filter(b -> b.getText().startsWith(label)).findFirst().orElseThrow();
+    }
+
+    private String status() {
+        return driver.findElement(By.id("filter-status")).getText();
+    }
+
+    @Test
+    void seedReportRunsCleanlyAndItsFiltersWork() throws IOException {
+        start(true).get(write(Fixtures.seed(), "seed.html"));
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
+        assertThat(visibleFindings()).hasSize(4);
+        assertThat(status()).isEqualTo("Showing all 4 findings.");
+        screenshot("seed");
+
+        // severity
+        chip("severity", "error").click();
+        assertThat(visibleRules()).containsExactly("status.stale");
+        assertThat(status()).isEqualTo("Showing 1 of 4 findings.");
+        assertThat(driver.findElement(By.cssSelector("section[data-group='warning']")).isDisplayed()).isFalse();
+        chip("severity", "warning").click();
+        assertThat(visibleRules()).containsExactly("status.stale", "status.changed");
+        screenshot("seed-filtered");
+        chip("severity", "error").click();
+        chip("severity", "warning").click();
+        assertThat(visibleFindings()).hasSize(4);
+
+        // rule
+        chip("rule", "source.single").click();
+        assertThat(visibleRules()).containsExactly("source.single", "source.single");
+        assertThat(driver.findElement(By.cssSelector("section[data-group='info'] .group-count")).getText()).isEqualTo("(2)");
+        driver.findElement(By.id("filter-clear")).click();
+        assertThat(visibleFindings()).hasSize(4);
+
+        // entity: findings, timelines, figures and claims of that entity only
+        chip("entity", "North Korean troops in Kursk").click();
+        assertThat(visibleRules()).containsExactly("source.single");
+        assertThat(driver.findElement(By.cssSelector("article.timeline")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("article.figure")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("article.claim")).stream().filter(WebElement::isDisplayed))
+                .hasSize(1);
+        // entity and severity together: nothing matches, and the page says so
+        chip("severity", "error").click();
+        assertThat(visibleFindings()).isEmpty();
+        assertThat(driver.findElement(By.id("filter-empty")).isDisplayed()).isTrue();
+        driver.findElement(By.id("filter-clear")).click();
+        assertThat(driver.findElement(By.id("filter-empty")).isDisplayed()).isFalse();
+
+        // story
+        chip("story", Fixtures.SEED).click();
+        assertThat(visibleFindings()).hasSize(4);
+        assertThat(driver.findElement(By.cssSelector("button[data-dim='story']")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        chip("story", Fixtures.SEED).click();
+
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void hostileReportRunsNoPayload() throws IOException {
+        start(true).get(write(Fixtures.hostile(), "hostile.html"));
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(driver.findElements(By.cssSelector("img, svg, iframe, object, embed"))).isEmpty();
+        assertThat(driver.findElements(By.tagName("script"))).hasSize(1);
+        Object pwned = ((JavascriptExecutor) driver).executeScript(
+                "return document.title.indexOf('pwned') >= 0 || (window.parent !== window);");
+        assertThat(pwned).isEqualTo(false);
+        assertThat(visibleFindings()).hasSize(4);
+        screenshot("hostile");
+        // the payload is shown as text
+        assertThat(driver.findElement(By.cssSelector("li.finding .message")).getText()).contains(Fixtures.SCRIPT);
+        // filters work with hostile labels too
+        chip("entity", "North Korean troops in Kursk").click();
+        assertThat(visibleRules()).containsExactly("source.single");
+        driver.findElement(By.id("filter-clear")).click();
+        assertThat(visibleFindings()).hasSize(4);
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void withoutJavaScriptEveryFindingIsShownAndNoFilterBar() throws IOException {
+        start(false).get(write(Fixtures.seed(), "nojs.html"));
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(driver.findElement(By.id("filters")).isDisplayed()).isFalse();
+        assertThat(visibleFindings()).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("article.timeline, article.figure, article.claim"))
+                .stream().filter(WebElement::isDisplayed)).hasSize(4);
+        assertThat(driver.findElement(By.id("filter-status")).isDisplayed()).isFalse();
+        screenshot("nojs");
+    }
+
+    @Test
+    void theCspStopsAScriptThatSlippedIn() throws IOException {
+        // a control: were escaping ever to fail, the policy still blocks the script, and the test sees the violation
+        Path file = dir.resolve("broken.html");
+        String html = Render.text(new HtmlReportWriter(), Fixtures.seed(), Render.FAIL_ON_ERROR)
+                .replace("<main class=\"wrap\">", "<main class=\"wrap\">" + Fixtures.SCRIPT);
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+        start(true).get(file.toUri().toString());
+        assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
+        assertThat(consoleErrors()).anySatisfy(m -> assertThat(m).contains("Content Security Policy"));
+        // the report's own script still ran
+        assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
+    }
+}

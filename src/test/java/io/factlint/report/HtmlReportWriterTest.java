@@ -1,0 +1,262 @@
+package io.factlint.report;
+
+import io.factlint.model.CheckResult;
+import io.factlint.model.Severity;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportWriterTest {
+    private final HtmlReportWriter writer = new HtmlReportWriter();
+
+    private Document render(CheckResult r, ReportOptions o) {
+        return Jsoup.parse(Render.text(writer, r, o));
+    }
+
+    private static Element finding(Document d, String rule, int nth) {
+        return d.select("li.finding").stream()
+                .filter(e -> e.selectFirst(".rule-id").text().equals(rule)).skip(nth).findFirst().orElseThrow();
+    }
+
+    @Test
+    void verdictAtAGlance() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        assertThat(d.title()).isEqualTo("factlint report: FAIL");
+        Element verdict = d.getElementById("verdict");
+        assertThat(verdict.hasClass("verdict-fail")).isTrue();
+        assertThat(verdict.selectFirst(".verdict-word").text()).isEqualTo("FAIL");
+        assertThat(verdict.selectFirst(".verdict-against").text()).isEqualTo("against --fail-on error");
+        assertThat(verdict.selectFirst(".verdict-line").text()).isEqualTo("Failed: 1 finding at or above error.");
+        assertThat(verdict.select(".stat").eachText()).containsExactly("Errors 1", "Warnings 1", "Info 2",
+                "Stories 1", "Facts 5", "Claims 2");
+        assertThat(verdict.select("table.stories tbody tr").get(0).select("td").eachText()).containsExactly(
+                Fixtures.SEED, "North Korean soldier captured by Ukrainian forces", "27 Dec 2024", Fixtures.SEED_FILE,
+                "5", "4");
+    }
+
+    @Test
+    void passWhenNothingReachesFailOn() {
+        Document never = render(Fixtures.seed(), Render.NEVER);
+        assertThat(never.title()).isEqualTo("factlint report: PASS");
+        assertThat(never.selectFirst(".verdict-against").text()).isEqualTo("against --fail-on never");
+        assertThat(never.select(".blocking")).isEmpty();
+        Document info = render(Fixtures.seed(), new ReportOptions("0.1.0", Severity.INFO, null));
+        assertThat(info.select(".blocking")).hasSize(4);
+    }
+
+    @Test
+    void findingsGroupedBySeverityWithTheirFacts() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        assertThat(d.select("section.group").eachAttr("data-group")).containsExactly("error", "warning", "info");
+        assertThat(d.select("section.group h3").eachText()).containsExactly("Errors (1)", "Warnings (1)", "Information (2)");
+        assertThat(d.select("li.finding")).hasSize(4);
+
+        Element stale = finding(d, "status.stale", 0);
+        assertThat(stale.selectFirst(".message").text()).startsWith("The headline says the wounded North Korean soldier");
+        assertThat(stale.selectFirst(".finding-head .loc").text()).isEqualTo("facts/nk-soldier-captured.json:68:7");
+        assertThat(stale.select(".blocking")).hasSize(1);
+        assertThat(stale.selectFirst(".finding-meta").text()).contains("Claim nk-soldier-captured#h1")
+                .contains("North Korean soldier captured by Ukrainian forces");
+
+        Element changed = finding(d, "status.changed", 0);
+        Elements facts = changed.select("li.fact");
+        assertThat(facts).hasSize(3);
+        Element f1 = facts.get(0);
+        assertThat(f1.selectFirst(".ref").text()).isEqualTo("nk-soldier-captured#f1");
+        assertThat(f1.selectFirst(".loc").text()).isEqualTo("facts/nk-soldier-captured.json:20:7");
+        assertThat(f1.selectFirst(".fact-source").text()).isEqualTo("Source: Militarnyi (media) · unconfirmed");
+        assertThat(f1.selectFirst("a").attr("href")).isEqualTo("https://mil.in.ua/en/");
+        assertThat(f1.selectFirst(".quote").text())
+                .isEqualTo("the Ukrainian Special Operations Forces (SOF) captured a North Korean soldier");
+        assertThat(f1.selectFirst(".fact-statement").text())
+                .isEqualTo("wounded North Korean soldier status = captured on 26 Dec 2024");
+        assertThat(facts.get(1).selectFirst(".cert").text()).isEqualTo("confirmed");
+
+        // the rule id links to its help
+        String anchor = changed.selectFirst("a.rule-id").attr("href").substring(1);
+        assertThat(d.getElementById(anchor).selectFirst("h3 code").text()).isEqualTo("status.changed");
+    }
+
+    @Test
+    void timelineMarksTheChangePoint() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        Elements timelines = d.select("article.timeline");
+        assertThat(timelines).hasSize(1);
+        Element t = timelines.get(0);
+        assertThat(t.selectFirst("h3").text()).isEqualTo("wounded North Korean soldier (soldier-1, person)");
+        Elements points = t.select("li.tl-point");
+        assertThat(points.eachText()).hasSize(2);
+        assertThat(points.get(0).selectFirst(".tl-date").text()).isEqualTo("26 Dec 2024");
+        assertThat(points.get(0).selectFirst(".tl-status").text()).isEqualTo("captured");
+        assertThat(points.get(0).hasClass("tl-change")).isFalse();
+        assertThat(points.get(0).select(".tl-sources > li")).hasSize(2);
+        assertThat(points.get(0).select(".tl-sources .source-name").eachText())
+                .containsExactly("Militarnyi", "National Intelligence Service (South Korea)");
+        assertThat(points.get(1).selectFirst(".tl-date").text()).isEqualTo("27 Dec 2024");
+        assertThat(points.get(1).hasClass("tl-change")).isTrue();
+        assertThat(points.get(1).selectFirst(".change-mark").text()).isEqualTo("Status changed: captured → deceased");
+        assertThat(points.get(1).selectFirst(".tl-status").text()).isEqualTo("deceased");
+    }
+
+    @Test
+    void derivedFiguresWithBothReadingsAndTheirArithmetic() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        Elements figures = d.select("article.figure");
+        assertThat(figures).hasSize(1); // the stated figure is in the table below, not a derived one
+        Element f = figures.get(0);
+        assertThat(f.selectFirst("h3").text()).isEqualTo("North Korean troops in Kursk: casualty_share on 27 Dec 2024");
+        assertThat(f.select(".reading-value").eachText()).containsExactly("(25.0 %, 36.4 %)", "(0.0 %, ∞)");
+        assertThat(f.select(".arith").eachText()).containsExactly(
+                "killed_or_injured / deployed = (3,000, 4,000) / (11,000, 12,000) = (25.0 %, 36.4 %)",
+                "killed_or_injured / deployed = (3,000, ∞) / (11,000, ∞) = (0.0 %, ∞)");
+        assertThat(f.select(".note")).hasSize(1);
+        assertThat(f.select("li.fact .ref").eachText()).containsExactly("nk-soldier-captured#f4", "nk-soldier-captured#f5");
+        assertThat(d.select("table.stated tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void claimsWithBothVerdictsAndTheReason() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        Elements claims = d.select("article.claim");
+        assertThat(claims).hasSize(2);
+        Element c1 = claims.get(0);
+        assertThat(c1.selectFirst(".vbadge").text()).isEqualTo("supported");
+        assertThat(c1.selectFirst(".vbadge-strict").text()).isEqualTo("strict reading: undetermined");
+        assertThat(c1.selectFirst(".claim-text").text())
+                .isEqualTo("the scale of casualties among North Korean soldiers has exceeded a quarter");
+        assertThat(c1.selectFirst(".claim-check").text()).contains("casualty_share > 0.25")
+                .contains("against (25.0 %, 36.4 %)");
+        assertThat(c1.selectFirst(".note").text()).isEqualTo("The strict reading gives a different verdict: undetermined.");
+        assertThat(c1.selectFirst(".reason").text()).startsWith("casualty_share is (25.0 %, 36.4 %)");
+        Element h1 = claims.get(1);
+        assertThat(h1.selectFirst(".vbadge").text()).isEqualTo("contradicted");
+        assertThat(h1.select(".note")).isEmpty();
+    }
+
+    @Test
+    void ruleHelpForTheRulesThatAppear() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        Elements rules = d.select("#rules article.rule");
+        assertThat(rules.stream().map(r -> r.selectFirst("h3 code").text()))
+                .containsExactly("status.changed", "status.stale", "source.single");
+        Element single = rules.get(2);
+        assertThat(single.selectFirst("p").text()).isEqualTo("A death or casualty figure rests on one source only.");
+        assertThat(single.select(".meta dt").eachText()).containsExactly("since", "DRL rule", "Rule file");
+        assertThat(single.selectFirst("h3").text()).contains("info").contains("(2 findings)");
+    }
+
+    @Test
+    void selfContainedWithAHashedScriptOnly() throws Exception {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        Element csp = d.selectFirst("meta[http-equiv=Content-Security-Policy]");
+        assertThat(csp).isNotNull();
+        assertThat(d.head().child(1)).isEqualTo(csp); // right after the charset, before anything it governs
+        Elements scripts = d.select("script");
+        assertThat(scripts).hasSize(1);
+        assertThat(scripts.get(0).hasAttr("src")).isFalse();
+        String body = ((DataNode) scripts.get(0).childNode(0)).getWholeData();
+        String hash = "sha256-" + Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(hash).isEqualTo(HtmlReportWriter.scriptHash());
+        assertThat(csp.attr("content")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'; script-src '"
+                + hash + "'; img-src data:; base-uri 'none'; form-action 'none'");
+        // nothing that loads from elsewhere
+        assertThat(d.select("link, iframe, object, embed, img, video, audio, source, base, form")).isEmpty();
+        assertThat(d.select("[src]")).isEmpty();
+        assertThat(d.select("[style]")).isEmpty();
+        assertThat(d.select("style")).hasSize(1);
+        assertThat(d.select("a[href]").eachAttr("href"))
+                .allSatisfy(h -> assertThat(h).matches("#.*|https?://.*"));
+        // filters are an enhancement: hidden until the script shows them
+        assertThat(d.getElementById("filters").hasAttr("hidden")).isTrue();
+    }
+
+    @Test
+    void filterDataUsesGeneratedKeysOnly() {
+        Document d = render(Fixtures.hostile(), Render.FAIL_ON_ERROR);
+        for (String dim : List.of("severity", "rule", "entity", "story")) {
+            assertThat(d.select("[data-" + dim + "]").eachAttr("data-" + dim))
+                    .allSatisfy(v -> assertThat(v).matches("[a-z0-9 -]*"));
+        }
+        assertThat(d.select("button[data-dim=entity]").eachText()).hasSize(2)
+                .allSatisfy(t -> assertThat(t).contains("<script>document.title='pwned'</script>"));
+        assertThat(d.select("li.finding[data-entity]")).hasSize(4);
+    }
+
+    @Test
+    void hostileTextIsTextNeverMarkup() {
+        String html = Render.text(writer, Fixtures.hostile(), Render.FAIL_ON_ERROR);
+        Document d = Jsoup.parse(html);
+        // no payload survives as an element or an attribute
+        assertThat(d.select("script")).hasSize(1);
+        assertThat(d.select("img, svg, iframe, object, embed")).isEmpty();
+        for (Element e : d.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                assertThat(a.getKey()).doesNotStartWith("on");
+                if (List.of("href", "src", "action", "formaction", "srcdoc", "data").contains(a.getKey())) {
+                    assertThat(a.getValue()).doesNotContainIgnoringCase("javascript:");
+                }
+            }
+        }
+        assertThat(html).doesNotContain("<script>document").doesNotContain("<img").doesNotContain("<svg")
+                .doesNotContain("<iframe");
+        // ... but shows as text where it was written
+        assertThat(d.title()).isEqualTo("factlint report: FAIL");
+        Element stale = finding(d, "status.stale", 0);
+        assertThat(stale.selectFirst(".message").text()).contains(Fixtures.SCRIPT).contains(Fixtures.IMG)
+                .contains(Fixtures.SVG).contains(Fixtures.CLOSE_SCRIPT).contains(Fixtures.IFRAME)
+                .contains("\"double\" 'single' & ampersand &amp; entity");
+        assertThat(d.select("table.stories td").get(1).text()).startsWith("Headline " + Fixtures.SCRIPT);
+        assertThat(d.select(".quote").first().text()).contains(Fixtures.IFRAME);
+        assertThat(d.select("article.claim .claim-text").first().text()).contains(Fixtures.CLOSE_SCRIPT);
+        // the javascript: source address is shown as a name, not a link
+        assertThat(d.select("a[href]").eachAttr("href")).allSatisfy(h -> assertThat(h).matches("#.*|https?://.*"));
+        // control characters and lone surrogates became U+FFFD; separators are kept as text
+        assertThat(html).doesNotContain("\u0000").doesNotContain("\u0007").doesNotContain("\u001b")
+                .doesNotContain("\u007f").doesNotContain("\u0085")
+                .contains("nul\uFFFD bell\uFFFD esc\uFFFD[31m del\uFFFD c1\uFFFD").contains("lone\uFFFDsurrogate")
+                .contains(Fixtures.SEPARATORS);
+        // rule metadata is escaped too
+        assertThat(d.select("#rules .meta dt").eachText()).anySatisfy(t -> assertThat(t).contains("note<script>"));
+    }
+
+    @Test
+    void timestampOnlyWhenGiven() {
+        assertThat(render(Fixtures.seed(), Render.FAIL_ON_ERROR).selectFirst("footer").text())
+                .isEqualTo("Report by factlint 0.1.0. This page loads nothing from the network; its filters need "
+                        + "JavaScript, everything else does not.");
+        assertThat(render(Fixtures.seed(), Render.STAMPED).selectFirst("footer").text())
+                .startsWith("Report by factlint 0.1.0, generated 2024-12-28T09:30:00Z.");
+    }
+
+    @Test
+    void byteIdenticalOnTwoRenders() {
+        assertThat(Render.bytes(writer, Fixtures.seed(), Render.FAIL_ON_ERROR))
+                .isEqualTo(Render.bytes(writer, Fixtures.seed(), Render.FAIL_ON_ERROR));
+        assertThat(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED))
+                .isEqualTo(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED));
+        assertThat(Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR)).doesNotContain("\r");
+    }
+
+    @Test
+    void textOnlyWriterKeepsSurrogatePairsSplitAcrossWrites() throws Exception {
+        java.io.StringWriter sink = new java.io.StringWriter();
+        HtmlReportWriter.TextOnlyWriter w = new HtmlReportWriter.TextOnlyWriter(sink);
+        w.write("a\uD83D");
+        w.write("\uDE00b\uD800");
+        w.write("c\u0000\t");
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("a\uD83D\uDE00b\uFFFDc\uFFFD\t");
+    }
+}
