@@ -1,21 +1,32 @@
 package io.factlint.cli;
 
-import io.factlint.engine.Checker;
+import io.factlint.engine.Engine;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
 import io.factlint.engine.RulePackException;
+import io.factlint.ingest.FactLoader;
 import io.factlint.ingest.InputError;
 import io.factlint.ingest.InputException;
 import io.factlint.model.CheckResult;
+import io.factlint.model.FactBase;
+import io.factlint.model.FixedFinding;
+import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
+import io.factlint.model.Story;
+import io.factlint.model.Waiver;
 import io.factlint.report.AtomicFiles;
 import io.factlint.report.Format;
 import io.factlint.report.ReportOptions;
 import io.factlint.report.Reports;
+import io.factlint.review.BaselineReport;
+import io.factlint.review.Reviewer;
+import io.factlint.review.WaiverFile;
+import io.factlint.watch.ChangeWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,19 +35,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code factlint check}: checks fact files with a rule pack and writes the reports. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check fact files with the rule pack and report findings, figures and claim verdicts.")
 final class CheckCommand implements Callable<Integer> {
+    /** How long the folders must be quiet after a change before a re-check. */
+    static final Duration DEBOUNCE = Duration.ofMillis(150);
 
     /** {@code --fail-on}: the least severe level that fails the check, or never. */
     enum FailOn {
@@ -61,8 +75,27 @@ final class CheckCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Exit 1 on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Waived findings never count.")
     FailOn failOn;
+
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "The waivers file (default: every waivers.json, waivers.yaml or waivers.yml in the checked folders).")
+    Path waivers;
+
+    @Option(names = "--baseline", paramLabel = "REPORT",
+            description = "A JSON report of an earlier run: mark each finding new or unchanged and list the fixed ones.")
+    Path baseline;
+
+    @Option(names = "--fail-on-new", description = "With --baseline: only new findings count toward --fail-on.")
+    boolean failOnNew;
+
+    @Option(names = "--watch", description = "Keep the rules compiled and re-check whenever a fact file, story text, "
+            + "waivers file or rule changes (Ctrl-C to stop).")
+    boolean watch;
+
+    /** Stop watching after this many re-checks (0: never); for tests and scripts. */
+    @Option(names = "--watch-cycles", paramLabel = "N", hidden = true, defaultValue = "0")
+    int watchCycles;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -72,6 +105,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    /** The fact base of the last check that read its input (for the watch: the story texts to watch). */
+    private FactBase lastBase;
 
     @Override
     public Integer call() {
@@ -98,31 +137,65 @@ final class CheckCommand implements Callable<Integer> {
     private int check(PrintWriter out, PrintWriter err) throws IOException {
         if (timeoutSeconds < 1) throw new UsageError("--timeout must be at least 1 second, not " + timeoutSeconds);
         Map<Format, Path> destinations = destinations();
-        List<Path> inputs = paths.isEmpty() ? List.of(Path.of("facts")) : paths;
-        guardInputs(destinations.values(), inputs);
-        RulePack pack;
+        guardInputs(destinations.values(), inputs());
+        if (failOnNew && baseline == null) throw new UsageError("--fail-on-new needs --baseline REPORT (a JSON report of an earlier run)");
+        main.clock(); // a malformed FACTLINT_TODAY or SOURCE_DATE_EPOCH is bad usage, even without waivers
+        long start = System.nanoTime();
+        RulePack pack = compile(err);
+        if (pack == null) return ExitCode.INPUT_ERROR.code();
+        if (watch) return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
+        return once(pack, destinations, out, err);
+    }
+
+    private RulePack compile(PrintWriter err) {
         try {
-            pack = RulePack.load(rules);
+            return RulePack.load(rules);
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             err.println("factlint: the rule pack does not compile; nothing checked");
+            return null;
+        }
+    }
+
+    private List<Path> inputs() {
+        return paths.isEmpty() ? List.of(Path.of("facts")) : paths;
+    }
+
+    /** One check: read facts, waivers and baseline, run the rules, review, write the reports. */
+    private int once(RulePack pack, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) throws IOException {
+        List<InputError> errors = new ArrayList<>();
+        FactBase base = null;
+        try {
+            base = new FactLoader(pack.vocabulary().statusWords()).load(inputs());
+            lastBase = base;
+        } catch (InputException e) {
+            errors.addAll(e.errors());
+        }
+        Set<String> ids = pack.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        List<Waiver> waiverList = new ArrayList<>();
+        for (Path f : waiverFiles()) waiverList.addAll(WaiverFile.read(f, ids, errors));
+        List<FixedFinding> previous = baseline == null ? null : BaselineReport.read(baseline, errors);
+        if (!errors.isEmpty()) {
+            errors.stream().sorted().distinct().forEach(err::println);
+            err.println("factlint: " + errors.size() + " input error" + (errors.size() == 1 ? "" : "s")
+                    + "; nothing checked, no report written");
             return ExitCode.INPUT_ERROR.code();
         }
         CheckResult result;
         try {
-            result = Checker.check(pack, inputs, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)));
-        } catch (InputException e) {
-            for (InputError ie : e.errors()) err.println(ie);
-            err.println("factlint: " + e.errors().size() + " input error" + (e.errors().size() == 1 ? "" : "s")
-                    + "; nothing checked, no report written");
-            return ExitCode.INPUT_ERROR.code();
+            result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)));
         } catch (RuleFailure e) {
             err.println("factlint: the check did not complete: " + e.getMessage());
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
-        guardStoryTexts(destinations.values(), result);
-        ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), sourceDateEpoch());
+        String overwrite = storyTextOverwritten(destinations.values(), result);
+        if (overwrite != null) {
+            err.println("factlint: " + overwrite);
+            return ExitCode.INPUT_ERROR.code();
+        }
+        result = Reviewer.review(result, waiverList, previous, baseline == null ? null : display(baseline), main.clock());
+        ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), Today.sourceDateEpoch(main.envMap()), failOnNew);
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
         for (Format f : destinations.keySet()) {
@@ -145,7 +218,145 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("factlint: wrote " + target);
             }
         }
-        return result.passes(failOn.severity()) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        out.flush();
+        return options.passed(result) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+    }
+
+    private List<Path> waiverFiles() {
+        return waivers != null ? List.of(waivers) : WaiverFile.discover(inputs());
+    }
+
+    /**
+     * {@code --watch}: checks once, then waits for changes of the fact files, story texts, waivers files or rule
+     * files and checks again with the compiled rules kept (recompiled only when a rule file changed).
+     */
+    private int watch(RulePack first, long compileMs, Map<Format, Path> destinations, PrintWriter out, PrintWriter err)
+            throws IOException {
+        RulePack pack = first;
+        long firstStart = System.nanoTime();
+        Path rulesDir = rules.toAbsolutePath().normalize();
+        Set<Path> outputs = destinations.values().stream().filter(p -> p != null).map(p -> p.toAbsolutePath().normalize())
+                .collect(Collectors.toSet());
+        int code = once(pack, destinations, out, err);
+        err.println("factlint: rules compiled in " + compileMs + " ms, first check in "
+                + (System.nanoTime() - firstStart) / 1_000_000 + " ms");
+        try (ChangeWatcher watcher = new ChangeWatcher()) {
+            watcher.watchTree(rulesDir);
+            register(watcher);
+            err.println("factlint: watching " + watcher.folders().size() + " folder" + (watcher.folders().size() == 1 ? "" : "s")
+                    + " for changes; Ctrl-C to stop");
+            err.flush();
+            for (int cycle = 0; watchCycles <= 0 || cycle < watchCycles; cycle++) {
+                Set<Path> changed = watcher.await(DEBOUNCE, p -> !outputs.contains(p)
+                        && (!p.startsWith(rulesDir) || isRuleFile(p)));
+                long start = System.nanoTime();
+                boolean ruleChange = changed.stream().anyMatch(p -> p.startsWith(rulesDir));
+                Path cwd = Path.of("").toAbsolutePath();
+                out.println("--- changed: " + changed.stream().map(p -> display(p.startsWith(cwd) ? cwd.relativize(p) : p))
+                        .collect(Collectors.joining(", ")));
+                if (ruleChange) {
+                    RulePack recompiled = compile(err);
+                    if (recompiled == null) {
+                        err.println("factlint: still watching; fix the rules and save again");
+                        err.flush();
+                        code = ExitCode.INPUT_ERROR.code();
+                        continue;
+                    }
+                    pack = recompiled;
+                }
+                code = once(pack, destinations, out, err);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                err.println("factlint: re-checked in " + ms + " ms" + (ruleChange ? " (rules recompiled)" : " (rules kept)"));
+                err.flush();
+                register(watcher);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code;
+    }
+
+    /** Watches the fact folders, the folders of named fact files, story texts and waivers files. */
+    private void register(ChangeWatcher watcher) throws IOException {
+        for (Path p : inputs()) {
+            if (Files.isDirectory(p)) watcher.watchTree(p);
+            else watcher.watchFolder(parent(p));
+        }
+        if (waivers != null) watcher.watchFolder(parent(waivers));
+        if (lastBase != null) {
+            for (Story s : lastBase.stories()) {
+                if (s.textFile() != null) watcher.watchFolder(parent(Path.of(s.textFile())));
+            }
+        }
+    }
+
+    private static Path parent(Path p) {
+        Path a = p.toAbsolutePath().normalize().getParent();
+        return a == null ? p.toAbsolutePath() : a;
+    }
+
+    private static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    private static String display(Path p) {
+        return p.normalize().toString().replace('\\', '/');
+    }
+
+    /**
+     * Fact files are never written: a report may not replace a fact file named on the command line, nor go into a
+     * fact folder under a name the next check would read as a fact file.
+     */
+    private static void guardInputs(java.util.Collection<Path> destinations, List<Path> inputs) {
+        for (Path d : destinations) {
+            if (d == null) continue;
+            Path target = canonical(d);
+            for (Path in : inputs) {
+                Path input = canonical(in);
+                if (target.equals(input)) {
+                    throw new UsageError("the report " + d + " would overwrite the fact file " + in
+                            + "; reports go outside the fact files and folders");
+                }
+                String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean factName = name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+                if (factName && Files.isDirectory(in) && target.startsWith(input)) {
+                    throw new UsageError("the report " + d + " is inside the fact folder " + in
+                            + ", where the next check would read it as a fact file; write reports outside the fact folders");
+                }
+            }
+        }
+    }
+
+    /** Why a report may not be written where it goes (it would replace a story's text), or null. */
+    private static String storyTextOverwritten(java.util.Collection<Path> destinations, CheckResult result) {
+        for (Path d : destinations) {
+            if (d == null || !Files.exists(d)) continue;
+            for (Story s : result.facts().stories()) {
+                if (s.textFile() == null) continue;
+                try {
+                    if (Files.isSameFile(d, Path.of(s.textFile()))) {
+                        return "the report " + d + " would overwrite the story text " + s.textFile() + "; no report written";
+                    }
+                } catch (IOException | java.nio.file.InvalidPathException e) {
+                    // the text was read through another path: compared by the input guard
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
+    private static Path canonical(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     /** Each requested format with its file, or null for standard output. */
@@ -169,70 +380,6 @@ final class CheckCommand implements Callable<Integer> {
             fs.forEach(f -> d.put(f, output));
         }
         return d;
-    }
-
-    /**
-     * Fact files are never written: a report may not replace a fact file named on the command line, nor go into a
-     * fact folder under a name the next check would read as a fact file.
-     */
-    private static void guardInputs(java.util.Collection<Path> destinations, List<Path> inputs) {
-        for (Path d : destinations) {
-            if (d == null) continue;
-            Path target = canonical(d);
-            for (Path in : inputs) {
-                Path input = canonical(in);
-                if (target.equals(input)) {
-                    throw new UsageError("the report " + d + " would overwrite the fact file " + in
-                            + "; reports go outside the fact files and folders");
-                }
-                String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                boolean factName = name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
-                if (factName && Files.isDirectory(in) && target.startsWith(input)) {
-                    throw new UsageError("the report " + d + " is inside the fact folder " + in
-                            + ", where the next check would read it as a fact file; write reports outside the fact folders");
-                }
-            }
-        }
-    }
-
-    /** A report may not replace a story's text file either. */
-    private static void guardStoryTexts(java.util.Collection<Path> destinations, CheckResult result) {
-        for (Path d : destinations) {
-            if (d == null || !Files.exists(d)) continue;
-            for (io.factlint.model.Story s : result.facts().stories()) {
-                if (s.textFile() == null) continue;
-                try {
-                    if (Files.isSameFile(d, Path.of(s.textFile()))) {
-                        throw new UsageError("the report " + d + " would overwrite the story text " + s.textFile());
-                    }
-                } catch (IOException | java.nio.file.InvalidPathException e) {
-                    // the text was read through another path: compared by the input guard
-                }
-            }
-        }
-    }
-
-    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
-    private static Path canonical(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return abs;
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
-    private static Instant sourceDateEpoch() {
-        String s = System.getenv("SOURCE_DATE_EPOCH");
-        if (s == null || s.isBlank()) return null;
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(s.trim()));
-        } catch (NumberFormatException e) {
-            throw new UsageError("SOURCE_DATE_EPOCH must be a number of seconds, not \"" + s + "\"");
-        }
     }
 
     /** Bad usage: exit 2. */

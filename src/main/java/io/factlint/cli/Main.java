@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The command line. {@link #main} is the only place that exits the JVM; {@link #run} runs a command in-process
@@ -13,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rule-based fact-consistency checker for newsrooms.",
-        subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:checked; no finding at or above --fail-on", "1:checked; findings at or above --fail-on",
                 "2:could not check: input error, rule compile error, bad usage",
@@ -21,6 +23,13 @@ import java.nio.charset.StandardCharsets;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The environment variables the commands read ({@code FACTLINT_TODAY}, {@code SOURCE_DATE_EPOCH}). */
+    private final Map<String, String> env;
+
+    private Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     public static void main(String[] args) {
         int code;
@@ -38,8 +47,16 @@ public final class Main implements Runnable {
      * happens, a run that did not complete returns 2 or 3, never 0 or 1.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * As {@link #run(String[], PrintStream, PrintStream)}, with the given environment variables instead of the
+     * process's. Whatever happens, a run that did not complete returns 2 or 3, never 0 or 1.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         try {
-            CommandLine cl = commandLine(out, err);
+            CommandLine cl = commandLine(out, err, env);
             int code = cl.execute(args);
             if (code < 0 || code > 3) return ExitCode.INTERNAL_ERROR.code();
             // a PrintStream swallows write errors (a closed pipe, a full disk): what did not reach its reader must not pass
@@ -59,8 +76,21 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
+    String env(String name) {
+        return env.get(name);
+    }
+
+    Map<String, String> envMap() {
+        return env;
+    }
+
+    /** "Today" for waiver expiry and scaffolds: see {@link Today}. */
+    java.time.Clock clock() {
+        return Today.clock(env);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main(env));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * A compiled rule pack: the DRL files of a rules folder ({@code *.drl}, recursively, sorted by path) compiled into
  * one knowledge base, the vocabulary ({@code *.yaml}), and the check rules' metadata. A rule is a check rule when
  * it carries {@code @id}; it must then carry {@code @severity} ({@code error}, {@code warning}, {@code info}) and
- * {@code @description}.
+ * {@code @description}. Other annotations ({@code @fires}, {@code @example}, {@code @fix}: what makes the rule fire,
+ * an example, what to do) are kept in {@link RuleInfo#metadata()} for {@code factlint explain} and the reports' rule help.
  */
 public final class RulePack {
     private final Path dir;
@@ -157,7 +158,15 @@ public final class RulePack {
                 problems.add(where + ": rule id " + id + " has severity " + severity.id() + " here but "
                         + prior.severity().id() + " in rule \"" + prior.ruleName() + "\"");
             }
-            if (prior != null && info.description().length() > prior.description().length()) byId.put(id, info);
+            if (prior != null) {
+                // several DRL rules may share an id: keep the longest description, and every metadata key any of them gives
+                RuleInfo keep = info.description().length() > prior.description().length() ? info : prior;
+                RuleInfo other = keep == info ? prior : info;
+                Map<String, String> merged = new TreeMap<>(keep.metadata());
+                other.metadata().forEach(merged::putIfAbsent);
+                byId.put(id, new RuleInfo(id, keep.severity(), keep.description(), keep.file(), keep.ruleName(),
+                        java.util.Collections.unmodifiableMap(merged)));
+            }
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
         return List.copyOf(byId.values());

@@ -25,6 +25,8 @@ import java.util.Set;
  * recursively, following symbolic links (a link that leads back to a folder above it is an error, not a hang);
  * hidden files and folders (names starting with a dot) inside a folder are skipped. A file named explicitly is
  * read whatever its extension, except that it must be {@code .json}, {@code .yaml} or {@code .yml}.
+ * A file named {@code waivers.json}, {@code waivers.yaml} or {@code waivers.yml} inside a folder is a waivers
+ * file (see {@code io.factlint.review.WaiverFile}), not a fact file, and is skipped.
  */
 final class FileWalker {
 
@@ -73,7 +75,7 @@ final class FileWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file) && isFactFile(file)) {
+                    if (!hidden(file) && isFactFile(file) && !isWaiversFile(file)) {
                         if (attrs.isSymbolicLink() && !Files.exists(file)) {
                             errors.add(new InputError(Location.of(display(file)), "broken symbolic link"));
                         } else if (attrs.isRegularFile()) {
@@ -135,6 +137,12 @@ final class FileWalker {
     static boolean isFactFile(Path p) {
         String n = name(p);
         return n.endsWith(".json") || isYaml(p);
+    }
+
+    /** The names reserved for waivers files among the fact files. */
+    static boolean isWaiversFile(Path p) {
+        String n = name(p);
+        return n.equals("waivers.json") || n.equals("waivers.yaml") || n.equals("waivers.yml");
     }
 
     static boolean isYaml(Path p) {

@@ -2,16 +2,49 @@ package io.factlint.model;
 
 import java.util.List;
 
-/** Everything a report shows: the facts checked, the findings in report order, the figures and the verdicts. */
+/**
+ * Everything a report shows: the facts checked, the findings in report order (each with its {@link Review}), the
+ * figures and the verdicts, and the comparison with a baseline report ({@code null} without {@code --baseline}).
+ */
 public record CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> findings, List<Figure> figures,
-                          List<ClaimVerdict> verdicts) {
+                          List<ClaimVerdict> verdicts, BaselineComparison baseline) {
 
+    /** A result without a baseline comparison. */
+    public CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> findings, List<Figure> figures,
+                       List<ClaimVerdict> verdicts) {
+        this(facts, rules, findings, figures, verdicts, null);
+    }
+
+    /** All findings of severity {@code s}, waived or not. */
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
     }
 
-    /** True when no finding is at or above {@code failOn}; a null level never fails. */
+    /** The findings a waiver applies to. */
+    public long countWaived() {
+        return findings.stream().filter(Finding::waived).count();
+    }
+
+    /** The findings with baseline state {@code b} (0 without a baseline). */
+    public long count(BaselineState b) {
+        return findings.stream().filter(f -> f.review().baseline() == b).count();
+    }
+
+    /** True when no finding that is not waived is at or above {@code failOn}; a null level never fails. */
     public boolean passes(Severity failOn) {
-        return failOn == null || findings.stream().noneMatch(f -> f.severity().atLeast(failOn));
+        return passes(failOn, false);
+    }
+
+    /**
+     * True when no finding that is not waived is at or above {@code failOn}; with {@code onlyNew}, findings that
+     * the baseline had ({@link BaselineState#UNCHANGED}) do not count either.
+     */
+    public boolean passes(Severity failOn, boolean onlyNew) {
+        return failOn == null || findings.stream().noneMatch(f -> !f.waived() && f.severity().atLeast(failOn)
+                && !(onlyNew && f.review().baseline() == BaselineState.UNCHANGED));
+    }
+
+    public CheckResult withFindings(List<Finding> reviewed, List<RuleInfo> allRules, BaselineComparison b) {
+        return new CheckResult(facts, allRules, reviewed, figures, verdicts, b);
     }
 }

@@ -6,16 +6,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * What a rule found. {@code location} is where an editor should look first: the claim, the mention, or the
- * earliest fact it names. {@code facts} are ordered by reference.
+ * earliest fact it names. {@code facts} are ordered by reference. {@code review} is what the editorial workflow
+ * adds after the rules ran: the waiver that applies and the comparison with a baseline ({@link Review#NONE} if none).
  */
 public record Finding(String rule, Severity severity, String message, String subject, String claimRef,
-                      List<Fact> facts, Location location) {
+                      List<Fact> facts, Location location, Review review) {
 
-    /** Deterministic report order: severity, file, line, column, rule id, then message and facts. */
+    /**
+     * Deterministic report order: severity, file, line, column, rule id, then message and facts. The review does not
+     * change a finding's place: a waived finding stays where it was.
+     */
     public static final Comparator<Finding> ORDER = Comparator
             .comparing(Finding::severity)
             .thenComparing(Finding::location)
@@ -25,6 +29,22 @@ public record Finding(String rule, Severity severity, String message, String sub
 
     public Finding {
         facts = facts.stream().sorted(Comparator.comparing(Fact::getRef)).distinct().toList();
+        review = review == null ? Review.NONE : review;
+    }
+
+    /** A finding as a rule reports it, not yet reviewed. */
+    public Finding(String rule, Severity severity, String message, String subject, String claimRef,
+                   List<Fact> facts, Location location) {
+        this(rule, severity, message, subject, claimRef, facts, location, Review.NONE);
+    }
+
+    public Finding withReview(Review r) {
+        return new Finding(rule, severity, message, subject, claimRef, facts, location, r);
+    }
+
+    /** True when a waiver applies: the finding is shown, marked waived, and does not fail a check. */
+    public boolean waived() {
+        return review.waived();
     }
 
     public List<String> factRefs() {
@@ -36,9 +56,15 @@ public record Finding(String rule, Severity severity, String message, String sub
      * references (or, where no fact is named, the location's file and the message).
      */
     public String fingerprint() {
-        String key = rule + "\u0000" + (subject == null ? "" : subject) + "\u0000" + (claimRef == null ? "" : claimRef)
-                + "\u0000" + (facts.isEmpty() ? location.file() + "\u0000" + message
-                : facts.stream().map(Fact::getRef).collect(Collectors.joining(",")));
+        return fingerprint(rule, subject, claimRef, factRefs(), location.file(), message);
+    }
+
+    /** The fingerprint of a finding given by its parts (e.g. read back from a JSON report). */
+    public static String fingerprint(String rule, String subject, String claimRef, List<String> factRefs, String file,
+                                     String message) {
+        String key = rule + "\u0000" + Objects.toString(subject, "") + "\u0000" + Objects.toString(claimRef, "")
+                + "\u0000" + (factRefs.isEmpty() ? Objects.toString(file, "") + "\u0000" + message
+                : String.join(",", factRefs.stream().sorted().toList()));
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);

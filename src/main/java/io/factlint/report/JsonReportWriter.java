@@ -1,19 +1,23 @@
 package io.factlint.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Claim;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Fact;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Interval;
 import io.factlint.model.Location;
 import io.factlint.model.Severity;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,26 +49,67 @@ public final class JsonReportWriter implements ReportWriter {
         return new Report(new Tool("factlint", o.toolVersion()),
                 o.timestamp() == null ? null : o.timestamp().toString(),
                 new Summary(r.facts().articleCount(), r.facts().facts().size(), r.facts().claims().size(),
-                        r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.passes(o.failOn()),
-                        o.failOn() == null ? "never" : o.failOn().id()),
+                        r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.countWaived(),
+                        r.baseline() == null ? null : r.count(BaselineState.NEW),
+                        r.baseline() == null ? null : r.count(BaselineState.UNCHANGED),
+                        r.baseline() == null ? null : (long) r.baseline().fixed().size(),
+                        o.passed(r), o.failOn() == null ? "never" : o.failOn().id(), o.failOnNew() ? Boolean.TRUE : null),
                 r.findings().stream().map(JsonReportWriter::finding).toList(),
+                r.baseline() == null ? null : new BaselineJson(r.baseline().file(),
+                        r.baseline().fixed().stream().map(JsonReportWriter::fixed).toList()),
                 r.figures().stream().map(JsonReportWriter::figure).toList(),
                 r.verdicts().stream().map(JsonReportWriter::claim).toList());
     }
 
+    /** {@code baseline} is present only with {@code --baseline}: the baseline file and its findings that are gone. */
     public record Report(Tool tool, @JsonInclude(JsonInclude.Include.NON_NULL) String generated, Summary summary,
-                         List<FindingJson> findings, List<FigureJson> figures, List<ClaimJson> claims) {
+                         List<FindingJson> findings, @JsonInclude(JsonInclude.Include.NON_NULL) BaselineJson baseline,
+                         List<FigureJson> figures, List<ClaimJson> claims) {
     }
 
     public record Tool(String name, String version) {
     }
 
-    public record Summary(long stories, long facts, long claims, long errors, long warnings, long infos, boolean passed,
-                          String failOn) {
+    /**
+     * Counts of all findings by severity (waived ones included), how many are waived, and with a baseline how many
+     * are new, unchanged and fixed. {@code passed} honours waivers and {@code --fail-on-new}.
+     */
+    public record Summary(long stories, long facts, long claims, long errors, long warnings, long infos, long waived,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("new") Long added,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long unchanged,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long fixed,
+                          boolean passed, String failOn,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean failOnNew) {
     }
 
+    /**
+     * A finding. {@code waived} is always there; {@code waiver} only when a waiver applies; {@code baseline}
+     * ({@code new} or {@code unchanged}) only with {@code --baseline}.
+     */
     public record FindingJson(String rule, String severity, String message, String subject, String claim,
-                              String fingerprint, LocationJson location, List<FactJson> facts) {
+                              String fingerprint, LocationJson location, List<FactJson> facts, boolean waived,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) WaiverJson waiver,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
+    }
+
+    /** The waiver that applies to a finding, and where it is written. */
+    public record WaiverJson(String reason, String author, String expires, String file, int line, int column) {
+        static WaiverJson of(Waiver w) {
+            return w == null ? null : new WaiverJson(w.reason(), w.author(), w.expires().toString(),
+                    w.location().file(), w.location().line(), w.location().column());
+        }
+    }
+
+    /** The baseline file and the findings it had that are gone now. */
+    public record BaselineJson(String file, List<FixedJson> fixed) {
+    }
+
+    /** A finding of the baseline that is gone; its facts are given by reference only. */
+    public record FixedJson(String rule, String severity, String message, String subject, String claim,
+                            String fingerprint, LocationJson location, List<RefJson> facts) {
+    }
+
+    public record RefJson(String ref) {
     }
 
     public record LocationJson(String file, int line, int column) {
@@ -94,7 +139,13 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static FindingJson finding(Finding f) {
         return new FindingJson(f.rule(), f.severity().id(), f.message(), f.subject(), f.claimRef(), f.fingerprint(),
-                LocationJson.of(f.location()), f.facts().stream().map(JsonReportWriter::fact).toList());
+                LocationJson.of(f.location()), f.facts().stream().map(JsonReportWriter::fact).toList(), f.waived(),
+                WaiverJson.of(f.review().waiver()), f.review().baseline() == null ? null : f.review().baseline().id());
+    }
+
+    private static FixedJson fixed(FixedFinding f) {
+        return new FixedJson(f.rule(), f.severity().id(), f.message(), f.subject(), f.claimRef(), f.fingerprint(),
+                LocationJson.of(f.location()), f.factRefs().stream().map(RefJson::new).toList());
     }
 
     private static FactJson fact(Fact f) {

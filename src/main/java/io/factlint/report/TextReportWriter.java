@@ -1,9 +1,12 @@
 package io.factlint.report;
 
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Severity;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Compiler-style console output: one line per finding ({@code file:line:col: severity [rule.id] message}), one
- * line per claim with its verdicts, then a summary line.
+ * line per claim with its verdicts, then a summary line. A waived finding's line ends with
+ * {@code (waived until DATE by AUTHOR: reason; waivers-file:line:col)}, a new one (against a baseline) with
+ * {@code (new)}; the baseline's findings that are gone follow as {@code file:line:col: fixed severity [rule] ...}.
  */
 public final class TextReportWriter implements ReportWriter {
 
@@ -26,7 +31,13 @@ public final class TextReportWriter implements ReportWriter {
     public void write(CheckResult r, ReportOptions o, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
-            w.print(f.location() + ": " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message()) + "\n");
+            w.print(f.location() + ": " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message()) + marks(f) + "\n");
+        }
+        if (r.baseline() != null) {
+            for (FixedFinding f : r.baseline().fixed()) {
+                w.print(f.location() + ": fixed " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message())
+                        + " (in the baseline " + r.baseline().file() + ", gone now)\n");
+            }
         }
         for (ClaimVerdict v : r.verdicts()) {
             w.print(v.claim().location() + ": claim " + v.claim().getRef() + " " + v.verdict().id()
@@ -37,6 +48,18 @@ public final class TextReportWriter implements ReportWriter {
         w.flush();
     }
 
+    /** What the review adds to a finding's line: {@code (new)}, {@code (waived until ...: reason)}. */
+    static String marks(Finding f) {
+        StringBuilder b = new StringBuilder();
+        if (f.review().baseline() == BaselineState.NEW) b.append(" (new)");
+        Waiver w = f.review().waiver();
+        if (w != null) {
+            b.append(" (waived until ").append(w.expires()).append(" by ").append(oneLine(w.author())).append(": ")
+                    .append(oneLine(w.reason())).append("; ").append(w.location()).append(")");
+        }
+        return b.toString();
+    }
+
     /** {@code 1 story, 12 facts, 2 claims: 0 errors, 1 warning, 2 infos; passed (--fail-on error)}. */
     public static String summary(CheckResult r, ReportOptions o) {
         long stories = r.facts().articleCount();
@@ -44,8 +67,12 @@ public final class TextReportWriter implements ReportWriter {
                 + plural(r.facts().claims().size(), "claim", "claims") + ": "
                 + plural(r.count(Severity.ERROR), "error", "errors") + ", "
                 + plural(r.count(Severity.WARNING), "warning", "warnings") + ", "
-                + plural(r.count(Severity.INFO), "info", "infos") + "; "
-                + (r.passes(o.failOn()) ? "passed" : "failed") + " (--fail-on " + (o.failOn() == null ? "never" : o.failOn().id()) + ")";
+                + plural(r.count(Severity.INFO), "info", "infos")
+                + (r.countWaived() > 0 ? " (" + r.countWaived() + " waived)" : "")
+                + (r.baseline() == null ? "" : "; against the baseline: " + r.count(BaselineState.NEW) + " new, "
+                + r.count(BaselineState.UNCHANGED) + " unchanged, " + r.baseline().fixed().size() + " fixed")
+                + "; " + (o.passed(r) ? "passed" : "failed") + " (--fail-on " + (o.failOn() == null ? "never" : o.failOn().id())
+                + (o.failOnNew() ? ", new findings only" : "") + ")";
     }
 
     private static String plural(long n, String one, String many) {

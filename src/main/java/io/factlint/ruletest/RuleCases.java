@@ -75,7 +75,24 @@ public final class RuleCases {
         } catch (RuleFailure e) {
             return new CaseResult(name, List.of("exit 3: " + e.getMessage()));
         }
-        return new CaseResult(name, compare(exp, r));
+        Set<String> only = exp.only() == null ? null : Set.copyOf(exp.only());
+        Set<String> fired = new TreeSet<>();
+        r.findings().stream().map(Finding::rule).filter(id -> only == null || only.contains(id)).forEach(fired::add);
+        return new CaseResult(name, compare(exp, r), fired);
+    }
+
+    /** Runs every case under {@code root} with {@code pack}, in path order. */
+    public static List<CaseResult> runAll(RulePack pack, Path root) throws IOException {
+        List<CaseResult> out = new ArrayList<>();
+        for (Path dir : find(root)) out.add(run(pack, name(root, dir), dir));
+        return out;
+    }
+
+    /** The ids of the pack's rules that no case makes fire (among the findings the case checks), sorted. */
+    public static List<String> notFired(RulePack pack, List<CaseResult> results) {
+        Set<String> fired = new TreeSet<>();
+        results.forEach(r -> fired.addAll(r.fired()));
+        return pack.rules().stream().map(io.factlint.model.RuleInfo::id).filter(id -> !fired.contains(id)).sorted().toList();
     }
 
     /** What differs between the expectation and the result. */

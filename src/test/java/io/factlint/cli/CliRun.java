@@ -10,17 +10,40 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs factlint in-process through {@link Main#run}, or in a child JVM through {@link Main#main}, for the tests. */
+/**
+ * Runs the command line in-process and captures what it prints; or in a child JVM through {@link Main#main}
+ * ({@link #fork}), where the test must not share the JVM with what it provokes (a heap exhaustion, a rule that
+ * never returns).
+ */
 record CliRun(int code, String out, String err) {
 
-    static CliRun run(String... args) {
+    static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static CliRun run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Copies a folder tree (the seed story, the rules) into a test's temporary folder. */
+    static Path copy(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code java [jvmOptions] -cp <the test class path> io.factlint.cli.Main args}, waiting at most two minutes. */
@@ -66,9 +89,10 @@ record CliRun(int code, String out, String err) {
         return rules;
     }
 
+    /** As {@link #copy}, replacing what is there. */
     static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
+            for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);

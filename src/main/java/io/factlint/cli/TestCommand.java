@@ -1,0 +1,90 @@
+package io.factlint.cli;
+
+import io.factlint.engine.RulePack;
+import io.factlint.engine.RulePackException;
+import io.factlint.ruletest.CaseResult;
+import io.factlint.ruletest.RuleCases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code factlint test}: runs rule test cases (folders with {@code facts/} and {@code expected.json}, see
+ * {@link io.factlint.ruletest.Expected}) against a rule pack, one line per case, the differences under a failed one,
+ * and {@code N passed, M failed}.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run rule test cases: each folder with facts/ and expected.json under DIR is a case.",
+                "Prints ok or FAIL per case (with the differences) and 'N passed, M failed'; exits 1 if a case fails."})
+final class TestCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rule-cases",
+            description = "The folder of cases, or one case folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "The rule folder (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--coverage", description = "Name the rules that no case makes fire.")
+    boolean coverage;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!Files.isDirectory(dir)) {
+                err.println("factlint: " + dir + ": no such folder of rule test cases");
+                return ExitCode.INPUT_ERROR.code();
+            }
+            List<Path> cases = RuleCases.find(dir);
+            if (cases.isEmpty()) {
+                err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.json)");
+                return ExitCode.INPUT_ERROR.code();
+            }
+            RulePack pack;
+            try {
+                pack = RulePack.load(rules);
+            } catch (RulePackException e) {
+                e.problems().forEach(err::println);
+                err.println("factlint: the rule pack does not compile; no case run");
+                return ExitCode.INPUT_ERROR.code();
+            }
+            int passed = 0;
+            int failed = 0;
+            List<CaseResult> results = new java.util.ArrayList<>();
+            for (Path c : cases) {
+                CaseResult r = RuleCases.run(pack, RuleCases.name(dir, c), c);
+                results.add(r);
+                if (r.passed()) {
+                    passed++;
+                    out.println("ok   " + r.name());
+                } else {
+                    failed++;
+                    out.println("FAIL " + r.name());
+                    r.problems().forEach(p -> out.println("       " + p));
+                }
+            }
+            if (coverage) {
+                List<String> missing = RuleCases.notFired(pack, results);
+                int n = pack.rules().size();
+                out.println("coverage: " + (n - missing.size()) + " of " + n + " rules fire in at least one case"
+                        + (missing.isEmpty() ? "" : "; no case makes these fire: " + String.join(", ", missing)));
+            }
+            out.println(passed + " passed, " + failed + " failed");
+            return failed == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}
