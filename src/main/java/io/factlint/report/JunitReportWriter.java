@@ -125,7 +125,8 @@ public final class JunitReportWriter implements ReportWriter {
         }
         if (f.claimRef() != null) {
             b.append("\nClaim: ").append(f.claimRef());
-            fb.claims().stream().filter(c -> c.getRef().equals(f.claimRef())).map(Claim::text).findFirst()
+            // a claim's text is optional: map after findFirst, which cannot hold a null
+            fb.claims().stream().filter(c -> c.getRef().equals(f.claimRef())).findFirst().map(Claim::text)
                     .ifPresent(t -> b.append(" \"").append(t).append('"'));
         }
         if (!f.facts().isEmpty()) {

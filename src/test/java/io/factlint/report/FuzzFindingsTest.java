@@ -36,4 +36,31 @@ class FuzzFindingsTest {
         assertThat(doc.select("footer")).hasSize(1);
         ReportWriterFuzzTest.checkHtml(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /**
+     * {@code htmlReport/finding-on-claim-without-text-npe}: a claim's {@code text} is optional, and a finding on a
+     * claim without one made the HTML and JUnit writers throw (a NullPointerException in {@code findFirst}), so a
+     * valid fact file ended the check with exit 3.
+     */
+    @Test
+    void aFindingOnAClaimWithoutTextRendersInEveryFormat() throws Exception {
+        CheckResult benign = ReportWriterFuzzTest.benign();
+        io.factlint.model.Claim c = benign.facts().claims().get(0);
+        io.factlint.model.Claim untitled = new io.factlint.model.Claim(c.storyId(), c.id(), null, c.subject(), c.attribute(),
+                c.op(), c.status(), c.quantity(), c.at(), c.location());
+        io.factlint.model.FactBase fb = benign.facts();
+        io.factlint.model.Finding f = new io.factlint.model.Finding("claim.undetermined", io.factlint.model.Severity.WARNING,
+                "cannot be settled", c.subject(), untitled.getRef(), List.of(), c.location());
+        CheckResult r = new CheckResult(new io.factlint.model.FactBase(fb.files(), fb.stories(), fb.sources(), fb.entities(),
+                fb.facts(), List.of(untitled), fb.mentions()), benign.rules(), List.of(f), benign.figures(),
+                List.of(new io.factlint.model.ClaimVerdict(untitled, io.factlint.model.Verdict.UNDETERMINED,
+                        io.factlint.model.Verdict.UNDETERMINED, null, List.of(), "no fact")));
+        for (Format format : Format.values()) {
+            if (!Reports.supports(format)) continue;
+            byte[] out = ReportWriterFuzzTest.render(format, r);
+            assertThat(out).as(format.id()).isNotEmpty();
+        }
+        ReportWriterFuzzTest.checkHtml(ReportWriterFuzzTest.render(Format.HTML, r));
+        ReportWriterFuzzTest.checkXml(ReportWriterFuzzTest.render(Format.JUNIT, r));
+    }
 }

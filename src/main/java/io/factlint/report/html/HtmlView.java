@@ -221,8 +221,9 @@ public record HtmlView(
         private FindingView finding(Finding f, String anchor) {
             String claimText = null;
             if (f.claimRef() != null) {
+                // a claim's text is optional: map after findFirst, which cannot hold a null
                 claimText = fb.claims().stream().filter(c -> c.getRef().equals(f.claimRef()))
-                        .map(Claim::text).findFirst().orElse(null);
+                        .findFirst().map(Claim::text).orElse(null);
             }
             return new FindingView(anchor, f.severity().id(), f.rule(), ruleAnchors.get(f.rule()), f.message(),
                     f.subject(), f.subject() == null ? null : fb.entityName(f.subject()),
