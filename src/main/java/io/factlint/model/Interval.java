@@ -146,7 +146,8 @@ public final class Interval {
 
     public static String percent(double v) {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-        return BigDecimal.valueOf(v * 100).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        // movePointRight, not v * 100: a share near Double.MAX_VALUE would overflow to infinity
+        return BigDecimal.valueOf(v).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
     }
 
     @Override

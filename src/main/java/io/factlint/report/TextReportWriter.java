@@ -31,16 +31,17 @@ public final class TextReportWriter implements ReportWriter {
     public void write(CheckResult r, ReportOptions o, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
-            w.print(f.location() + ": " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message()) + marks(f) + "\n");
+            w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message()) + marks(f) + "\n");
         }
         if (r.baseline() != null) {
             for (FixedFinding f : r.baseline().fixed()) {
-                w.print(f.location() + ": fixed " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message())
+                w.print(oneLine(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message())
                         + " (in the baseline " + r.baseline().file() + ", gone now)\n");
             }
         }
         for (ClaimVerdict v : r.verdicts()) {
-            w.print(v.claim().location() + ": claim " + v.claim().getRef() + " " + v.verdict().id()
+            // file names come from the file system and may hold line breaks too: one report line per finding
+            w.print(oneLine(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
                     + (v.strictVerdict() != v.verdict() ? " (strict reading: " + v.strictVerdict().id() + ")" : "")
                     + ": \"" + oneLine(v.claim().text()) + "\": " + oneLine(v.reason()) + "\n");
         }

@@ -13,13 +13,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Found by fuzzing the report writers: a claim's {@code text} is optional, and a finding on a claim without one made
- * the HTML and JUnit writers throw, so a valid fact file ended with exit 3. Every format now renders it.
+ * Bugs that fuzzing found, through the real command line: each made a valid fact file end the check with exit 3.
  */
-class ClaimWithoutTextTest {
+class FuzzFindingsCliTest {
     @TempDir
     Path dir;
 
+    /**
+     * A claim's {@code text} is optional, and a finding on a claim without one made the HTML and JUnit writers throw.
+     */
     @Test
     void aFindingOnAClaimWithoutTextIsReportedInEveryFormat() throws Exception {
         Path facts = dir.resolve("facts");
@@ -38,5 +40,20 @@ class ClaimWithoutTextTest {
         assertThat(r.code()).as(r.toString()).isIn(0, 1);
         assertThat(r.err()).doesNotContain("internal error");
         assertThat(Files.readString(dir.resolve("out/factlint.json"))).contains("claim.undetermined");
+    }
+
+    /**
+     * A share near the largest double (1e306 killed or injured of 0.5 deployed) overflowed to infinity when written
+     * as a percentage, and the rule that derives the figure failed.
+     */
+    @Test
+    void aHugeShareIsWrittenAsAPercentage() throws Exception {
+        Path facts = dir.resolve("facts");
+        Files.createDirectories(facts);
+        Files.copy(Path.of("src/test/resources/io/factlint/engine/CheckFuzzTestInputs/checkJson/huge-share-percent-overflow.json"),
+                facts.resolve("story.json"));
+        CliRun r = CliRun.run("check", "--format", "json", facts.toString());
+        assertThat(r.code()).as(r.toString()).isIn(0, 1);
+        assertThat(r.out()).contains("\"figure\" : \"casualty_share of u on 10 Mar 2025: 2");
     }
 }
