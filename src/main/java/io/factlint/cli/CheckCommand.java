@@ -1,7 +1,9 @@
 package io.factlint.cli;
 
+import io.factlint.engine.CacheOptions;
 import io.factlint.engine.Checker;
 import io.factlint.engine.EngineLimits;
+import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
 import io.factlint.engine.RulePackException;
@@ -67,6 +69,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
+    boolean noCache;
+
+    @Option(names = "--profile", description = "Print the time of each phase (load, rules, insert, fire, report) to standard error.")
+    boolean profile;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -93,11 +101,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int check(PrintWriter out, PrintWriter err) throws IOException {
+        Phases phases = profile ? new Phases() : Phases.NONE;
+        try {
+            return check(out, err, phases);
+        } finally {
+            if (profile) Profile.print(phases, err);
+        }
+    }
+
+    private int check(PrintWriter out, PrintWriter err, Phases phases) throws IOException {
         Map<Format, Path> destinations = destinations();
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("facts")) : paths;
         RulePack pack;
         try {
-            pack = RulePack.load(rules);
+            pack = RulePack.load(rules, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             err.println("factlint: the rule pack does not compile; nothing checked");
@@ -105,7 +122,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckResult result;
         try {
-            result = Checker.check(pack, inputs, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)));
+            result = Checker.check(pack, inputs, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), phases);
         } catch (InputException e) {
             for (InputError ie : e.errors()) err.println(ie);
             err.println("factlint: " + e.errors().size() + " input error" + (e.errors().size() == 1 ? "" : "s")
@@ -116,6 +133,7 @@ final class CheckCommand implements Callable<Integer> {
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
+        long t = System.nanoTime();
         ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), sourceDateEpoch());
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
@@ -133,6 +151,7 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("factlint: wrote " + target);
             }
         }
+        phases.since("report", t);
         return result.passes(failOn.severity()) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 
