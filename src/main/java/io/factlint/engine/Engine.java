@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a rule pack over a body of facts in one Drools session: inserts the vocabulary, the stories, sources,
- * entities, facts (with their timelines and moments), claims and mentions; fires the rules; and collects what they
+ * entities, facts (with their timelines, moments and day groups), claims and mentions; fires the rules; and collects what they
  * inserted: findings, figures and claim verdicts, in a deterministic order.
  */
 public final class Engine {
@@ -58,7 +58,9 @@ public final class Engine {
             for (Object o : base.entities().values()) { session.insert(o); inserted++; }
             t = phases.since("session", t);
             List<Timeline> timelines = Timeline.build(base.facts());
+            List<DayFacts> days = DayFacts.build(base.facts());
             t = phases.since("timelines", t);
+            for (DayFacts d : days) { session.insert(d); inserted++; }
             for (Timeline tl : timelines) {
                 session.insert(tl);
                 inserted++;
