@@ -24,6 +24,13 @@ final class Profile {
         Runtime rt = Runtime.getRuntime();
         err.printf(Locale.ROOT, "profile: %-18s %9d MB used of %d MB max%n", "heap",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        err.printf(Locale.ROOT, "profile: %-18s %9d MB (sum of the heap pools' peaks)%n", "heap peak", peak >> 20);
         phases.notes().forEach((k, v) -> err.println("profile: " + k + ": " + v));
         err.flush();
     }
