@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a rule pack over a body of facts in one Drools session: inserts the vocabulary, the stories, sources,
- * entities, facts (with their timelines and moments), claims and mentions; fires the rules; and collects what they
+ * entities, facts (with their timelines, moments and day groups), claims and mentions; fires the rules; and collects what they
  * inserted: findings, figures and claim verdicts, in a deterministic order.
  */
 public final class Engine {
@@ -32,11 +32,17 @@ public final class Engine {
     }
 
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits) throws RuleFailure {
+        return check(pack, base, limits, Phases.NONE);
+    }
+
+    /** As {@link #check(RulePack, FactBase, EngineLimits)}, recording insert, fire and collect times in {@code phases}. */
+    public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits, Phases phases) throws RuleFailure {
+        long t = System.nanoTime();
         KieSession session = pack.kieBase().newKieSession();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "factlint-timeout");
-            t.setDaemon(true);
-            return t;
+            Thread th = new Thread(r, "factlint-timeout");
+            th.setDaemon(true);
+            return th;
         });
         Tracker tracker = new Tracker();
         try {
@@ -50,14 +56,20 @@ public final class Engine {
             for (Object o : base.stories()) { session.insert(o); inserted++; }
             for (Object o : base.sources().values()) { session.insert(o); inserted++; }
             for (Object o : base.entities().values()) { session.insert(o); inserted++; }
-            for (Timeline t : Timeline.build(base.facts())) {
-                session.insert(t);
+            t = phases.since("session", t);
+            List<Timeline> timelines = Timeline.build(base.facts());
+            List<DayFacts> days = DayFacts.build(base.facts());
+            t = phases.since("timelines", t);
+            for (DayFacts d : days) { session.insert(d); inserted++; }
+            for (Timeline tl : timelines) {
+                session.insert(tl);
                 inserted++;
-                for (Moment m : t.getMoments()) { session.insert(m); inserted++; }
+                for (Moment m : tl.getMoments()) { session.insert(m); inserted++; }
             }
             for (Object o : base.facts()) { session.insert(o); inserted++; }
             for (Object o : base.claims()) { session.insert(o); inserted++; }
             for (Object o : base.mentions()) { session.insert(o); inserted++; }
+            t = phases.since("insert", t);
 
             long max = limits.firingsFor(inserted);
             AtomicBoolean timedOut = new AtomicBoolean();
@@ -82,7 +94,11 @@ public final class Engine {
                 throw new RuleFailure("the rules fired " + fired + " times, the limit for this input; rule \""
                         + tracker.rule + "\" was firing (a rule that keeps re-inserting facts?)", tracker.rule, null);
             }
-            return collect(pack, base, session);
+            t = phases.since("fire", t);
+            CheckResult result = collect(pack, base, session);
+            phases.since("collect", t);
+            phases.note("fired", String.valueOf(fired));
+            return result;
         } finally {
             timer.shutdownNow();
             session.dispose();
