@@ -1,7 +1,9 @@
 package io.factlint.cli;
 
+import io.factlint.engine.CacheOptions;
 import io.factlint.engine.Engine;
 import io.factlint.engine.EngineLimits;
+import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
 import io.factlint.engine.RulePackException;
@@ -100,6 +102,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
+    boolean noCache;
+
+    @Option(names = "--profile", description = "Print the time of each phase (load, rules, insert, fire, report) to standard error.")
+    boolean profile;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -134,8 +142,20 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Phase times for {@code --profile}; a no-op recorder otherwise. */
+    private Phases phases = Phases.NONE;
+
     private int check(PrintWriter out, PrintWriter err) throws IOException {
         if (timeoutSeconds < 1) throw new UsageError("--timeout must be at least 1 second, not " + timeoutSeconds);
+        phases = profile ? new Phases() : Phases.NONE;
+        try {
+            return checkOrWatch(out, err);
+        } finally {
+            if (profile) Profile.print(phases, err);
+        }
+    }
+
+    private int checkOrWatch(PrintWriter out, PrintWriter err) throws IOException {
         Map<Format, Path> destinations = destinations();
         guardInputs(destinations.values(), inputs());
         if (failOnNew && baseline == null) throw new UsageError("--fail-on-new needs --baseline REPORT (a JSON report of an earlier run)");
@@ -149,7 +169,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private RulePack compile(PrintWriter err) {
         try {
-            return RulePack.load(rules);
+            return RulePack.load(rules, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             err.println("factlint: the rule pack does not compile; nothing checked");
@@ -166,7 +186,10 @@ final class CheckCommand implements Callable<Integer> {
         List<InputError> errors = new ArrayList<>();
         FactBase base = null;
         try {
+            long loadStart = System.nanoTime();
             base = new FactLoader(pack.vocabulary().statusWords()).load(inputs());
+            phases.since("load", loadStart);
+            phases.note("facts", String.valueOf(base.facts().size()));
             lastBase = base;
         } catch (InputException e) {
             errors.addAll(e.errors());
@@ -183,7 +206,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckResult result;
         try {
-            result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)));
+            result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), phases);
         } catch (RuleFailure e) {
             err.println("factlint: the check did not complete: " + e.getMessage());
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
@@ -196,6 +219,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         result = Reviewer.review(result, waiverList, previous, baseline == null ? null : display(baseline), main.clock());
         ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), Today.sourceDateEpoch(main.envMap()), failOnNew);
+        long t = System.nanoTime();
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
         for (Format f : destinations.keySet()) {
@@ -219,6 +243,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        phases.since("report", t);
         return options.passed(result) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 

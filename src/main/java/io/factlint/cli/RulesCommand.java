@@ -2,6 +2,7 @@ package io.factlint.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.engine.CacheOptions;
 import io.factlint.engine.RulePack;
 import io.factlint.engine.RulePackException;
 import io.factlint.model.RuleInfo;
@@ -21,6 +22,9 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
     String format;
 
+    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
+    boolean noCache;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -33,7 +37,7 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RulePack pack;
         try {
-            pack = RulePack.load(rules);
+            pack = RulePack.load(rules, noCache ? CacheOptions.disabled() : CacheOptions.defaults());
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             err.println("factlint: the rule pack does not compile; nothing listed");

@@ -15,7 +15,16 @@ public final class Checker {
 
     /** Loads the fact files under {@code paths} with the pack's vocabulary and checks them. */
     public static CheckResult check(RulePack pack, List<Path> paths, EngineLimits limits) throws InputException, RuleFailure {
+        return check(pack, paths, limits, Phases.NONE);
+    }
+
+    /** As {@link #check(RulePack, List, EngineLimits)}, recording the time of each phase in {@code phases}. */
+    public static CheckResult check(RulePack pack, List<Path> paths, EngineLimits limits, Phases phases)
+            throws InputException, RuleFailure {
+        long t = System.nanoTime();
         FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(paths);
-        return Engine.check(pack, base, limits);
+        phases.since("load", t);
+        phases.note("facts", String.valueOf(base.facts().size()));
+        return Engine.check(pack, base, limits, phases);
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a rule pack over a body of facts in one Drools session: inserts the vocabulary, the stories, sources,
- * entities, facts (with their timelines and moments), claims and mentions; fires the rules; and collects what they
+ * entities, facts (with their timelines, moments and day groups), claims and mentions; fires the rules; and collects what they
  * inserted: findings, figures and claim verdicts, in a deterministic order.
  */
 public final class Engine {
@@ -44,10 +44,15 @@ public final class Engine {
      * if a consequence does not return, abandons it. Every failure names the rule that was firing.
      */
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits) throws RuleFailure {
+        return check(pack, base, limits, Phases.NONE);
+    }
+
+    /** As {@link #check(RulePack, FactBase, EngineLimits)}, recording insert, fire and collect times in {@code phases}. */
+    public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits, Phases phases) throws RuleFailure {
         Tracker tracker = new Tracker();
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<KieSession> live = new AtomicReference<>();
-        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, tracker, live));
+        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, phases, tracker, live));
         Thread worker = new Thread(null, task, "factlint-rules", WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
@@ -82,8 +87,9 @@ public final class Engine {
     /** The worker's stack: deep rule recursion fails as a StackOverflowError there, caught and reported. */
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
-    private static CheckResult run(RulePack pack, FactBase base, EngineLimits limits, Tracker tracker,
+    private static CheckResult run(RulePack pack, FactBase base, EngineLimits limits, Phases phases, Tracker tracker,
                                    AtomicReference<KieSession> live) throws RuleFailure {
+        long t = System.nanoTime();
         KieSession session = pack.kieBase().newKieSession();
         live.set(session);
         try {
@@ -97,14 +103,20 @@ public final class Engine {
             for (Object o : base.stories()) { session.insert(o); inserted++; }
             for (Object o : base.sources().values()) { session.insert(o); inserted++; }
             for (Object o : base.entities().values()) { session.insert(o); inserted++; }
-            for (Timeline t : Timeline.build(base.facts())) {
-                session.insert(t);
+            t = phases.since("session", t);
+            List<Timeline> timelines = Timeline.build(base.facts());
+            List<DayFacts> days = DayFacts.build(base.facts());
+            t = phases.since("timelines", t);
+            for (DayFacts d : days) { session.insert(d); inserted++; }
+            for (Timeline tl : timelines) {
+                session.insert(tl);
                 inserted++;
-                for (Moment m : t.getMoments()) { session.insert(m); inserted++; }
+                for (Moment m : tl.getMoments()) { session.insert(m); inserted++; }
             }
             for (Object o : base.facts()) { session.insert(o); inserted++; }
             for (Object o : base.claims()) { session.insert(o); inserted++; }
             for (Object o : base.mentions()) { session.insert(o); inserted++; }
+            t = phases.since("insert", t);
 
             long max = limits.firingsFor(inserted);
             int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
@@ -115,7 +127,11 @@ public final class Engine {
                 throw new RuleFailure("the rules fired " + fired + " times, the limit for this input" + tracker.firing()
                         + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
             }
-            return collect(pack, base, session);
+            t = phases.since("fire", t);
+            CheckResult result = collect(pack, base, session);
+            phases.since("collect", t);
+            phases.note("fired", String.valueOf(fired));
+            return result;
         } finally {
             session.dispose();
         }

@@ -4,6 +4,7 @@ import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.vocab.Vocabulary;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -59,25 +60,90 @@ public final class RulePack {
         return VocabularyLoader.load(files.yaml(), files::display);
     }
 
-    /** Compiles the rule pack of {@code dir}. */
+    /** Compiles the rule pack of {@code dir} (no cache). */
     public static RulePack load(Path dir) throws RulePackException {
+        return load(dir, CacheOptions.disabled(), Phases.NONE);
+    }
+
+    /** The rule pack of {@code dir}, from the compiled-rule cache when it holds this pack, else compiled (and cached). */
+    public static RulePack load(Path dir, CacheOptions cache) throws RulePackException {
+        return load(dir, cache, Phases.NONE);
+    }
+
+    /**
+     * As {@link #load(Path, CacheOptions)}, recording the time of reading the vocabulary, compiling, loading and
+     * storing the cache in {@code phases}, and whether the cache was used (note {@code rules}).
+     */
+    public static RulePack load(Path dir, CacheOptions cache, Phases phases) throws RulePackException {
+        long t = System.nanoTime();
         RuleFiles files = RuleFiles.of(dir);
         Vocabulary vocabulary = VocabularyLoader.load(files.yaml(), files::display);
-        KieBase kieBase = compile(files);
-        return new RulePack(dir, kieBase, vocabulary, describe(kieBase));
+        t = phases.since("rules.vocabulary", t);
+        RuleCache rc = null;
+        byte[] key = null;
+        String why = "cache off";
+        if (cache.enabled()) {
+            rc = new RuleCache(cache.dir());
+            try {
+                key = RuleCache.key(files.dir(), files.all());
+            } catch (IOException | RuntimeException e) {
+                why = "cache unusable: " + e.getClass().getSimpleName();
+            }
+            if (key != null) {
+                RuleCache.Loaded loaded = rc.load(key);
+                if (loaded.kieBase() != null) {
+                    try {
+                        List<RuleInfo> rules = describe(loaded.kieBase());
+                        phases.since("rules.cache-load", t);
+                        phases.note("rules", "from cache " + rc.file(key));
+                        return new RulePack(dir, loaded.kieBase(), vocabulary, rules);
+                    } catch (RulePackException | RuntimeException e) {
+                        why = "cache entry ignored: its rules do not describe";
+                    }
+                } else {
+                    why = "cache " + loaded.note();
+                }
+                t = phases.since("rules.cache-load", t);
+            }
+        }
+        Compiled compiled = compile(files);
+        t = phases.since("rules.compile", t);
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        RuleCache.Payload payload = null;
+        String stored = null;
+        if (key != null) {
+            // serialize before the knowledge base takes the packages over (it wires and may change them)
+            try {
+                payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()));
+            } catch (IOException | RuntimeException e) {
+                stored = "not cached: " + e.getClass().getSimpleName();
+            }
+        }
+        kbase.addPackages(compiled.packages());
+        List<RuleInfo> rules = describe(kbase);
+        t = phases.since("rules.build", t);
+        if (payload != null) {
+            String problem = rc.store(key, payload);
+            stored = problem == null ? "stored " + rc.file(key) : problem;
+            phases.since("rules.cache-store", t);
+        }
+        phases.note("rules", "compiled (" + why + ")" + (stored != null ? "; " + stored : ""));
+        return new RulePack(dir, kbase, vocabulary, rules);
     }
 
     /** The files of a rules folder, sorted, with the names to show for them. */
-    record RuleFiles(Path dir, List<Path> drl, List<Path> yaml) {
+    record RuleFiles(Path dir, List<Path> drl, List<Path> yaml, List<Path> all) {
         static RuleFiles of(Path dir) throws RulePackException {
             if (!Files.isDirectory(dir)) {
                 throw new RulePackException(List.of(dir + ": rules folder not found"));
             }
             List<Path> drl = new ArrayList<>();
             List<Path> yaml = new ArrayList<>();
+            List<Path> all = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
                         .forEach(p -> {
+                            all.add(p);
                             String n = p.getFileName().toString();
                             if (n.endsWith(".drl")) drl.add(p);
                             else if (n.endsWith(".yaml") || n.endsWith(".yml")) yaml.add(p);
@@ -86,7 +152,7 @@ public final class RulePack {
                 throw new RulePackException(List.of(dir + ": cannot read the rules folder: " + e.getMessage()));
             }
             if (drl.isEmpty()) throw new RulePackException(List.of(dir + ": no *.drl rule files"));
-            return new RuleFiles(dir, drl, yaml);
+            return new RuleFiles(dir, drl, yaml, all);
         }
 
         String display(Path p) {
@@ -94,7 +160,7 @@ public final class RulePack {
         }
     }
 
-    private static KieBase compile(RuleFiles files) throws RulePackException {
+    private static Compiled compile(RuleFiles files) throws RulePackException {
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
         List<String> problems = new ArrayList<>();
         for (Path p : files.drl()) {
@@ -116,9 +182,12 @@ public final class RulePack {
                     + e.getMessage().replaceAll("\\s+", " ").trim());
         }
         if (!problems.isEmpty()) throw new RulePackException(problems.stream().distinct().toList());
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
-        kbase.addPackages(kb.getKnowledgePackages());
-        return kbase;
+        ClassLoader cl = kb instanceof KnowledgeBuilderImpl impl ? impl.getRootClassLoader() : null;
+        return new Compiled(List.copyOf(kb.getKnowledgePackages()), cl);
+    }
+
+    /** The compiled packages of a rule pack, and the class loader holding the classes generated for them. */
+    private record Compiled(List<KiePackage> packages, ClassLoader classLoader) {
     }
 
     /** {@code org.kie.api.definition.type.Description} → {@code description}; other keys as written. */

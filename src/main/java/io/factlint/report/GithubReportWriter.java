@@ -1,8 +1,10 @@
 package io.factlint.report;
 
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
 import io.factlint.model.Location;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * {@code ::error file=facts/x.json,line=14,col=7,title=[status.stale]::message} ({@code warning} and
  * {@code notice} for the lower severities). Values are escaped as the runner expects: in the message {@code %},
  * CR and LF; in properties also {@code :} and {@code ,}.
+ *
+ * <p>A waived finding is a {@code ::notice} whose message starts {@code waived:} and ends with the waiver (until,
+ * by, reason, where it is written); a new finding's message ends with {@code (new)}. The baseline's fixed findings
+ * are not annotated: there is nothing left in the files to point at.
  */
 public final class GithubReportWriter implements ReportWriter {
 
@@ -44,11 +50,24 @@ public final class GithubReportWriter implements ReportWriter {
             }
         }
         b.append("title=").append(property("[" + f.rule() + "]"));
-        b.append("::").append(data(f.message()));
+        b.append("::").append(data(message(f)));
         return b.toString();
     }
 
+    /**
+     * The annotation's text: a waived finding's is {@code waived: message (until DATE by AUTHOR: reason; file:line:col)};
+     * a new finding's (against a baseline) ends with {@code (new)}.
+     */
+    private static String message(Finding f) {
+        Waiver w = f.review().waiver();
+        String m = w == null ? f.message() : "waived: " + f.message() + " (until " + w.expires() + " by " + w.author()
+                + ": " + w.reason() + "; " + w.location() + ")";
+        return f.review().baseline() == BaselineState.NEW ? m + " (new)" : m;
+    }
+
+    /** A waived finding is a notice whatever its severity: it asks for no action. */
     private static String command(Finding f) {
+        if (f.waived()) return "notice";
         return switch (f.severity()) {
             case ERROR -> "error";
             case WARNING -> "warning";

@@ -17,6 +17,7 @@ import io.factlint.model.FactBase;
 import io.factlint.model.Finding;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Story;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,8 +35,13 @@ import java.util.Map;
  * {@code --fail-on} (message, type = rule id, and a text naming the facts), and the findings below that level in
  * the test case's {@code <system-out>}.
  *
+ * <p>Reviews: a waived finding never fails. When the findings at or above {@code --fail-on} of a test case are all
+ * waived, the test case is {@code <skipped message="waived: reason">} (its text describes each waived finding with
+ * its waiver); otherwise waived findings are listed in {@code <system-out>}, marked "(waived)", as are findings
+ * unchanged since the baseline with {@code --fail-on-new}.
+ *
  * <p>Counts follow the JUnit schema: {@code tests} is the number of test cases, {@code failures} the number of test
- * cases with at least one failure. The {@code <system-out>} of a test case with several failures repeats them all,
+ * cases with at least one failure, {@code skipped} the number of skipped test cases. The {@code <system-out>} of a test case with several failures repeats them all,
  * for tools (like Jenkins) that show only the first {@code <failure>} of a test case. Characters XML 1.0 cannot carry
  * are written as {@code \\uXXXX} text.
  */
@@ -82,6 +88,7 @@ public final class JunitReportWriter implements ReportWriter {
             String story = ReportSupport.xmlSafe(e.getKey());
             List<TestCase> cases = new ArrayList<>();
             int failing = 0;
+            int skipping = 0;
             for (RuleInfo r : rules) {
                 List<Finding> findings = e.getValue().getOrDefault(r.id(), List.of());
                 List<Failure> failures = new ArrayList<>();
@@ -91,27 +98,50 @@ public final class JunitReportWriter implements ReportWriter {
                                 ReportSupport.xmlSafe(describe(f, fb))));
                     }
                 }
-                // below --fail-on: only here; failing ones too when there are several (some tools show one)
+                // at or above --fail-on but waived: the test case is skipped (when nothing else fails it)
+                List<Finding> waived = findings.stream()
+                        .filter(f -> f.waived() && ReportSupport.atFailOn(f, options)).toList();
+                Skipped skipped = null;
+                if (failures.isEmpty() && !waived.isEmpty()) {
+                    String message = "waived: " + waived.get(0).review().waiver().reason()
+                            + (waived.size() > 1 ? " (and " + ReportSupport.plural(waived.size() - 1, "more waived finding") + ")" : "");
+                    skipped = new Skipped(ReportSupport.xmlSafe(message), ReportSupport.xmlSafe(
+                            waived.stream().map(f -> describe(f, fb)).collect(java.util.stream.Collectors.joining("\n\n"))));
+                }
+                // the rest in system-out; failing ones too when there are several (some tools show one)
                 StringBuilder sysout = new StringBuilder();
                 for (Finding f : findings) {
                     boolean fails = ReportSupport.failing(f, options);
                     if (fails && failures.size() < 2) continue;
+                    if (skipped != null && waived.contains(f)) continue;
                     if (sysout.length() > 0) sysout.append("\n\n");
-                    sysout.append(fails ? "" : "(below --fail-on " + ReportSupport.failOnLabel(options) + ") ")
-                            .append(describe(f, fb));
+                    sysout.append(fails ? "" : "(" + whyNotFailing(f, options) + ") ").append(describe(f, fb));
                 }
                 if (!failures.isEmpty()) failing++;
-                cases.add(new TestCase(story, ReportSupport.xmlSafe(r.id()), "0", failures,
+                if (skipped != null) skipping++;
+                cases.add(new TestCase(story, ReportSupport.xmlSafe(r.id()), "0", skipped, failures,
                         sysout.length() == 0 ? null : ReportSupport.xmlSafe(sysout.toString())));
             }
-            List<Property> props = List.of(
+            List<Property> props = new ArrayList<>(List.of(
                     new Property("factlint.version", ReportSupport.xmlSafe(options.toolVersion())),
-                    new Property("fail-on", ReportSupport.failOnLabel(options)));
-            suites.add(new TestSuite(story, cases.size(), failing, 0, 0, "0", timestamp, props, cases));
+                    new Property("fail-on", ReportSupport.failOnLabel(options))));
+            if (options.failOnNew()) props.add(new Property("fail-on-new", "true"));
+            if (result.baseline() != null) {
+                props.add(new Property("baseline", ReportSupport.xmlSafe(result.baseline().file())));
+            }
+            suites.add(new TestSuite(story, cases.size(), failing, 0, skipping, "0", timestamp, props, cases));
         }
         int tests = suites.stream().mapToInt(s -> s.tests).sum();
         int failures = suites.stream().mapToInt(s -> s.failures).sum();
-        return new TestSuites("factlint", tests, failures, 0, 0, "0", suites);
+        int skipped = suites.stream().mapToInt(s -> s.skipped).sum();
+        return new TestSuites("factlint", tests, failures, 0, skipped, "0", suites);
+    }
+
+    /** Why a finding that is no failure is not one: below the level, waived, or unchanged with --fail-on-new. */
+    private static String whyNotFailing(Finding f, ReportOptions options) {
+        String because = ReportSupport.notCountedBecause(f, options);
+        if (because == null) return "below --fail-on " + ReportSupport.failOnLabel(options);
+        return because.equals("waived") ? "waived" : because + ", --fail-on-new";
     }
 
     /** The failure text: where, what, the claim, and every fact with its source, certainty and quote. */
@@ -133,6 +163,9 @@ public final class JunitReportWriter implements ReportWriter {
             b.append("\nFacts:");
             for (Fact fact : f.facts()) b.append("\n  ").append(ReportSupport.factLine(fact, fb));
         }
+        Waiver w = f.review().waiver();
+        if (w != null) b.append("\nWaived ").append(ReportSupport.waiverLine(w));
+        if (f.review().baseline() != null) b.append("\nBaseline: ").append(f.review().baseline().id());
         b.append("\nFingerprint: ").append(f.fingerprint());
         return b.toString();
     }
@@ -170,14 +203,20 @@ public final class JunitReportWriter implements ReportWriter {
                     @JacksonXmlProperty(isAttribute = true) String value) {
     }
 
-    @JsonPropertyOrder({"classname", "name", "time", "failure", "system-out"})
+    @JsonPropertyOrder({"classname", "name", "time", "skipped", "failure", "system-out"})
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record TestCase(@JacksonXmlProperty(isAttribute = true) String classname,
                     @JacksonXmlProperty(isAttribute = true) String name,
                     @JacksonXmlProperty(isAttribute = true) String time,
+                    Skipped skipped,
                     @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "failure")
                     List<Failure> failure,
                     @JacksonXmlProperty(localName = "system-out") String systemOut) {
+    }
+
+    @JsonPropertyOrder({"message", "text"})
+    record Skipped(@JacksonXmlProperty(isAttribute = true) String message,
+                   @JacksonXmlText String text) {
     }
 
     @JsonPropertyOrder({"message", "type", "text"})

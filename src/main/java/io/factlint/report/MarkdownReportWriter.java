@@ -1,11 +1,14 @@
 package io.factlint.report;
 
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Story;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +24,10 @@ import java.util.stream.Collectors;
  * (location, rule, message), the claims with their verdicts and the derived figures. Every text from a fact file
  * is escaped so that it renders as the same text: no table cell can be split by {@code |}, no code span opened,
  * no HTML or link injected.
+ *
+ * <p>Reviews: a finding that fails the gate is marked ❌ (a waived one never is); a waived finding is marked
+ * "💤 waived" with its waiver under the message; a new one (against a baseline) "🆕 new"; with a baseline a
+ * "Fixed since the baseline" section lists the baseline's findings that are gone.
  */
 public final class MarkdownReportWriter implements ReportWriter {
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9._:/#@+\\- ]+");
@@ -39,13 +46,19 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     static String render(CheckResult result, ReportOptions options) {
         FactBase fb = result.facts();
-        boolean passed = result.passes(options.failOn());
+        boolean passed = options.passed(result);
         StringBuilder b = new StringBuilder();
         b.append("## factlint: ").append(passed ? "✅ PASS" : "❌ FAIL").append("\n\n");
         b.append("Checked ").append(ReportSupport.plural(fb.stories().size(), "story").replace("storys", "stories"))
                 .append(" and ").append(ReportSupport.plural(fb.facts().size(), "fact"))
-                .append(" with `--fail-on ").append(ReportSupport.failOnLabel(options)).append("`: ")
-                .append(ReportSupport.counts(result)).append(".\n");
+                .append(" with `--fail-on ").append(ReportSupport.failOnLabel(options)).append("`")
+                .append(options.failOnNew() ? " (new findings only)" : "").append(": ")
+                .append(ReportSupport.countsWithWaived(result)).append(".");
+        if (result.baseline() != null) {
+            b.append(" Against the baseline ").append(code(result.baseline().file())).append(": ")
+                    .append(ReportSupport.baselineCounts(result)).append('.');
+        }
+        b.append('\n');
         if (!fb.stories().isEmpty()) {
             b.append('\n');
             for (Story s : fb.stories()) {
@@ -63,10 +76,33 @@ public final class MarkdownReportWriter implements ReportWriter {
             b.append("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n");
             for (Finding f : result.findings()) {
                 b.append("| ").append(f.severity().id()).append(ReportSupport.failing(f, options) ? " ❌" : "")
+                        .append(f.review().baseline() == BaselineState.NEW ? " 🆕 new" : "")
+                        .append(f.waived() ? " 💤 waived" : "")
                         .append(" | ").append(f.location() == null ? "" : escapeText(f.location().toString()))
                         .append(" | ").append(code(f.rule()))
-                        .append(" | ").append(escapeText(f.message()))
-                        .append(" |\n");
+                        .append(" | ").append(escapeText(f.message()));
+                Waiver w = f.review().waiver();
+                if (w != null) b.append("<br>**Waived** ").append(escapeText(ReportSupport.waiverLine(w)));
+                b.append(" |\n");
+            }
+        }
+
+        if (result.baseline() != null) {
+            List<FixedFinding> fixed = result.baseline().fixed();
+            b.append("\n### Fixed since the baseline\n\n");
+            if (fixed.isEmpty()) {
+                b.append("None: every finding of the baseline ").append(code(result.baseline().file()))
+                        .append(" is still there.\n");
+            } else {
+                b.append("In the baseline ").append(code(result.baseline().file())).append(", gone now:\n\n")
+                        .append("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n");
+                for (FixedFinding f : fixed) {
+                    b.append("| ").append(f.severity().id()).append(" ✔️ fixed")
+                            .append(" | ").append(f.location() == null ? "" : escapeText(f.location().toString()))
+                            .append(" | ").append(code(f.rule()))
+                            .append(" | ").append(escapeText(f.message()))
+                            .append(" |\n");
+                }
             }
         }
 

@@ -1,12 +1,16 @@
 package io.factlint.report;
 
+import io.factlint.model.BaselineComparison;
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Finding;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.Story;
+import io.factlint.model.Waiver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +22,26 @@ import java.util.TreeSet;
 public final class ReportSupport {
     /** Rule metadata keys that reports show in their own place, not again in a rule's list of metadata. */
     public static final java.util.Set<String> SHOWN_RULE_KEYS = java.util.Set.of("id", "severity", "description");
+    /** The rule help keys of the DRL annotations ({@code @fires}, {@code @example}, {@code @fix}) with their headings. */
+    public static final List<Map.Entry<String, String>> HELP_KEYS = List.of(
+            Map.entry("fires", "What makes it fire"), Map.entry("example", "Example"), Map.entry("fix", "What to do"));
 
     private ReportSupport() {
+    }
+
+    /**
+     * The rules of the findings and the fixed findings (rule ids a fixed finding names but no loaded rule has
+     * get a stand-in, as in {@link #rules}).
+     */
+    public static List<RuleInfo> rulesWithFixed(CheckResult result) {
+        List<RuleInfo> out = rules(result);
+        if (result.baseline() == null) return out;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        out.forEach(r -> ids.add(r.id()));
+        for (FixedFinding f : result.baseline().fixed()) {
+            if (ids.add(f.rule())) out.add(new RuleInfo(f.rule(), f.severity(), f.rule(), null, null, Map.of()));
+        }
+        return out;
     }
 
     /** The {@code --fail-on} level as the CLI spells it: {@code error}, ..., or {@code never} for null. */
@@ -27,9 +49,48 @@ public final class ReportSupport {
         return options.failOn() == null ? "never" : options.failOn().id();
     }
 
-    /** True when the finding is at or above the fail-on level (never when that level is null). */
-    public static boolean failing(Finding f, ReportOptions options) {
+    /** True when the finding's severity is at or above the fail-on level (never when that level is null). */
+    public static boolean atFailOn(Finding f, ReportOptions options) {
         return options.failOn() != null && f.severity().atLeast(options.failOn());
+    }
+
+    /**
+     * True when the finding counts toward the gate: at or above the fail-on level, not waived, and (with
+     * {@code --fail-on-new}) not unchanged since the baseline. A result passes exactly when no finding is failing
+     * ({@link ReportOptions#passed}).
+     */
+    public static boolean failing(Finding f, ReportOptions options) {
+        return atFailOn(f, options) && !f.waived()
+                && !(options.failOnNew() && f.review().baseline() == BaselineState.UNCHANGED);
+    }
+
+    /**
+     * Why a finding at or above the fail-on level does not count, or null when it counts (or is below the level):
+     * {@code waived}, or {@code unchanged since the baseline} with {@code --fail-on-new}.
+     */
+    public static String notCountedBecause(Finding f, ReportOptions options) {
+        if (!atFailOn(f, options)) return null;
+        if (f.waived()) return "waived";
+        if (options.failOnNew() && f.review().baseline() == BaselineState.UNCHANGED) return "unchanged since the baseline";
+        return null;
+    }
+
+    /** The waiver of a finding in one line: {@code until 2025-03-31 by J. Editor: reason (facts/waivers.yaml:2:5)}. */
+    public static String waiverLine(Waiver w) {
+        return "until " + w.expires() + " by " + w.author() + ": " + w.reason() + " (" + w.location() + ")";
+    }
+
+    /** {@code 2 errors, 1 warning, 0 infos}, then {@code (1 waived)} when a waiver applies. */
+    public static String countsWithWaived(CheckResult result) {
+        return counts(result) + (result.countWaived() > 0 ? " (" + result.countWaived() + " waived)" : "");
+    }
+
+    /** {@code 3 new, 2 unchanged, 1 fixed} against the baseline, or null without one. */
+    public static String baselineCounts(CheckResult result) {
+        BaselineComparison b = result.baseline();
+        if (b == null) return null;
+        return result.count(BaselineState.NEW) + " new, " + result.count(BaselineState.UNCHANGED) + " unchanged, "
+                + b.fixed().size() + " fixed";
     }
 
     /** The story of a reference {@code story#item}. */

@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.factlint.model.BaselineComparison;
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Location;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
+import io.factlint.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +35,11 @@ import java.util.TreeMap;
  * {@code tool.driver.rules}, a result per finding located at its fact file (path relative, as the check was given
  * it), the other facts as related locations, and the finding's fingerprint as {@code partialFingerprints}
  * {@code factlint/v1}, so a finding keeps its identity when facts move within their files.
+ *
+ * <p>Reviews: every result has {@code suppressions} (empty, or one accepted external suppression for the waiver
+ * that applies, located at its entry in the waivers file); with a baseline every result has {@code baselineState}
+ * {@code new} or {@code unchanged}, and the baseline's findings that are gone follow as results with
+ * {@code baselineState} {@code absent}.
  */
 public final class SarifReportWriter implements ReportWriter {
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -66,7 +75,7 @@ public final class SarifReportWriter implements ReportWriter {
 
     static ObjectNode build(CheckResult result, ReportOptions options) {
         FactBase fb = result.facts();
-        List<RuleInfo> rules = ReportSupport.rules(result);
+        List<RuleInfo> rules = ReportSupport.rulesWithFixed(result);
 
         ObjectNode log = NODES.objectNode();
         log.put("$schema", SCHEMA_URI);
@@ -95,11 +104,24 @@ public final class SarifReportWriter implements ReportWriter {
         for (Finding f : result.findings()) {
             results.add(result(f, ruleIndex.get(f.rule()), fb));
         }
+        BaselineComparison baseline = result.baseline();
+        if (baseline != null) {
+            for (FixedFinding f : baseline.fixed()) results.add(absent(f, ruleIndex.get(f.rule())));
+        }
         ObjectNode props = run.putObject("properties");
         props.put("failOn", ReportSupport.failOnLabel(options));
-        props.put("passed", result.passes(options.failOn()));
+        if (options.failOnNew()) props.put("failOnNew", true);
+        props.put("passed", options.passed(result));
         props.put("stories", fb.stories().size());
         props.put("facts", fb.facts().size());
+        props.put("waived", result.countWaived());
+        if (baseline != null) {
+            ObjectNode b = props.putObject("baseline");
+            b.put("file", text(baseline.file()));
+            b.put("new", result.count(BaselineState.NEW));
+            b.put("unchanged", result.count(BaselineState.UNCHANGED));
+            b.put("absent", baseline.fixed().size());
+        }
         return log;
     }
 
@@ -160,9 +182,53 @@ public final class SarifReportWriter implements ReportWriter {
             rel.putObject("message").put("text", text(ReportSupport.factLine(fact, fb)));
         }
         if (!related.isEmpty()) n.set("relatedLocations", related);
+        // factlint always evaluates waivers: an empty array says "not suppressed", one entry names the waiver
+        ArrayNode suppressions = n.putArray("suppressions");
+        Waiver w = f.review().waiver();
+        if (w != null) suppressions.add(suppression(w));
+        if (f.review().baseline() != null) n.put("baselineState", f.review().baseline().id());
         n.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         ObjectNode props = n.putObject("properties");
         props.put("story", text(ReportSupport.primaryStory(f, fb)));
+        if (f.subject() != null) props.put("subject", text(f.subject()));
+        if (f.claimRef() != null) props.put("claim", text(f.claimRef()));
+        ArrayNode facts = props.putArray("facts");
+        f.factRefs().forEach(ref -> facts.add(text(ref)));
+        return n;
+    }
+
+    /**
+     * A waiver as an accepted external suppression: the reason as justification, the waivers file entry as the
+     * location, the author and the expiry day as properties.
+     */
+    private static ObjectNode suppression(Waiver w) {
+        ObjectNode s = NODES.objectNode();
+        s.put("kind", "external");
+        s.put("status", "accepted");
+        s.put("justification", text(w.reason()));
+        s.putObject("location").set("physicalLocation", physical(w.location()));
+        ObjectNode props = s.putObject("properties");
+        props.put("author", text(w.author()));
+        props.put("expires", w.expires().toString());
+        return s;
+    }
+
+    /**
+     * A finding of the baseline that is gone now: {@code baselineState} {@code absent}, with what the baseline
+     * knew of it (level, message, location, fingerprint, fact references; the facts' own locations may be gone).
+     */
+    private static ObjectNode absent(FixedFinding f, Integer ruleIndex) {
+        ObjectNode n = NODES.objectNode();
+        n.put("ruleId", text(f.rule()));
+        if (ruleIndex != null) n.put("ruleIndex", ruleIndex);
+        n.put("level", level(f.severity()));
+        n.putObject("message").put("text", text(f.message()));
+        if (f.location() != null && !f.location().file().isEmpty()) {
+            n.putArray("locations").addObject().set("physicalLocation", physical(f.location()));
+        }
+        n.put("baselineState", "absent");
+        if (f.fingerprint() != null) n.putObject("partialFingerprints").put(FINGERPRINT_KEY, text(f.fingerprint()));
+        ObjectNode props = n.putObject("properties");
         if (f.subject() != null) props.put("subject", text(f.subject()));
         if (f.claimRef() != null) props.put("claim", text(f.claimRef()));
         ArrayNode facts = props.putArray("facts");

@@ -1,5 +1,7 @@
 package io.factlint.report;
 
+import io.factlint.model.BaselineComparison;
+import io.factlint.model.BaselineState;
 import io.factlint.model.Bound;
 import io.factlint.model.Certainty;
 import io.factlint.model.CheckResult;
@@ -10,16 +12,19 @@ import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Interval;
 import io.factlint.model.Location;
 import io.factlint.model.Op;
 import io.factlint.model.Quantity;
+import io.factlint.model.Review;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.Source;
 import io.factlint.model.SourceKind;
 import io.factlint.model.Story;
 import io.factlint.model.Verdict;
+import io.factlint.model.Waiver;
 import io.factlint.model.When;
 
 import java.math.BigDecimal;
@@ -84,6 +89,12 @@ public final class Fixtures {
             meta.put("severity", ((Severity) r[1]).id());
             meta.put("description", (String) r[2]);
             meta.put("since", "0.1.0");
+            if (r[0].equals("status.changed")) {
+                meta.put("fires", "Facts at two consecutive times give a subject two different statuses.");
+                meta.put("example", "f1: captured on the 26th; f2: deceased on the 27th -> warning.");
+                meta.put("fix", "Make sure the headline and text give the latest status.");
+            }
+            if (r[0].equals("source.single")) meta.put("fires", "A death or casualty figure has one source.");
             out.add(new RuleInfo((String) r[0], (Severity) r[1], (String) r[2], file + ":" + line,
                     "rule " + r[0], meta));
             line += 20;
@@ -107,6 +118,53 @@ public final class Fixtures {
     /** The seed story with every editor-visible text made hostile. */
     public static CheckResult hostile() {
         return new Builder("evil-story", "facts/evil story #1.json", "Headline " + ALL, t -> t + " " + ALL).build();
+    }
+
+    public static final String WAIVERS_FILE = "facts/waivers.yaml";
+    public static final String WAIVER_REASON = "The headline is corrected before publication.";
+    public static final String BASELINE_FILE = "factlint-baseline.json";
+
+    /**
+     * The seed story reviewed: the status.stale error waived (K. Chief, until 2025-03-31, at facts/waivers.yaml:2:5),
+     * and compared with a baseline: status.stale and the soldier's source.single unchanged, status.changed and the
+     * troops' source.single new; a quote.not_in_text error and a warning of a rule no longer loaded are fixed.
+     */
+    public static CheckResult reviewed() {
+        return reviewed(seed(), t -> t, SEED, SEED_FILE);
+    }
+
+    /** {@link #hostile()} reviewed the same way, with hostile waiver texts and fixed findings. */
+    public static CheckResult hostileReviewed() {
+        return reviewed(hostile(), t -> t + " " + ALL, "evil-story", "facts/evil story #1.json");
+    }
+
+    /** The seed story with a waiver only (no baseline). */
+    public static CheckResult waivedOnly() {
+        CheckResult r = reviewed();
+        List<Finding> findings = r.findings().stream()
+                .map(f -> f.withReview(new Review(f.review().waiver(), null))).toList();
+        return new CheckResult(r.facts(), r.rules(), findings, r.figures(), r.verdicts(), null);
+    }
+
+    private static CheckResult reviewed(CheckResult base, java.util.function.UnaryOperator<String> taint, String story,
+                                        String file) {
+        Waiver waiver = new Waiver("status.stale", "soldier-1", null, null, taint.apply(WAIVER_REASON),
+                taint.apply("K. Chief"), LocalDate.parse("2025-03-31"), new Location(WAIVERS_FILE, 2, 5));
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : base.findings()) {
+            boolean old = f.rule().equals("status.stale") || (f.rule().equals("source.single") && "soldier-1".equals(f.subject()));
+            Review review = new Review(f.rule().equals("status.stale") ? waiver : null,
+                    old ? BaselineState.UNCHANGED : BaselineState.NEW);
+            findings.add(f.withReview(review));
+        }
+        List<FixedFinding> fixed = List.of(
+                new FixedFinding("quote.not_in_text", Severity.ERROR,
+                        taint.apply("The quote of " + story + "#f5 does not occur in the story text."), "dprk-troops",
+                        null, "0f3c9a51b2d4e6f8a0b1c2d3e4f5a6b7", new Location(file, 52, 7), List.of(story + "#f5")),
+                new FixedFinding("old.rule", Severity.WARNING, taint.apply("A rule that is gone now."), null, null,
+                        "00112233445566778899aabbccddeeff", Location.of(file), List.of()));
+        return new CheckResult(base.facts(), base.rules(), findings, base.figures(), base.verdicts(),
+                new BaselineComparison(BASELINE_FILE, fixed));
     }
 
     /** Builds the seed-like result; {@code taint} decorates every text a fact file (or a rule) supplies. */
@@ -223,7 +281,8 @@ public final class Fixtures {
             if (hostile) {
                 rules = rules.stream().map(r -> new RuleInfo(r.id(), r.severity(), taint.apply(r.description()),
                         r.file(), r.ruleName(), Map.of("description", taint.apply(r.description()),
-                        "note" + SCRIPT, taint.apply("metadata")))).toList();
+                        "note" + SCRIPT, taint.apply("metadata"), "fires", taint.apply("fires"),
+                        "fix", taint.apply("fix")))).toList();
             }
             return new CheckResult(fb, rules, findings, List.of(casualtyShare, kiStated), verdicts);
         }

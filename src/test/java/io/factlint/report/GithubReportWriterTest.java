@@ -45,4 +45,26 @@ class GithubReportWriterTest {
         assertThat(out).doesNotContain("\r").contains("%0D%0A::error::injected").contains("100%25 done")
                 .contains("file=facts/evil story #1.json,line=68,col=7,");
     }
+
+    @Test
+    void aWaivedFindingIsANoticeSaysWaivedAndNewOnesSayNew() {
+        List<String> lines = Render.text(writer, Fixtures.reviewed(), Render.FAIL_ON_ERROR).lines().toList();
+        assertThat(lines).hasSize(4); // fixed findings are not annotated
+        assertThat(lines.get(0)).isEqualTo("::notice file=facts/nk-soldier-captured.json,line=68,col=7,title=[status.stale]::"
+                + "waived: The headline says the wounded North Korean soldier is captured on 27 Dec 2024, but National "
+                + "Intelligence Service (South Korea) reported the soldier deceased on 27 Dec 2024. (until 2025-03-31 by "
+                + "K. Chief: " + Fixtures.WAIVER_REASON + "; facts/waivers.yaml:2:5)");
+        assertThat(lines.get(1)).startsWith("::warning file=facts/nk-soldier-captured.json,line=20,col=7,title=[status.changed]::")
+                .endsWith(" is out of date. (new)");
+        assertThat(lines.get(2)).doesNotEndWith("(new)");
+        assertThat(lines.get(3)).endsWith("(new)");
+    }
+
+    @Test
+    void hostileWaiversStayOnTheirLine() {
+        String out = Render.text(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
+        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out.lines().findFirst().orElseThrow()).startsWith("::notice ").contains("::waived: ");
+        assertThat(out).doesNotContain("\r");
+    }
 }

@@ -179,6 +179,53 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void reviewedReportShowsWaivedAndNewBadgesAndItsReviewFiltersWork() throws IOException {
+        start(true).get(write(Fixtures.reviewed(), "reviewed.html"));
+        assertThat(driver.getTitle()).isEqualTo("factlint report: PASS"); // the only error is waived
+        assertThat(visibleFindings()).hasSize(4);
+        WebElement stale = driver.findElement(By.cssSelector("li.finding.is-waived"));
+        WebElement badge = stale.findElement(By.cssSelector(".badge-waived"));
+        assertThat(badge.isDisplayed()).isTrue();
+        assertThat(badge.getText()).isEqualToIgnoringCase("waived");
+        assertThat(stale.findElement(By.cssSelector(".waiver")).isDisplayed()).isTrue();
+        assertThat(stale.findElement(By.cssSelector(".waiver-reason")).getText()).isEqualTo(Fixtures.WAIVER_REASON);
+        assertThat(driver.findElements(By.cssSelector("li.finding .badge-new")).stream().filter(WebElement::isDisplayed))
+                .hasSize(2);
+        assertThat(driver.findElement(By.id("fixed")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("#fixed li.fixed-finding"))).hasSize(2);
+        screenshot("reviewed");
+
+        chip("review", "waived").click();
+        assertThat(visibleRules()).containsExactly("status.stale");
+        assertThat(status()).isEqualTo("Showing 1 of 4 findings.");
+        chip("review", "waived").click();
+        chip("review", "not waived").click();
+        assertThat(visibleRules()).containsExactly("status.changed", "source.single", "source.single");
+        driver.findElement(By.id("filter-clear")).click();
+        chip("baseline", "new").click();
+        assertThat(visibleRules()).containsExactly("status.changed", "source.single");
+        // the fixed section is not filtered
+        assertThat(driver.findElements(By.cssSelector("#fixed li.fixed-finding")).stream().filter(WebElement::isDisplayed))
+                .hasSize(2);
+        driver.findElement(By.id("filter-clear")).click();
+        assertThat(visibleFindings()).hasSize(4);
+
+        assertThat(driver.getTitle()).isEqualTo("factlint report: PASS");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void hostileReviewedReportRunsNoPayload() throws IOException {
+        start(true).get(write(Fixtures.hostileReviewed(), "hostile-reviewed.html"));
+        assertThat(driver.getTitle()).isEqualTo("factlint report: PASS");
+        assertThat(driver.findElements(By.cssSelector("img, svg, iframe, object, embed"))).isEmpty();
+        assertThat(driver.findElements(By.tagName("script"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("li.finding .waiver-reason")).getText()).contains(Fixtures.SCRIPT);
+        assertThat(driver.findElement(By.cssSelector("li.finding .badge-waived")).isDisplayed()).isTrue();
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
     void hostileReportRunsNoPayload() throws IOException {
         start(true).get(write(Fixtures.hostile(), "hostile.html"));
         assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");

@@ -184,8 +184,8 @@ class HtmlReportWriterTest {
 
     @Test
     void filterDataUsesGeneratedKeysOnly() {
-        Document d = render(Fixtures.hostile(), Render.FAIL_ON_ERROR);
-        for (String dim : List.of("severity", "rule", "entity", "story")) {
+        Document d = render(Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
+        for (String dim : List.of("severity", "rule", "entity", "story", "review", "baseline")) {
             assertThat(d.select("[data-" + dim + "]").eachAttr("data-" + dim))
                     .allSatisfy(v -> assertThat(v).matches("[a-z0-9 -]*"));
         }
@@ -258,5 +258,132 @@ class HtmlReportWriterTest {
         w.write("c\u0000\t");
         w.flush();
         assertThat(sink.toString()).isEqualTo("a\uD83D\uDE00b\uFFFDc\uFFFD\t");
+    }
+
+    @Test
+    void aWaivedFindingShowsItsBadgeAndWaiver() {
+        Document d = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        Element stale = finding(d, "status.stale", 0);
+        assertThat(stale.hasClass("is-waived")).isTrue();
+        assertThat(stale.select(".finding-head .badge-waived").eachText()).containsExactly("waived");
+        assertThat(stale.select(".blocking")).isEmpty();
+        assertThat(stale.select(".not-counted")).as("the badge says it").isEmpty();
+        Element waiver = stale.selectFirst(".waiver");
+        assertThat(waiver.text()).isEqualTo("Waived until 2025-03-31 by K. Chief: " + Fixtures.WAIVER_REASON
+                + " facts/waivers.yaml:2:5");
+        assertThat(waiver.selectFirst(".waiver-reason").text()).isEqualTo(Fixtures.WAIVER_REASON);
+        assertThat(waiver.selectFirst(".waiver-author").text()).isEqualTo("K. Chief");
+        assertThat(waiver.selectFirst("time").attr("datetime")).isEqualTo("2025-03-31");
+        assertThat(waiver.selectFirst(".waiver-loc").text()).isEqualTo("facts/waivers.yaml:2:5");
+        assertThat(stale.attr("data-review")).isEqualTo("waived");
+        assertThat(d.select("li.finding .badge-waived")).hasSize(1);
+        assertThat(d.select("li.finding .waiver")).hasSize(1);
+        assertThat(finding(d, "status.changed", 0).attr("data-review")).isEqualTo("open");
+    }
+
+    @Test
+    void newBadgesAndTheVerdictCountWaivedNewAndFixed() {
+        Document d = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        assertThat(d.title()).isEqualTo("factlint report: PASS");
+        Element verdict = d.getElementById("verdict");
+        assertThat(verdict.select(".stat").eachText()).containsExactly("Errors 1", "Warnings 1", "Info 2", "Waived 1",
+                "New 2", "Unchanged 2", "Fixed 2", "Stories 1", "Facts 5", "Claims 2");
+        assertThat(verdict.selectFirst(".verdict-line").text())
+                .isEqualTo("Passed: no finding at or above error (not counted: 1 waived).");
+        assertThat(verdict.selectFirst(".baseline-line").text())
+                .isEqualTo("Compared with the baseline factlint-baseline.json: 2 new, 2 unchanged, 2 fixed.");
+        assertThat(finding(d, "status.changed", 0).select(".badge-new").eachText()).containsExactly("new");
+        assertThat(finding(d, "source.single", 0).select(".badge-new")).isEmpty();
+        assertThat(finding(d, "source.single", 1).select(".badge-new")).hasSize(1);
+        assertThat(d.select("li.finding").eachAttr("data-baseline")).containsExactly("unchanged", "new", "unchanged", "new");
+
+        Document onlyNew = render(Fixtures.reviewed(), Render.NEW_ON_WARNING);
+        assertThat(onlyNew.title()).isEqualTo("factlint report: FAIL");
+        assertThat(onlyNew.selectFirst(".verdict-against").text())
+                .isEqualTo("against --fail-on warning (new findings only)");
+        assertThat(onlyNew.selectFirst(".verdict-line").text())
+                .isEqualTo("Failed: 1 new finding at or above warning (not counted: 1 waived).");
+        assertThat(finding(onlyNew, "status.changed", 0).select(".blocking")).hasSize(1);
+        Document info = render(Fixtures.reviewed(), Render.NEW_ON_INFO);
+        assertThat(info.selectFirst(".verdict-line").text()).isEqualTo(
+                "Failed: 2 new findings at or above info (not counted: 1 waived, 1 unchanged since the baseline).");
+        assertThat(finding(info, "source.single", 0).selectFirst(".not-counted").text())
+                .isEqualTo("does not count: unchanged since the baseline");
+    }
+
+    @Test
+    void withoutReviewsNoReviewMarks() {
+        Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
+        assertThat(d.select(".badge, .waiver, .not-counted, #fixed, .baseline-line, .stat-waived, .stat-new")).isEmpty();
+        assertThat(d.select("li.finding[data-baseline]")).isEmpty();
+        assertThat(d.select("button[data-dim=review], button[data-dim=baseline]")).isEmpty();
+        assertThat(d.select("nav a").eachText()).doesNotContain("Fixed");
+        Document waived = render(Fixtures.waivedOnly(), Render.FAIL_ON_ERROR);
+        assertThat(waived.select("#fixed, .badge-new, button[data-dim=baseline]")).isEmpty();
+        assertThat(waived.select("button[data-dim=review]").eachText()).containsExactly("waived 1", "not waived 3");
+    }
+
+    @Test
+    void fixedSinceBaselineListsTheBaselinesFindingsThatAreGone() {
+        Document d = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        assertThat(d.select("nav a").eachText()).contains("Fixed");
+        Element fixed = d.getElementById("fixed");
+        assertThat(fixed.selectFirst("h2").text()).isEqualTo("Fixed since baseline (2)");
+        Elements items = fixed.select("li.fixed-finding");
+        assertThat(items).hasSize(2);
+        Element quote = items.get(0);
+        assertThat(quote.selectFirst(".finding-head").text())
+                .isEqualTo("fixed error quote.not_in_text facts/nk-soldier-captured.json:52:7");
+        assertThat(quote.selectFirst(".message").text())
+                .isEqualTo("The quote of nk-soldier-captured#f5 does not occur in the story text.");
+        assertThat(quote.selectFirst(".finding-meta").text()).contains("(dprk-troops)").contains("nk-soldier-captured#f5");
+        // fixed findings link to their rule's help, even for a rule that is no longer loaded
+        for (Element item : items) {
+            String anchor = item.selectFirst("a.rule-id").attr("href").substring(1);
+            assertThat(d.getElementById(anchor)).isNotNull();
+        }
+        assertThat(items.get(1).select(".finding-head .loc").text()).isEqualTo("facts/nk-soldier-captured.json");
+        // not findings of this check: not counted, not filtered
+        assertThat(d.select("li.finding")).hasSize(4);
+        assertThat(fixed.select("[data-filter-item]")).isEmpty();
+    }
+
+    @Test
+    void ruleHelpShowsWhatMakesItFireAnExampleAndWhatToDo() {
+        Document d = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        Elements rules = d.select("#rules article.rule");
+        assertThat(rules.stream().map(r -> r.selectFirst("h3 code").text()))
+                .containsExactly("status.changed", "status.stale", "quote.not_in_text", "source.single", "old.rule");
+        Element changed = rules.get(0);
+        assertThat(changed.select(".rule-help dt").eachText()).containsExactly("What makes it fire", "Example", "What to do");
+        assertThat(changed.select(".rule-help dd").eachText()).containsExactly(
+                "Facts at two consecutive times give a subject two different statuses.",
+                "f1: captured on the 26th; f2: deceased on the 27th -> warning.",
+                "Make sure the headline and text give the latest status.");
+        // not repeated among the other metadata
+        assertThat(changed.select(".meta dt").eachText()).containsExactly("since", "DRL rule", "Rule file");
+        assertThat(rules.get(3).select(".rule-help dt").eachText()).containsExactly("What makes it fire");
+        assertThat(rules.get(1).select(".rule-help")).isEmpty();
+        assertThat(rules.get(2).selectFirst("h3").text()).endsWith("(0 findings, 1 fixed)");
+        assertThat(rules.get(3).selectFirst("h3").text()).endsWith("(2 findings)");
+    }
+
+    @Test
+    void hostileWaiversFixedFindingsAndRuleHelpAreTextNeverMarkup() {
+        String html = Render.text(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
+        Document d = Jsoup.parse(html);
+        assertThat(d.select("script")).hasSize(1);
+        assertThat(d.select("img, svg, iframe, object, embed")).isEmpty();
+        assertThat(html).doesNotContain("<script>document").doesNotContain("<img").doesNotContain("<iframe");
+        Element waiver = d.selectFirst("li.finding .waiver");
+        assertThat(waiver.selectFirst(".waiver-reason").text()).contains(Fixtures.SCRIPT).contains(Fixtures.IMG);
+        assertThat(waiver.selectFirst(".waiver-author").text()).contains(Fixtures.CLOSE_SCRIPT);
+        assertThat(d.selectFirst("#fixed li.fixed-finding .message").text()).contains(Fixtures.IFRAME);
+        assertThat(d.select("#rules .rule-help dd").eachText()).anySatisfy(t -> assertThat(t).contains(Fixtures.SVG));
+        for (Element e : d.getAllElements()) {
+            for (Attribute a : e.attributes()) assertThat(a.getKey()).doesNotStartWith("on");
+        }
+        assertThat(Render.bytes(writer, Fixtures.hostileReviewed(), Render.STAMPED))
+                .isEqualTo(Render.bytes(writer, Fixtures.hostileReviewed(), Render.STAMPED));
     }
 }

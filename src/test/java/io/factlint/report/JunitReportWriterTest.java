@@ -140,4 +140,77 @@ class JunitReportWriterTest {
         assertThat(ReportSupport.xmlSafe("a\u0000b\u0001c\td\ne\rf\uFFFEg\uD83D\uDE00h\uDC00"))
                 .isEqualTo("a\\u0000b\\u0001c\td\ne\rf\\uFFFEg\uD83D\uDE00h\\uDC00");
     }
+
+    @Test
+    void aWaivedFindingAtFailOnIsASkippedTestCaseNotAFailure() throws Exception {
+        Element root = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR).getDocumentElement();
+        Element suite = elements(root, "testsuite").get(0);
+        assertThat(elements(suite, "failure")).isEmpty();
+        Element stale = testcase(suite, "status.stale");
+        List<Element> skipped = elements(stale, "skipped");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).getAttribute("message")).isEqualTo("waived: " + Fixtures.WAIVER_REASON);
+        assertThat(skipped.get(0).getTextContent()).startsWith("[error] status.stale at facts/nk-soldier-captured.json:68:7")
+                .contains("Waived until 2025-03-31 by K. Chief: " + Fixtures.WAIVER_REASON + " (facts/waivers.yaml:2:5)")
+                .contains("Baseline: unchanged");
+        assertThat(elements(stale, "system-out")).isEmpty();
+        assertThat(suite.getAttribute("tests")).isEqualTo("15");
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(root.getAttribute("skipped")).isEqualTo("1");
+        assertThat(root.getAttribute("failures")).isEqualTo("0");
+        assertThat(elements(suite, "property").stream().map(p -> p.getAttribute("name") + "=" + p.getAttribute("value")))
+                .contains("baseline=" + Fixtures.BASELINE_FILE);
+    }
+
+    @Test
+    void belowFailOnAWaivedFindingIsNotSkippedAndFailOnNewCountsOnlyNewOnes() throws Exception {
+        // never: nothing fails, nothing is skipped; the waived finding is in system-out
+        Element never = render(Fixtures.reviewed(), Render.NEVER).getDocumentElement();
+        assertThat(never.getAttribute("skipped")).isEqualTo("0");
+        assertThat(elements(testcase(elements(never, "testsuite").get(0), "status.stale"), "system-out").get(0)
+                .getTextContent()).startsWith("(below --fail-on never) [error] status.stale").contains("Waived until");
+
+        // --fail-on info, new only: the new status.changed and source.single fail; the unchanged source.single not
+        Element info = render(Fixtures.reviewed(), Render.NEW_ON_INFO).getDocumentElement();
+        Element suite = elements(info, "testsuite").get(0);
+        assertThat(elements(testcase(suite, "status.changed"), "failure")).hasSize(1);
+        Element single = testcase(suite, "source.single");
+        assertThat(elements(single, "failure")).hasSize(1);
+        assertThat(elements(single, "failure").get(0).getTextContent()).contains("Zelenskyy").contains("Baseline: new");
+        assertThat(elements(single, "system-out").get(0).getTextContent())
+                .startsWith("(unchanged since the baseline, --fail-on-new) [info] source.single");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(elements(suite, "property").stream().map(p -> p.getAttribute("name") + "=" + p.getAttribute("value")))
+                .contains("fail-on-new=true");
+    }
+
+    @Test
+    void aTestCaseWithAFailureAndAWaivedFindingFailsAndListsTheWaivedOne() throws Exception {
+        // source.single at --fail-on info: one waived (made so here), one not
+        io.factlint.model.CheckResult seed = Fixtures.seed();
+        io.factlint.model.Waiver w = new io.factlint.model.Waiver("source.single", "soldier-1", null, null, "one is enough",
+                "me", java.time.LocalDate.parse("2025-01-31"), new io.factlint.model.Location("facts/waivers.yaml", 8, 5));
+        List<io.factlint.model.Finding> findings = seed.findings().stream().map(f -> f.rule().equals("source.single")
+                && "soldier-1".equals(f.subject()) ? f.withReview(io.factlint.model.Review.NONE.withWaiver(w)) : f).toList();
+        io.factlint.model.CheckResult r = new io.factlint.model.CheckResult(seed.facts(), seed.rules(), findings,
+                seed.figures(), seed.verdicts());
+        Element suite = elements(render(r, new ReportOptions("0.1.0", io.factlint.model.Severity.INFO, null))
+                .getDocumentElement(), "testsuite").get(0);
+        Element single = testcase(suite, "source.single");
+        assertThat(elements(single, "failure")).hasSize(1);
+        assertThat(elements(single, "skipped")).isEmpty();
+        assertThat(elements(single, "system-out").get(0).getTextContent()).startsWith("(waived) [info] source.single")
+                .contains("Waived until 2025-01-31 by me: one is enough");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("0");
+    }
+
+    @Test
+    void reviewedOutputParsesAndIsDeterministic() throws Exception {
+        byte[] xml = Render.bytes(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
+        Element skipped = elements(parse(xml).getDocumentElement(), "skipped").get(0);
+        assertThat(skipped.getAttribute("message")).startsWith("waived: " + Fixtures.WAIVER_REASON).contains(Fixtures.SCRIPT);
+        assertThat(xml).isEqualTo(Render.bytes(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR));
+    }
 }

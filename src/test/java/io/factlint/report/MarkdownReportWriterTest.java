@@ -61,4 +61,39 @@ class MarkdownReportWriterTest {
         assertThat(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED))
                 .isEqualTo(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED));
     }
+
+    @Test
+    void waivedNewAndFixedFindings() {
+        String md = Render.text(writer, Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        assertThat(md).startsWith("## factlint: ✅ PASS\n\n"
+                + "Checked 1 story and 5 facts with `--fail-on error`: 1 error, 1 warning, 2 infos (1 waived). "
+                + "Against the baseline `factlint-baseline.json`: 2 new, 2 unchanged, 2 fixed.\n");
+        assertThat(md).contains("| error 💤 waived | facts/nk-soldier-captured.json:68:7 | `status.stale` | The headline says ")
+                .contains("deceased on 27 Dec 2024.<br>**Waived** until 2025-03-31 by K. Chief: "
+                        + Fixtures.WAIVER_REASON + " (facts/waivers.yaml:2:5) |\n")
+                .contains("| warning 🆕 new | facts/nk-soldier-captured.json:20:7 | `status.changed` | ")
+                .contains("| info 🆕 new | facts/nk-soldier-captured.json:44:7 | `source.single` | ")
+                .contains("| info | facts/nk-soldier-captured.json:36:7 | `source.single` | ");
+        assertThat(md).contains("### Fixed since the baseline\n\nIn the baseline `factlint-baseline.json`, gone now:\n\n"
+                + "| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n"
+                + "| error ✔️ fixed | facts/nk-soldier-captured.json:52:7 | `quote.not_in_text` | The quote of "
+                + "nk-soldier-captured#f5 does not occur in the story text. |\n"
+                + "| warning ✔️ fixed | facts/nk-soldier-captured.json | `old.rule` | A rule that is gone now. |\n");
+        // --fail-on warning, new only: the new warning fails
+        assertThat(Render.text(writer, Fixtures.reviewed(), Render.NEW_ON_WARNING)).startsWith("## factlint: ❌ FAIL\n\n"
+                + "Checked 1 story and 5 facts with `--fail-on warning` (new findings only): ")
+                .contains("| warning ❌ 🆕 new |");
+        // without a baseline: no fixed section
+        assertThat(Render.text(writer, Fixtures.waivedOnly(), Render.FAIL_ON_ERROR)).doesNotContain("Fixed since")
+                .doesNotContain("🆕").contains("| error 💤 waived |");
+    }
+
+    @Test
+    void hostileWaiversAndFixedFindingsStayInTheirCells() {
+        String md = Render.text(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
+        assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<iframe").doesNotContain("\r");
+        md.lines().filter(l -> l.matches("\\| (error|warning|info) .*"))
+                .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).as(l).isEqualTo(5));
+        assertThat(md.lines().filter(l -> l.contains("✔️ fixed"))).hasSize(2);
+    }
 }

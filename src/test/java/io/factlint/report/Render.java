@@ -14,6 +14,8 @@ final class Render {
     static final ReportOptions FAIL_ON_ERROR = new ReportOptions("0.1.0", Severity.ERROR, null);
     static final ReportOptions FAIL_ON_WARNING = new ReportOptions("0.1.0", Severity.WARNING, null);
     static final ReportOptions NEVER = new ReportOptions("0.1.0", null, null);
+    static final ReportOptions NEW_ON_WARNING = new ReportOptions("0.1.0", Severity.WARNING, null, true);
+    static final ReportOptions NEW_ON_INFO = new ReportOptions("0.1.0", Severity.INFO, null, true);
     static final ReportOptions STAMPED = new ReportOptions("0.1.0", Severity.ERROR, Instant.parse("2024-12-28T09:30:00Z"));
 
     private Render() {

@@ -121,4 +121,104 @@ class SarifReportWriterTest {
                 .isEqualTo(Render.bytes(writer, Fixtures.hostile(), Render.FAIL_ON_ERROR));
         assertThat(Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR)).doesNotContain("\r");
     }
+
+    @Test
+    void reviewedReportsValidateAgainstTheOasisSchema() throws Exception {
+        for (CheckResult r : List.of(Fixtures.reviewed(), Fixtures.hostileReviewed(), Fixtures.waivedOnly())) {
+            for (ReportOptions o : List.of(Render.FAIL_ON_ERROR, Render.NEW_ON_WARNING, Render.NEVER)) {
+                assertThat(SarifSchema.validate(sarif(r, o))).as("schema errors").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aWaivedFindingIsAnAcceptedExternalSuppressionLocatedAtItsWaiver() throws Exception {
+        JsonNode results = sarif(Fixtures.reviewed(), Render.FAIL_ON_ERROR).at("/runs/0/results");
+        JsonNode stale = results.get(0);
+        assertThat(stale.get("ruleId").asText()).isEqualTo("status.stale");
+        JsonNode suppressions = stale.get("suppressions");
+        assertThat(suppressions).hasSize(1);
+        JsonNode s = suppressions.get(0);
+        assertThat(s.get("kind").asText()).isEqualTo("external");
+        assertThat(s.get("status").asText()).isEqualTo("accepted");
+        assertThat(s.get("justification").asText()).isEqualTo(Fixtures.WAIVER_REASON);
+        assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo("facts/waivers.yaml");
+        assertThat(s.at("/location/physicalLocation/region/startLine").asInt()).isEqualTo(2);
+        assertThat(s.at("/location/physicalLocation/region/startColumn").asInt()).isEqualTo(5);
+        assertThat(s.at("/properties/author").asText()).isEqualTo("K. Chief");
+        assertThat(s.at("/properties/expires").asText()).isEqualTo("2025-03-31");
+        // the others are evaluated and not suppressed: an empty array, not a missing one
+        for (int i = 1; i < 4; i++) assertThat(results.get(i).get("suppressions")).isEmpty();
+        // still listed with its own level: SARIF consumers hide suppressed results themselves
+        assertThat(stale.get("level").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void withABaselineEveryResultHasABaselineStateAndFixedOnesAreAbsent() throws Exception {
+        JsonNode run = sarif(Fixtures.reviewed(), Render.FAIL_ON_ERROR).at("/runs/0");
+        JsonNode results = run.get("results");
+        assertThat(results).hasSize(6);
+        List<String> states = new java.util.ArrayList<>();
+        results.forEach(r -> states.add(r.get("ruleId").asText() + "=" + r.get("baselineState").asText()));
+        assertThat(states).containsExactly("status.stale=unchanged", "status.changed=new", "source.single=unchanged",
+                "source.single=new", "quote.not_in_text=absent", "old.rule=absent");
+        JsonNode gone = results.get(4);
+        assertThat(gone.get("level").asText()).isEqualTo("error");
+        assertThat(gone.at("/message/text").asText()).isEqualTo("The quote of nk-soldier-captured#f5 does not occur in the story text.");
+        assertThat(gone.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(52);
+        assertThat(gone.at("/partialFingerprints/factlint~1v1").asText()).isEqualTo("0f3c9a51b2d4e6f8a0b1c2d3e4f5a6b7");
+        assertThat(gone.at("/properties/facts/0").asText()).isEqualTo("nk-soldier-captured#f5");
+        assertThat(gone.has("suppressions")).isFalse();
+        JsonNode rules = run.at("/tool/driver/rules");
+        assertThat(rules.get(gone.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("quote.not_in_text");
+        // a rule the pack no longer has still gets a rule entry, so ruleIndex stays valid
+        JsonNode old = results.get(5);
+        assertThat(rules.get(old.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("old.rule");
+        assertThat(old.at("/level").asText()).isEqualTo("warning");
+        assertThat(old.at("/locations/0/physicalLocation").has("region")).isFalse();
+        assertThat(run.at("/properties/baseline/file").asText()).isEqualTo(Fixtures.BASELINE_FILE);
+        assertThat(run.at("/properties/baseline/absent").asInt()).isEqualTo(2);
+        assertThat(run.at("/properties/waived").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutABaselineNoBaselineState() throws Exception {
+        JsonNode run = sarif(Fixtures.waivedOnly(), Render.FAIL_ON_ERROR).at("/runs/0");
+        assertThat(run.get("results")).hasSize(4).allSatisfy(r -> assertThat(r.has("baselineState")).isFalse());
+        assertThat(run.at("/properties").has("baseline")).isFalse();
+    }
+
+    @Test
+    void passedHonoursWaiversAndFailOnNew() throws Exception {
+        // status.stale, the only error, is waived
+        assertThat(sarif(Fixtures.seed(), Render.FAIL_ON_ERROR).at("/runs/0/properties/passed").asBoolean()).isFalse();
+        assertThat(sarif(Fixtures.reviewed(), Render.FAIL_ON_ERROR).at("/runs/0/properties/passed").asBoolean()).isTrue();
+        // status.changed is a new warning
+        JsonNode props = sarif(Fixtures.reviewed(), Render.NEW_ON_WARNING).at("/runs/0/properties");
+        assertThat(props.get("passed").asBoolean()).isFalse();
+        assertThat(props.get("failOnNew").asBoolean()).isTrue();
+    }
+
+    @Test
+    void hostileWaiversAndFixedFindingsStayText() throws Exception {
+        JsonNode run = sarif(Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR).at("/runs/0");
+        JsonNode s = run.at("/results/0/suppressions/0");
+        assertThat(s.get("justification").asText()).contains(Fixtures.SCRIPT).contains("lone\uFFFDsurrogate");
+        assertThat(s.at("/properties/author").asText()).startsWith("K. Chief ").contains(Fixtures.IFRAME);
+        assertThat(run.at("/results/4/message/text").asText()).contains(Fixtures.CLOSE_SCRIPT);
+        assertThat(Render.bytes(writer, Fixtures.hostileReviewed(), Render.NEW_ON_WARNING))
+                .isEqualTo(Render.bytes(writer, Fixtures.hostileReviewed(), Render.NEW_ON_WARNING));
+    }
+
+    @Test
+    void theStatusErratumIsNarrow() throws Exception {
+        JsonNode log = sarif(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
+        com.fasterxml.jackson.databind.node.ObjectNode s =
+                (com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/0/suppressions/0");
+        s.put("status", "fine");
+        assertThat(SarifSchema.validate(log)).isNotEmpty();
+        s.put("status", "accepted");
+        s.put("reviewer", "x");
+        assertThat(SarifSchema.validate(log)).isNotEmpty();
+    }
 }

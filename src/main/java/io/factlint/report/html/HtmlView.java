@@ -1,5 +1,7 @@
 package io.factlint.report.html;
 
+import io.factlint.model.BaselineComparison;
+import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Claim;
 import io.factlint.model.ClaimVerdict;
@@ -8,12 +10,14 @@ import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.FixedFinding;
 import io.factlint.model.Location;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.Source;
 import io.factlint.model.Story;
 import io.factlint.model.Verdict;
+import io.factlint.model.Waiver;
 import io.factlint.report.ReportOptions;
 import io.factlint.report.ReportSupport;
 
@@ -39,9 +43,14 @@ public record HtmlView(
         String title,
         boolean passed,
         String failOn,
+        boolean failOnNew,
         long errors,
         long warnings,
         long infos,
+        long waived,
+        String baselineFile,
+        long added,
+        long unchanged,
         int storiesChecked,
         int factsChecked,
         int claimsChecked,
@@ -51,6 +60,7 @@ public record HtmlView(
         String verdictLine,
         List<StoryView> stories,
         List<SeverityGroup> groups,
+        List<FixedView> fixed,
         List<TimelineView> timelines,
         List<FigureView> figures,
         List<FigureView> statedFigures,
@@ -60,6 +70,8 @@ public record HtmlView(
         List<FilterOption> ruleFilters,
         List<FilterOption> entityFilters,
         List<FilterOption> storyFilters,
+        List<FilterOption> reviewFilters,
+        List<FilterOption> baselineFilters,
         String css,
         String script) {
 
@@ -72,10 +84,33 @@ public record HtmlView(
     public record SeverityGroup(String severity, String label, List<FindingView> findings) {
     }
 
+    /**
+     * A finding. {@code waiver} is null unless a waiver applies; {@code baseline} is {@code new}, {@code unchanged}
+     * or null without a baseline; {@code notCounted} says why a finding at or above the gate does not fail it.
+     * {@code reviewKey} ({@code waived}, {@code open}) and {@code baselineKey} are filter keys.
+     */
     public record FindingView(String anchor, String severity, String rule, String ruleAnchor, String message,
                               String subject, String subjectName, String location, String claimRef,
-                              String claimText, List<FactView> facts, boolean failing,
-                              String severityKey, String ruleKey, String entityKey, String storyKeys) {
+                              String claimText, List<FactView> facts, boolean failing, String notCounted,
+                              WaiverView waiver, String baseline,
+                              String severityKey, String ruleKey, String entityKey, String storyKeys,
+                              String reviewKey, String baselineKey) {
+        public boolean waived() {
+            return waiver != null;
+        }
+    }
+
+    /** The waiver that applies to a finding, and where it is written. */
+    public record WaiverView(String reason, String author, String expires, String location) {
+    }
+
+    /** A finding of the baseline that the check no longer finds, as the baseline gave it. */
+    public record FixedView(String severity, String rule, String ruleAnchor, String message, String subject,
+                            String subjectName, String location, String claimRef, List<String> facts) {
+    }
+
+    /** A rule help text of the DRL annotations ({@code @fires}, ...) under its heading. */
+    public record HelpText(String key, String heading, String text) {
     }
 
     /** One fact as an editor reads it; {@code sourceUrl} is set only for http(s) addresses. */
@@ -108,8 +143,13 @@ public record HtmlView(
                             String entityKey, String storyKeys) {
     }
 
+    /**
+     * A rule's help: {@code help} holds the texts of {@code @fires}, {@code @example} and {@code @fix} (in that
+     * order, those it has), {@code metadata} every other annotation; {@code fixed} counts its fixed findings.
+     */
     public record RuleView(String id, String anchor, String severity, String description, String file,
-                           String ruleName, List<Map.Entry<String, String>> metadata, int findings) {
+                           String ruleName, List<HelpText> help, List<Map.Entry<String, String>> metadata,
+                           int findings, int fixed) {
     }
 
     /** A filter button: the key elements carry in their {@code data-*} attribute, and the label shown. */
@@ -139,7 +179,7 @@ public record HtmlView(
         }
 
         HtmlView build(String css, String script) {
-            List<RuleInfo> rules = ReportSupport.rules(result);
+            List<RuleInfo> rules = ReportSupport.rulesWithFixed(result);
             for (RuleInfo r : rules) {
                 ruleAnchors.put(r.id(), "rule-" + ruleAnchors.size());
             }
@@ -159,7 +199,7 @@ public record HtmlView(
                 groups.add(new SeverityGroup(sev.id(), label(sev), views));
             }
 
-            boolean passed = result.passes(options.failOn());
+            boolean passed = options.passed(result);
             String failOn = ReportSupport.failOnLabel(options);
             long errors = result.count(Severity.ERROR);
             long warnings = result.count(Severity.WARNING);
@@ -174,24 +214,44 @@ public record HtmlView(
                         s.published() == null ? null : s.published().display(), s.file(), facts, findings));
             }
 
-            String verdictLine = passed
-                    ? (options.failOn() == null ? "Passed: --fail-on never fails a check."
-                    : "Passed: no finding at or above " + failOn + ".")
-                    : "Failed: " + ReportSupport.plural(result.findings().stream()
-                    .filter(f -> ReportSupport.failing(f, options)).count(), "finding")
-                    + " at or above " + failOn + ".";
+            String verdictLine = verdictLine(passed, failOn);
+            BaselineComparison baseline = result.baseline();
 
             return new HtmlView(
                     "factlint report: " + (passed ? "PASS" : "FAIL"),
-                    passed, failOn, errors, warnings, infos,
+                    passed, failOn, options.failOnNew(), errors, warnings, infos, result.countWaived(),
+                    baseline == null ? null : baseline.file(),
+                    result.count(BaselineState.NEW), result.count(BaselineState.UNCHANGED),
                     fb.stories().size(), fb.facts().size(), fb.claims().size(), fb.files().size(),
                     options.toolVersion(),
                     options.timestamp() == null ? null : STAMP.format(options.timestamp()),
                     verdictLine,
-                    stories, groups, timelines(), figures(true), figures(false), claims(),
+                    stories, groups, fixed(), timelines(), figures(true), figures(false), claims(),
                     ruleViews(rules),
-                    severityFilters(), ruleFilters(), entityFilters(), storyFilters(),
+                    severityFilters(), ruleFilters(), entityFilters(), storyFilters(), reviewFilters(),
+                    baselineFilters(),
                     css, script);
+        }
+
+        /**
+         * Why the check passed or failed: {@code Failed: 1 finding at or above error.}; with {@code --fail-on-new}
+         * {@code new finding}; findings at or above the level that do not count are named in brackets
+         * ({@code (not counted: 1 waived, 2 unchanged since the baseline)}).
+         */
+        private String verdictLine(boolean passed, String failOn) {
+            if (options.failOn() == null) return "Passed: --fail-on never fails a check.";
+            String finding = options.failOnNew() ? "new finding" : "finding";
+            long failing = result.findings().stream().filter(f -> ReportSupport.failing(f, options)).count();
+            long waivedAtLevel = result.findings().stream()
+                    .filter(f -> "waived".equals(ReportSupport.notCountedBecause(f, options))).count();
+            long unchangedAtLevel = result.findings().stream().filter(f -> ReportSupport.notCountedBecause(f, options) != null)
+                    .count() - waivedAtLevel;
+            List<String> notCounted = new ArrayList<>();
+            if (waivedAtLevel > 0) notCounted.add(waivedAtLevel + " waived");
+            if (unchangedAtLevel > 0) notCounted.add(unchangedAtLevel + " unchanged since the baseline");
+            String extra = notCounted.isEmpty() ? "" : " (not counted: " + String.join(", ", notCounted) + ")";
+            return passed ? "Passed: no " + finding + " at or above " + failOn + extra + "."
+                    : "Failed: " + ReportSupport.plural(failing, finding) + " at or above " + failOn + extra + ".";
         }
 
         private static String label(Severity s) {
@@ -225,12 +285,27 @@ public record HtmlView(
                 claimText = fb.claims().stream().filter(c -> c.getRef().equals(f.claimRef()))
                         .findFirst().map(Claim::text).orElse(null);
             }
+            Waiver w = f.review().waiver();
+            BaselineState b = f.review().baseline();
             return new FindingView(anchor, f.severity().id(), f.rule(), ruleAnchors.get(f.rule()), f.message(),
                     f.subject(), f.subject() == null ? null : fb.entityName(f.subject()),
                     location(f.location()), f.claimRef(), claimText,
                     f.facts().stream().map(this::fact).toList(), ReportSupport.failing(f, options),
+                    ReportSupport.notCountedBecause(f, options),
+                    w == null ? null : new WaiverView(w.reason(), w.author(), w.expires().toString(), location(w.location())),
+                    b == null ? null : b.id(),
                     f.severity().id(), ruleKey(f.rule()), f.subject() == null ? "-" : entityKey(f.subject()),
-                    storyKeysOf(new TreeSet<>(ReportSupport.storiesOf(f, fb))));
+                    storyKeysOf(new TreeSet<>(ReportSupport.storiesOf(f, fb))),
+                    f.waived() ? "waived" : "open", b == null ? null : b.id());
+        }
+
+        private List<FixedView> fixed() {
+            if (result.baseline() == null) return List.of();
+            return result.baseline().fixed().stream().map(f -> new FixedView(f.severity().id(), f.rule(),
+                    ruleAnchors.get(f.rule()), f.message(), f.subject(),
+                    f.subject() == null ? null : fb.entityName(f.subject()),
+                    f.location() == null || f.location().file().isEmpty() ? null : location(f.location()),
+                    f.claimRef(), f.factRefs())).toList();
         }
 
         private static String location(Location l) {
@@ -328,15 +403,25 @@ public record HtmlView(
         private List<RuleView> ruleViews(List<RuleInfo> rules) {
             Map<String, Long> counts = result.findings().stream()
                     .collect(Collectors.groupingBy(Finding::rule, Collectors.counting()));
+            Map<String, Long> fixedCounts = result.baseline() == null ? Map.of() : result.baseline().fixed().stream()
+                    .collect(Collectors.groupingBy(FixedFinding::rule, Collectors.counting()));
+            Set<String> helpKeys = ReportSupport.HELP_KEYS.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
             List<RuleView> out = new ArrayList<>();
             for (RuleInfo r : rules) {
-                if (!counts.containsKey(r.id())) continue; // help only for the rules that appear
-                List<Map.Entry<String, String>> meta = r.metadata() == null ? List.of()
-                        : new TreeMap<>(r.metadata()).entrySet().stream()
-                        .filter(e -> !ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey()))
+                // help only for the rules that appear: in a finding, or in a fixed finding of the baseline
+                if (!counts.containsKey(r.id()) && !fixedCounts.containsKey(r.id())) continue;
+                Map<String, String> all = r.metadata() == null ? Map.of() : r.metadata();
+                List<HelpText> help = new ArrayList<>();
+                for (Map.Entry<String, String> k : ReportSupport.HELP_KEYS) {
+                    String text = all.get(k.getKey());
+                    if (text != null && !text.isBlank()) help.add(new HelpText(k.getKey(), k.getValue(), text));
+                }
+                List<Map.Entry<String, String>> meta = new TreeMap<>(all).entrySet().stream()
+                        .filter(e -> !ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey()) && !helpKeys.contains(e.getKey()))
                         .map(e -> Map.entry(e.getKey(), String.valueOf(e.getValue()))).toList();
                 out.add(new RuleView(r.id(), ruleAnchors.get(r.id()), r.severity() == null ? null : r.severity().id(),
-                        r.description(), r.file(), r.ruleName(), meta, counts.get(r.id()).intValue()));
+                        r.description(), r.file(), r.ruleName(), help, meta,
+                        counts.getOrDefault(r.id(), 0L).intValue(), fixedCounts.getOrDefault(r.id(), 0L).intValue()));
             }
             return out;
         }
@@ -367,6 +452,21 @@ public record HtmlView(
             for (Claim c : fb.claims()) counts.putIfAbsent(c.subject(), 0);
             return counts.entrySet().stream()
                     .map(e -> new FilterOption(entityKey(e.getKey()), fb.entityName(e.getKey()), e.getValue())).toList();
+        }
+
+        /** "waived" and "not waived", when any finding is waived (else no such filter). */
+        private List<FilterOption> reviewFilters() {
+            long waived = result.countWaived();
+            if (waived == 0) return List.of();
+            return List.of(new FilterOption("waived", "waived", (int) waived),
+                    new FilterOption("open", "not waived", result.findings().size() - (int) waived));
+        }
+
+        /** "new" and "unchanged", with a baseline. */
+        private List<FilterOption> baselineFilters() {
+            if (result.baseline() == null) return List.of();
+            return List.of(new FilterOption("new", "new", (int) result.count(BaselineState.NEW)),
+                    new FilterOption("unchanged", "unchanged", (int) result.count(BaselineState.UNCHANGED)));
         }
 
         private List<FilterOption> storyFilters() {
@@ -407,6 +507,15 @@ public record HtmlView(
 
     public long failingCount() {
         return groups.stream().flatMap(g -> g.findings().stream()).filter(FindingView::failing).count();
+    }
+
+    public boolean hasBaseline() {
+        return baselineFile != null;
+    }
+
+    /** The gate as the verdict box names it: {@code error}, or {@code error (new findings only)}. */
+    public String gate() {
+        return failOn + (failOnNew ? " (new findings only)" : "");
     }
 
     public int findingCount() {

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Times whole `./factlint check` processes (called by bench/run.sh).
+
+Seed story: with the compiled-rule cache (after one warm-up run) and with --no-cache. Generated sizes: with the
+cache, phases from --profile, peak RSS from /usr/bin/time, findings checked against what the generator planted.
+Prints medians and the scaling ratio between consecutive sizes. The machine may be noisy: medians, and CPU time
+(user + sys) beside wall time."""
+import argparse, collections, json, os, re, statistics, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLI = os.path.join(ROOT, "factlint")
+TIME = "/usr/bin/time"
+
+def run(args, env):
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        cmd = ([TIME, "-f", "%e %U %S %M", "-o", tf.name] if os.path.exists(TIME) else []) + [CLI] + args
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+        lines = tf.read().strip().split("\n") if os.path.exists(TIME) else []
+        t = lines[-1].split() if lines else []  # "Command exited with non-zero status 1" may come first
+    if p.returncode not in (0, 1):
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr[-2000:]))
+    wall, user, sys_, rss = (float(t[0]), float(t[1]), float(t[2]), int(t[3])) if len(t) >= 4 else (0, 0, 0, 0)
+    phases = {m.group(1): float(m.group(2)) for m in re.finditer(r"^profile: (\S+)\s+([\d.]+) ms", p.stderr, re.M)}
+    heap = re.search(r"^profile: heap peak\s+(\d+) MB", p.stderr, re.M)
+    return {"wall": wall, "cpu": user + sys_, "rss": rss // 1024, "phases": phases, "stdout": p.stdout,
+            "heap": int(heap.group(1)) if heap else None}
+
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+def summary(label, rs):
+    ph = collections.defaultdict(list)
+    for r in rs:
+        for k, v in r["phases"].items():
+            ph[k].append(v)
+    line = "%-26s wall %7.2f s  cpu %7.2f s  rss %6d MB" % (label, med([r["wall"] for r in rs]),
+                                                         med([r["cpu"] for r in rs]), max(r["rss"] for r in rs))
+    if any(r["heap"] for r in rs):
+        line += "  heap peak %5d MB" % max(r["heap"] or 0 for r in rs)
+    print(line + "   (n=%d; walls %s)" % (len(rs), " ".join("%.2f" % r["wall"] for r in rs)))
+    keys = [k for k in ("rules.vocabulary", "rules.cache-load", "rules.compile", "rules.build", "load", "timelines",
+                        "insert", "fire", "collect", "report") if k in ph]
+    if keys:
+        print("%-26s %s" % ("", "  ".join("%s %.0f" % (k, med(ph[k])) for k in keys)) + " (ms, medians)")
+    return med([r["wall"] for r in rs]), med([r["cpu"] for r in rs])
+
+def planted(data, size):
+    lines = open(os.path.join(data, "facts-%d.expected" % size)).read().split("\n")
+    return {k: int(v) for k, v in (l.split("=") for l in lines[2:] if l)}
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--big-runs", type=int, default=3)
+    ap.add_argument("--data", default="target/bench-data")
+    ap.add_argument("--skip-seed", action="store_true")
+    a = ap.parse_args()
+    env = dict(os.environ)
+    env["FACTLINT_CACHE_DIR"] = os.path.join(ROOT, "target", "bench-cache")
+    out = os.path.join(ROOT, "target", "bench-out")
+    os.makedirs(out, exist_ok=True)
+
+    run(["check", "--profile"], env)  # warm-up: fills the rule cache (and the launcher's class-data archive)
+    if not a.skip_seed:
+        print("== seed story (facts/), whole process")
+        summary("check, cached rules", [run(["check", "--profile"], env) for _ in range(a.runs)])
+        summary("check --no-cache", [run(["check", "--no-cache", "--profile"], env) for _ in range(a.runs)])
+
+    print("== generated fact sets, whole process, cached rules")
+    sizes = [int(s) for s in a.sizes.split(",")]
+    walls, cpus = {}, {}
+    for size in sizes:
+        n = a.runs if size < 1_000_000 else a.big_runs
+        report = os.path.join(out, "report-%d.json" % size)
+        rs = []
+        for _ in range(n):
+            rs.append(run(["check", os.path.join(a.data, "facts-%d" % size), "--profile", "--timeout", "600",
+                           "--format", "json", "-o", report], env))
+            got = collections.Counter(f["rule"] for f in json.load(open(report))["findings"])
+            if dict(got) != planted(a.data, size):
+                sys.exit("bench: facts-%d: findings %s differ from the planted %s" % (size, dict(got), planted(a.data, size)))
+        walls[size], cpus[size] = summary("facts-%d" % size, rs)
+    for prev, cur in zip(sizes, sizes[1:]):
+        print("scaling %d -> %d: wall x%.1f, cpu x%.1f (linear: x%.0f)" % (prev, cur, walls[cur] / walls[prev],
+              cpus[cur] / cpus[prev], cur / prev))
+    print("all findings as planted")
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# factlint benchmark: one command, not part of `mvn test`.
+#
+#   bench/run.sh [--sizes 10000,100000,1000000] [--runs 5] [--big-runs 3] [--seed 1] [--skip-families] [--jmh]
+#
+# 1. builds the jar and the bench classes (test sources), 2. generates the fact sets once per size and seed
+#    (target/bench-data, deterministic), 3. times whole `./factlint check` processes: the seed story with the
+#    compiled-rule cache and without it, then each generated size with the cache (median of N; phases from
+#    --profile; peak RSS), and prints the scaling ratio time(largest)/time(previous), 4. the scaling curve per rule
+#    family (in-process CPU time of insert + fire + collect), 5. with --jmh, the JMH benchmarks (loader, engine).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+sizes="10000,100000,1000000"; runs=5; big_runs=3; seed=1; families=1; jmh=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2;;
+    --runs) runs="$2"; shift 2;;
+    --big-runs) big_runs="$2"; shift 2;;
+    --seed) seed="$2"; shift 2;;
+    --skip-families) families=0; shift;;
+    --jmh) jmh=1; shift;;
+    -h|--help) sed -n 2,10p "$0"; exit 0;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2;;
+  esac
+done
+echo "== build" >&2
+mvn -q -B -DskipTests package >&2
+mvn -q -B -DskipTests test-compile >&2
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
+cp="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+echo "== generate ($sizes, seed $seed)" >&2
+java -cp "$cp" io.factlint.bench.Generate --sizes "$sizes" --seed "$seed" --data target/bench-data >&2
+python3 bench/processes.py --sizes "$sizes" --runs "$runs" --big-runs "$big_runs" --data target/bench-data
+if [ "$families" = 1 ]; then
+  echo "== rule families" >&2
+  java -Xmx2g -cp "$cp" io.factlint.bench.FamilyScaling --sizes "$sizes" --data target/bench-data --runs 3
+fi
+if [ "$jmh" = 1 ]; then
+  echo "== JMH" >&2
+  mvn -q -B -Pbench -DskipTests test-compile >&2
+  mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-jmh-cp.txt >/dev/null
+  java -cp "target/test-classes:target/classes:$(cat target/bench-jmh-cp.txt)" org.openjdk.jmh.Main -f 1 -wi 3 -i 5 "io.factlint.bench.jmh.*"
+fi

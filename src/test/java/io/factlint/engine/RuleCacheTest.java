@@ -1,0 +1,145 @@
+package io.factlint.engine;
+
+import io.factlint.model.CheckResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The compiled-rule cache: used when it holds the pack, never trusted when it does not. */
+class RuleCacheTest {
+    private static CheckResult compiled;
+
+    @BeforeAll
+    static void reference() throws Exception {
+        compiled = check(RulePack.load(Path.of("rules")));
+    }
+
+    private static CheckResult check(RulePack pack) throws Exception {
+        return Checker.check(pack, List.of(Path.of("facts")), EngineLimits.defaults());
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) return List.of();
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".bin")).sorted().toList();
+        }
+    }
+
+    private static RulePack load(Path rules, Path cache, Phases phases) throws RulePackException {
+        return RulePack.load(rules, CacheOptions.in(cache), phases);
+    }
+
+    @Test
+    void aSecondLoadComesFromTheCacheAndChecksTheSame(@TempDir Path cache) throws Exception {
+        Phases first = new Phases();
+        load(Path.of("rules"), cache, first);
+        assertThat(first.notes().get("rules")).startsWith("compiled (cache no entry); stored");
+        assertThat(entries(cache)).hasSize(1);
+
+        Phases second = new Phases();
+        RulePack cached = load(Path.of("rules"), cache, second);
+        assertThat(second.notes().get("rules")).startsWith("from cache");
+        assertThat(second.nanos()).doesNotContainKey("rules.compile");
+        assertThat(cached.rules()).isEqualTo(RulePack.load(Path.of("rules")).rules());
+        CheckResult r = check(cached);
+        assertThat(r.findings()).hasSameSizeAs(compiled.findings());
+        assertThat(r.findings().stream().map(f -> f.rule() + " " + f.message()).toList())
+                .isEqualTo(compiled.findings().stream().map(f -> f.rule() + " " + f.message()).toList());
+        assertThat(r.verdicts()).hasSameSizeAs(compiled.verdicts());
+    }
+
+    @Test
+    void aCorruptOrTruncatedEntryIsIgnoredAndRebuilt(@TempDir Path cache) throws Exception {
+        load(Path.of("rules"), cache, new Phases());
+        Path entry = entries(cache).get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(entry, bytes);
+
+        Phases p = new Phases();
+        RulePack pack = load(Path.of("rules"), cache, p);
+        assertThat(p.notes().get("rules")).contains("checksum mismatch").contains("stored");
+        assertThat(check(pack).findings()).hasSameSizeAs(compiled.findings());
+
+        Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 100));
+        Phases q = new Phases();
+        load(Path.of("rules"), cache, q);
+        assertThat(q.notes().get("rules")).contains("truncated");
+        Phases again = new Phases();
+        load(Path.of("rules"), cache, again);
+        assertThat(again.notes().get("rules")).startsWith("from cache");
+    }
+
+    @Test
+    void aForeignEntryIsNeverTrusted(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        copy(Path.of("rules"), rules);
+        load(rules, cache, new Phases());
+        Path mine = entries(cache).get(0);
+        // another rule pack's entry, renamed to this pack's key
+        Files.writeString(rules.resolve("extra.drl"), "package factlint.rules;\nrule \"nothing\" when then end\n");
+        load(rules, cache, new Phases());
+        Path other = entries(cache).stream().filter(e -> !e.equals(mine)).findFirst().orElseThrow();
+        Files.move(other, mine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(rules.resolve("extra.drl"));
+
+        Phases p = new Phases();
+        RulePack pack = load(rules, cache, p);
+        assertThat(p.notes().get("rules")).contains("built for other rules");
+        assertThat(pack.kieBase().getKiePackages().stream().flatMap(k -> k.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName)).doesNotContain("nothing");
+
+        Files.writeString(mine, "not a cache entry at all");
+        Phases q = new Phases();
+        load(rules, cache, q);
+        assertThat(q.notes().get("rules")).contains("not a factlint rule cache entry");
+    }
+
+    @Test
+    void anyChangeToAnyFileUnderTheRulesFolderRecompiles(@TempDir Path cache, @TempDir Path rules) throws Exception {
+        copy(Path.of("rules"), rules);
+        load(rules, cache, new Phases());
+        Path vocab = rules.resolve("vocabulary/measures.yaml");
+        Files.writeString(vocab, Files.readString(vocab) + "\n# a comment changes the key too\n");
+        Phases p = new Phases();
+        load(rules, cache, p);
+        assertThat(p.notes().get("rules")).startsWith("compiled (cache no entry)");
+        Files.writeString(rules.resolve("README.txt"), "notes of the rules team");
+        Phases q = new Phases();
+        load(rules, cache, q);
+        assertThat(q.notes().get("rules")).startsWith("compiled (cache no entry)");
+        assertThat(entries(cache)).hasSize(3);
+    }
+
+    @Test
+    void noCacheReadsAndWritesNothing(@TempDir Path cache) throws Exception {
+        RulePack.load(Path.of("rules"), CacheOptions.disabled());
+        assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    void theDefaultFolderFollowsTheEnvironment() {
+        assertThat(CacheOptions.defaultDir(java.util.Map.of("FACTLINT_CACHE_DIR", "/c/f"), "/home/u")).isEqualTo(Path.of("/c/f"));
+        assertThat(CacheOptions.defaultDir(java.util.Map.of("XDG_CACHE_HOME", "/x"), "/home/u")).isEqualTo(Path.of("/x/factlint"));
+        assertThat(CacheOptions.defaultDir(java.util.Map.of("XDG_CACHE_HOME", "relative"), "/home/u"))
+                .isEqualTo(Path.of("/home/u/.cache/factlint"));
+        assertThat(CacheOptions.defaultDir(java.util.Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.cache/factlint"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
