@@ -31,11 +31,11 @@ public final class TextReportWriter implements ReportWriter {
     public void write(CheckResult r, ReportOptions o, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
-            w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message()) + marks(f) + "\n");
+            w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
         }
         if (r.baseline() != null) {
             for (FixedFinding f : r.baseline().fixed()) {
-                w.print(oneLine(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + f.rule() + "] " + oneLine(f.message())
+                w.print(oneLine(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message())
                         + " (in the baseline " + r.baseline().file() + ", gone now)\n");
             }
         }
