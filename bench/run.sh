@@ -34,7 +34,7 @@ java -cp "$cp" io.factlint.bench.Generate --sizes "$sizes" --seed "$seed" --data
 python3 bench/processes.py --sizes "$sizes" --runs "$runs" --big-runs "$big_runs" --data target/bench-data
 if [ "$families" = 1 ]; then
   echo "== rule families" >&2
-  java -Xmx2g -cp "$cp" io.factlint.bench.FamilyScaling --sizes "$sizes" --data target/bench-data --runs 3
+  java -Xmx8g -XX:+UseParallelGC -cp "$cp" io.factlint.bench.FamilyScaling --sizes "$sizes" --data target/bench-data --runs 3
 fi
 if [ "$jmh" = 1 ]; then
   echo "== JMH" >&2
