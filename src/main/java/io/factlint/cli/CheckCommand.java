@@ -1,12 +1,10 @@
 package io.factlint.cli;
 
-import io.factlint.engine.CacheOptions;
 import io.factlint.engine.Engine;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
-import io.factlint.engine.RulePackException;
 import io.factlint.ingest.FactLoader;
 import io.factlint.ingest.InputError;
 import io.factlint.ingest.InputException;
@@ -26,6 +24,7 @@ import io.factlint.review.Reviewer;
 import io.factlint.review.WaiverFile;
 import io.factlint.watch.ChangeWatcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -66,8 +65,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Fact files or folders (default: facts/).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "The rule folder (default: ${DEFAULT-VALUE}).")
-    Path rules;
+    @Mixin
+    RuleOptions rules;
 
     @Option(names = "--format", paramLabel = "F", description = "Report format, repeatable: ${COMPLETION-CANDIDATES} (default: text).")
     List<Format> formats = new ArrayList<>();
@@ -101,9 +100,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
-
-    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
-    boolean noCache;
 
     @Option(names = "--profile", description = "Print the time of each phase (load, rules, insert, fire, report) to standard error.")
     boolean profile;
@@ -168,13 +164,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private RulePack compile(PrintWriter err) {
-        try {
-            return RulePack.load(rules, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
-        } catch (RulePackException e) {
-            e.problems().forEach(err::println);
-            err.println("factlint: the rule pack does not compile; nothing checked");
-            return null;
-        }
+        return rules.load(err, "nothing checked", phases);
     }
 
     private List<Path> inputs() {
@@ -259,7 +249,7 @@ final class CheckCommand implements Callable<Integer> {
             throws IOException {
         RulePack pack = first;
         long firstStart = System.nanoTime();
-        Path rulesDir = rules.toAbsolutePath().normalize();
+        Path rulesDir = rules.dir.toAbsolutePath().normalize();
         Set<Path> outputs = destinations.values().stream().filter(p -> p != null).map(p -> p.toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
         int code = once(pack, destinations, out, err);

@@ -1,10 +1,10 @@
 package io.factlint.cli;
 
 import io.factlint.engine.RulePack;
-import io.factlint.engine.RulePackException;
 import io.factlint.model.RuleInfo;
 import io.factlint.review.ReviewRules;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,8 +31,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE_ID", description = "A rule id, as reports give it (e.g. status.changed).")
     String id;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "The rule folder (default: ${DEFAULT-VALUE}).")
-    Path rules;
+    @Mixin
+    RuleOptions rules;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -45,14 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RulePack pack;
-            try {
-                pack = RulePack.load(rules);
-            } catch (RulePackException e) {
-                e.problems().forEach(err::println);
-                err.println("factlint: the rule pack does not compile");
-                return ExitCode.INPUT_ERROR.code();
-            }
+            RulePack pack = rules.load(err, "nothing explained");
+            if (pack == null) return ExitCode.INPUT_ERROR.code();
             List<RuleInfo> all = new ArrayList<>(pack.rules());
             all.addAll(ReviewRules.all());
             RuleInfo r = all.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);

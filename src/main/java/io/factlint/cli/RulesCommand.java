@@ -2,11 +2,10 @@ package io.factlint.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.factlint.engine.CacheOptions;
 import io.factlint.engine.RulePack;
-import io.factlint.engine.RulePackException;
 import io.factlint.model.RuleInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -16,14 +15,11 @@ import java.util.concurrent.Callable;
 /** {@code factlint rules}: the loaded check rules with their metadata. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the loaded rules with their metadata.")
 final class RulesCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", description = "The rule folder (default: ${DEFAULT-VALUE}).", defaultValue = "rules")
-    Path rules;
+    @Mixin
+    RuleOptions rules;
 
     @Option(names = "--format", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
     String format;
-
-    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
-    boolean noCache;
 
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
@@ -35,14 +31,8 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RulePack pack;
-        try {
-            pack = RulePack.load(rules, noCache ? CacheOptions.disabled() : CacheOptions.defaults());
-        } catch (RulePackException e) {
-            e.problems().forEach(err::println);
-            err.println("factlint: the rule pack does not compile; nothing listed");
-            return ExitCode.INPUT_ERROR.code();
-        }
+        RulePack pack = rules.load(err, "nothing listed");
+        if (pack == null) return ExitCode.INPUT_ERROR.code();
         if (format.equalsIgnoreCase("json")) {
             record RuleJson(String id, String severity, String description, String file, String rule,
                             java.util.Map<String, String> metadata) {
@@ -55,7 +45,7 @@ final class RulesCommand implements Callable<Integer> {
             for (RuleInfo r : pack.rules()) {
                 out.printf("%-" + w + "s  %-7s  %s  (%s)%n", r.id(), r.severity().id(), r.description(), r.file());
             }
-            out.println(pack.rules().size() + " rules from " + rules);
+            out.println(pack.rules().size() + " rules from " + rules.dir);
         } else {
             err.println("factlint: --format must be text or json");
             return ExitCode.INPUT_ERROR.code();

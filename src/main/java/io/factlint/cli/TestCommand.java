@@ -1,10 +1,10 @@
 package io.factlint.cli;
 
 import io.factlint.engine.RulePack;
-import io.factlint.engine.RulePackException;
 import io.factlint.ruletest.CaseResult;
 import io.factlint.ruletest.RuleCases;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +28,8 @@ final class TestCommand implements Callable<Integer> {
             description = "The folder of cases, or one case folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "The rule folder (default: ${DEFAULT-VALUE}).")
-    Path rules;
+    @Mixin
+    RuleOptions rules;
 
     @Option(names = "--coverage", description = "Name the rules that no case makes fire.")
     boolean coverage;
@@ -51,14 +51,8 @@ final class TestCommand implements Callable<Integer> {
                 err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.json)");
                 return ExitCode.INPUT_ERROR.code();
             }
-            RulePack pack;
-            try {
-                pack = RulePack.load(rules);
-            } catch (RulePackException e) {
-                e.problems().forEach(err::println);
-                err.println("factlint: the rule pack does not compile; no case run");
-                return ExitCode.INPUT_ERROR.code();
-            }
+            RulePack pack = rules.load(err, "no case run");
+            if (pack == null) return ExitCode.INPUT_ERROR.code();
             int passed = 0;
             int failed = 0;
             List<CaseResult> results = new java.util.ArrayList<>();

@@ -1,0 +1,37 @@
+package io.factlint.cli;
+
+import io.factlint.engine.CacheOptions;
+import io.factlint.engine.Phases;
+import io.factlint.engine.RulePack;
+import io.factlint.engine.RulePackException;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The rule pack options every command that loads rules shares ({@code --rules}, {@code --no-cache}). */
+final class RuleOptions {
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "The rule folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rule cache.")
+    boolean noCache;
+
+    /**
+     * The compiled rule pack; or, when it does not compile, null after printing each problem as
+     * {@code file:line: message} and a last line saying {@code notDone} (e.g. "nothing checked").
+     */
+    RulePack load(PrintWriter err, String notDone, Phases phases) {
+        try {
+            return RulePack.load(dir, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
+        } catch (RulePackException e) {
+            e.problems().forEach(err::println);
+            err.println("factlint: the rule pack does not compile; " + notDone);
+            return null;
+        }
+    }
+
+    RulePack load(PrintWriter err, String notDone) {
+        return load(err, notDone, Phases.NONE);
+    }
+}
