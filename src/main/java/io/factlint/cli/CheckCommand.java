@@ -68,14 +68,14 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--format", paramLabel = "F", description = "Report format, repeatable: ${COMPLETION-CANDIDATES} (default: text).")
+    @Option(names = "--format", paramLabel = "F", completionCandidates = FormatNames.class, description = "Report format, repeatable: ${COMPLETION-CANDIDATES} (default: text).")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
             description = "Where reports go: a file (one format) or a folder (several formats, or a path ending in /).")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", completionCandidates = FailOnNames.class,
             description = "Exit 1 on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Waived findings never count.")
     FailOn failOn;
 
@@ -401,6 +401,22 @@ final class CheckCommand implements Callable<Integer> {
     static final class UsageError extends RuntimeException {
         UsageError(String message) {
             super(message);
+        }
+    }
+
+    /** The format names as users type them, for help and shell completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Format.values()).map(Format::id).iterator();
+        }
+    }
+
+    /** The {@code --fail-on} levels as users type them. */
+    static final class FailOnNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(FailOn.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
         }
     }
 }
