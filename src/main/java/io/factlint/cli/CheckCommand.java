@@ -6,6 +6,7 @@ import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
 import io.factlint.ingest.FactLoader;
+import io.factlint.ingest.ParserLimits;
 import io.factlint.ingest.InputError;
 import io.factlint.ingest.InputException;
 import io.factlint.model.CheckResult;
@@ -98,6 +99,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--watch-cycles", paramLabel = "N", hidden = true, defaultValue = "0")
     int watchCycles;
 
+    @Option(names = "--parser-limit", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "Raise or lower a limit on fact files, repeatable: depth (200), file-bytes (64 MiB), "
+                    + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000).")
+    Map<String, Long> parserLimits = new LinkedHashMap<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -167,6 +173,19 @@ final class CheckCommand implements Callable<Integer> {
         return rules.load(err, "nothing checked", phases);
     }
 
+    /** The parser limits, defaults changed by {@code --parser-limit}; a bad name or value is bad usage. */
+    private ParserLimits limits() {
+        ParserLimits l = ParserLimits.defaults();
+        for (Map.Entry<String, Long> e : parserLimits.entrySet()) {
+            try {
+                l = l.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException x) {
+                throw new UsageError("--parser-limit " + e.getKey() + "=" + e.getValue() + ": " + x.getMessage());
+            }
+        }
+        return l;
+    }
+
     private List<Path> inputs() {
         return paths.isEmpty() ? List.of(Path.of("facts")) : paths;
     }
@@ -177,7 +196,7 @@ final class CheckCommand implements Callable<Integer> {
         FactBase base = null;
         try {
             long loadStart = System.nanoTime();
-            base = new FactLoader(pack.vocabulary().statusWords()).load(inputs());
+            base = new FactLoader(pack.vocabulary().statusWords(), limits()).load(inputs());
             phases.since("load", loadStart);
             phases.note("facts", String.valueOf(base.facts().size()));
             lastBase = base;

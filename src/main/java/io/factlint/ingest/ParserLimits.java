@@ -49,4 +49,28 @@ public record ParserLimits(int maxNestingDepth, long maxDocumentLength, int maxS
     public ParserLimits withMaxTokens(long tokens) {
         return new ParserLimits(maxNestingDepth, maxDocumentLength, maxStringLength, maxNumberLength, maxYamlAliases, tokens);
     }
+
+    /** The names {@link #with(String, long)} takes, as the command line's {@code --parser-limit} spells them. */
+    public static final java.util.List<String> NAMES = java.util.List.of("depth", "file-bytes", "string-chars",
+            "number-chars", "yaml-aliases", "tokens");
+
+    /**
+     * These limits with one changed, by name ({@link #NAMES}): {@code depth}, {@code file-bytes},
+     * {@code string-chars}, {@code number-chars}, {@code yaml-aliases}, {@code tokens}.
+     *
+     * @throws IllegalArgumentException for an unknown name or a value out of range
+     */
+    public ParserLimits with(String name, long value) {
+        int asInt = (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, value));
+        return switch (name) {
+            case "depth" -> new ParserLimits(asInt, maxDocumentLength, maxStringLength, maxNumberLength, maxYamlAliases, maxTokens);
+            case "file-bytes" -> withMaxDocumentLength(value);
+            case "string-chars" -> withMaxStringLength(asInt);
+            case "number-chars" -> new ParserLimits(maxNestingDepth, maxDocumentLength, maxStringLength, asInt, maxYamlAliases, maxTokens);
+            case "yaml-aliases" -> new ParserLimits(maxNestingDepth, maxDocumentLength, maxStringLength, maxNumberLength, asInt, maxTokens);
+            case "tokens" -> withMaxTokens(value);
+            default -> throw new IllegalArgumentException("unknown parser limit \"" + name + "\" (expected one of: "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
 }

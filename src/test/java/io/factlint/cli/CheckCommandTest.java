@@ -122,4 +122,16 @@ class CheckCommandTest {
         assertThat(two.exit()).isEqualTo(2);
         assertThat(two.err()).contains("give -o FOLDER");
     }
+
+    @Test
+    void parserLimitsCanBeChangedFromTheCommandLine() {
+        Cli small = Cli.run("check", "--parser-limit", "file-bytes=100");
+        assertThat(small.exit()).isEqualTo(2);
+        assertThat(small.err()).startsWith(SEED + ":").contains("too large");
+        assertThat(Cli.run("check", "--parser-limit", "file-bytes=100000000", "--parser-limit", "depth=500").exit()).isZero();
+        Cli unknown = Cli.run("check", "--parser-limit", "width=3");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown parser limit \"width\" (expected one of: depth, file-bytes,");
+        assertThat(Cli.run("check", "--parser-limit", "depth=2").err()).contains("maxNestingDepth must be at least 8");
+    }
 }
