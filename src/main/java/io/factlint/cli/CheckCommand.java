@@ -163,10 +163,15 @@ final class CheckCommand implements Callable<Integer> {
         if (failOnNew && baseline == null) throw new UsageError("--fail-on-new needs --baseline REPORT (a JSON report of an earlier run)");
         main.clock(); // a malformed FACTLINT_TODAY or SOURCE_DATE_EPOCH is bad usage, even without waivers
         long start = System.nanoTime();
-        RulePack pack = compile(err);
-        if (pack == null) return ExitCode.INPUT_ERROR.code();
-        if (watch) return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
-        return once(pack, destinations, out, err);
+        if (watch) {
+            RulePack pack = compile(err);
+            if (pack == null) return ExitCode.INPUT_ERROR.code();
+            return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
+        }
+        // the compiled rules come from the cache on a background thread while the facts are read
+        RulePack.Pending pending = rules.start(err, "nothing checked", phases);
+        if (pending == null) return ExitCode.INPUT_ERROR.code();
+        return once(pending, null, destinations, out, err);
     }
 
     private RulePack compile(PrintWriter err) {
@@ -192,17 +197,41 @@ final class CheckCommand implements Callable<Integer> {
 
     /** One check: read facts, waivers and baseline, run the rules, review, write the reports. */
     private int once(RulePack pack, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) throws IOException {
+        return once(null, pack, destinations, out, err);
+    }
+
+    /**
+     * One check with the rules of {@code pending} (when not null) or {@code pack}: the facts are read with the
+     * vocabulary while the rules load; a rule pack that does not compile is reported before any input error.
+     */
+    private int once(RulePack.Pending pending, RulePack pack, Map<Format, Path> destinations, PrintWriter out,
+                     PrintWriter err) throws IOException {
         List<InputError> errors = new ArrayList<>();
         FactBase base = null;
+        var vocabulary = pending != null ? pending.vocabulary() : pack.vocabulary();
+        ParserLimits limits = null;
+        UsageError badLimit = null;
         try {
-            long loadStart = System.nanoTime();
-            base = new FactLoader(pack.vocabulary().statusWords(), limits()).load(inputs());
-            phases.since("load", loadStart);
-            phases.note("facts", String.valueOf(base.facts().size()));
-            lastBase = base;
-        } catch (InputException e) {
-            errors.addAll(e.errors());
+            limits = limits();
+        } catch (UsageError e) {
+            badLimit = e; // reported after the rule pack's own problems, as before the load overlapped
         }
+        if (vocabulary != null && limits != null) {
+            try {
+                long loadStart = System.nanoTime();
+                base = new FactLoader(vocabulary.statusWords(), limits).load(inputs());
+                phases.since("load", loadStart);
+                phases.note("facts", String.valueOf(base.facts().size()));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (pending != null) {
+            pack = RuleOptions.finish(pending, err, "nothing checked");
+            if (pack == null) return ExitCode.INPUT_ERROR.code();
+        }
+        if (badLimit != null) throw badLimit;
+        if (base != null) lastBase = base;
         Set<String> ids = pack.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         List<Waiver> waiverList = new ArrayList<>();
         for (Path f : waiverFiles()) waiverList.addAll(WaiverFile.read(f, ids, errors));

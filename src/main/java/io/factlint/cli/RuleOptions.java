@@ -31,6 +31,31 @@ final class RuleOptions {
         }
     }
 
+    /**
+     * Starts loading the rule pack (the cache is read in the background, see {@link RulePack#start}); null after
+     * printing the problems when the rules folder cannot be read.
+     */
+    RulePack.Pending start(PrintWriter err, String notDone, Phases phases) {
+        try {
+            return RulePack.start(dir, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
+        } catch (RulePackException e) {
+            e.problems().forEach(err::println);
+            err.println("factlint: the rule pack does not compile; " + notDone);
+            return null;
+        }
+    }
+
+    /** The rule pack of a started load; or null after printing its problems, as {@link #load}. */
+    static RulePack finish(RulePack.Pending pending, PrintWriter err, String notDone) {
+        try {
+            return pending.get();
+        } catch (RulePackException e) {
+            e.problems().forEach(err::println);
+            err.println("factlint: the rule pack does not compile; " + notDone);
+            return null;
+        }
+    }
+
     RulePack load(PrintWriter err, String notDone) {
         return load(err, notDone, Phases.NONE);
     }

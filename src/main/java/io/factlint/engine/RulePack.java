@@ -75,36 +75,134 @@ public final class RulePack {
      * storing the cache in {@code phases}, and whether the cache was used (note {@code rules}).
      */
     public static RulePack load(Path dir, CacheOptions cache, Phases phases) throws RulePackException {
-        long t = System.nanoTime();
+        return start(dir, cache, phases).get();
+    }
+
+    /**
+     * Starts loading the rule pack of {@code dir}: the compiled-rule cache is read on a background thread while the
+     * calling thread reads the vocabulary, so that a caller can read its fact files (which need only the
+     * vocabulary) before it waits for the rules with {@link Pending#get()}. On a cache miss the rules are compiled
+     * in {@code get()}, on the calling thread, exactly as {@link #load(Path, CacheOptions, Phases)} does; reading
+     * the cache has no side effect, so a pending load that is never completed changes nothing.
+     */
+    public static Pending start(Path dir, CacheOptions cache, Phases phases) throws RulePackException {
         RuleFiles files = RuleFiles.of(dir);
-        Vocabulary vocabulary = VocabularyLoader.load(files.yaml(), files::display);
-        t = phases.since("rules.vocabulary", t);
+        java.util.concurrent.FutureTask<CacheLookup> lookup = null;
+        if (cache.enabled()) {
+            lookup = new java.util.concurrent.FutureTask<>(() -> lookup(files, cache));
+            Thread t = new Thread(lookup, "factlint-rule-cache");
+            t.setDaemon(true);
+            t.start();
+        }
+        long t = System.nanoTime();
+        Vocabulary vocabulary = null;
+        RulePackException vocabularyProblem = null;
+        try {
+            vocabulary = VocabularyLoader.load(files.yaml(), files::display);
+        } catch (RulePackException e) {
+            vocabularyProblem = e;
+        }
+        phases.since("rules.vocabulary", t);
+        return new Pending(dir, files, cache, phases, vocabulary, vocabularyProblem, lookup);
+    }
+
+    /** What the background read of the cache found: a knowledge base with its rules, or why not (and the key). */
+    private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, List<RuleInfo> rules, String why, long nanos) {
+    }
+
+    private static CacheLookup lookup(RuleFiles files, CacheOptions cache) {
+        long t = System.nanoTime();
+        RuleCache rc = new RuleCache(cache.dir());
+        byte[] key;
+        try {
+            key = RuleCache.key(files.dir(), files.all());
+        } catch (IOException | RuntimeException e) {
+            return new CacheLookup(rc, null, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
+        }
+        RuleCache.Loaded loaded = rc.load(key);
+        if (loaded.kieBase() != null) {
+            try {
+                List<RuleInfo> rules = describe(loaded.kieBase());
+                return new CacheLookup(rc, key, loaded.kieBase(), rules, null, System.nanoTime() - t);
+            } catch (RulePackException | RuntimeException e) {
+                return new CacheLookup(rc, key, null, null, "cache entry ignored: its rules do not describe",
+                        System.nanoTime() - t);
+            }
+        }
+        return new CacheLookup(rc, key, null, null, "cache " + loaded.note(), System.nanoTime() - t);
+    }
+
+    /** A rule pack being loaded: its vocabulary is read, its rules come with {@link #get()}. */
+    public static final class Pending {
+        private final Path dir;
+        private final RuleFiles files;
+        private final CacheOptions cache;
+        private final Phases phases;
+        private final Vocabulary vocabulary;
+        private final RulePackException vocabularyProblem;
+        private final java.util.concurrent.FutureTask<CacheLookup> lookup;
+
+        private Pending(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
+                        RulePackException vocabularyProblem, java.util.concurrent.FutureTask<CacheLookup> lookup) {
+            this.dir = dir;
+            this.files = files;
+            this.cache = cache;
+            this.phases = phases;
+            this.vocabulary = vocabulary;
+            this.vocabularyProblem = vocabularyProblem;
+            this.lookup = lookup;
+        }
+
+        /** The vocabulary, or null when it does not load ({@link #get()} then throws its problems). */
+        public Vocabulary vocabulary() {
+            return vocabulary;
+        }
+
+        /** The rule pack: from the cache when it holds this pack, else compiled (and cached). */
+        public RulePack get() throws RulePackException {
+            if (vocabularyProblem != null) throw vocabularyProblem;
+            long t = System.nanoTime();
+            CacheLookup found = lookup == null ? null : await(lookup);
+            if (lookup != null) phases.since("rules.wait", t);
+            return finish(dir, files, cache, phases, vocabulary, found);
+        }
+
+        private static CacheLookup await(java.util.concurrent.FutureTask<CacheLookup> lookup) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return lookup.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable c = e.getCause();
+                        if (c instanceof OutOfMemoryError oom) throw oom;
+                        return new CacheLookup(null, null, null, null, "cache unusable: "
+                                + (c == null ? e : c).getClass().getSimpleName(), 0);
+                    }
+                }
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RulePack finish(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
+                                   CacheLookup found) throws RulePackException {
+        long t = System.nanoTime();
         RuleCache rc = null;
         byte[] key = null;
         String why = "cache off";
-        if (cache.enabled()) {
-            rc = new RuleCache(cache.dir());
-            try {
-                key = RuleCache.key(files.dir(), files.all());
-            } catch (IOException | RuntimeException e) {
-                why = "cache unusable: " + e.getClass().getSimpleName();
+        if (cache.enabled() && found != null) {
+            rc = found.rc() != null ? found.rc() : new RuleCache(cache.dir());
+            key = found.key();
+            if (key != null) phases.add("rules.cache-load", found.nanos());
+            if (found.kieBase() != null) {
+                phases.note("rules", "from cache " + rc.file(key));
+                return new RulePack(dir, found.kieBase(), vocabulary, found.rules());
             }
-            if (key != null) {
-                RuleCache.Loaded loaded = rc.load(key);
-                if (loaded.kieBase() != null) {
-                    try {
-                        List<RuleInfo> rules = describe(loaded.kieBase());
-                        phases.since("rules.cache-load", t);
-                        phases.note("rules", "from cache " + rc.file(key));
-                        return new RulePack(dir, loaded.kieBase(), vocabulary, rules);
-                    } catch (RulePackException | RuntimeException e) {
-                        why = "cache entry ignored: its rules do not describe";
-                    }
-                } else {
-                    why = "cache " + loaded.note();
-                }
-                t = phases.since("rules.cache-load", t);
-            }
+            why = found.why();
         }
         Compiled compiled = compile(files);
         t = phases.since("rules.compile", t);

@@ -2,50 +2,54 @@ package io.factlint.report;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
-/** The report writers by format. Writers are stateless, so one instance of each serves every check. */
+/**
+ * The report writers by format. Writers are stateless, so one instance of each serves every check. A writer is
+ * made when its format is first asked for: a text-only check does not pay for the JSON, XML, HTML template or
+ * SARIF machinery of the other writers (their static state costs tens of milliseconds of start-up).
+ */
 public final class Reports {
     /** Every writer there is. To add a format, add its writer here. */
-    private static final List<ReportWriter> WRITERS = List.of(
-            new TextReportWriter(),
-            new JsonReportWriter(),
-            new HtmlReportWriter(),
-            new JunitReportWriter(),
-            new SarifReportWriter(),
-            new MarkdownReportWriter(),
-            new GithubReportWriter());
+    private static final Map<Format, Supplier<ReportWriter>> FACTORIES = factories();
 
-    private static final Map<Format, ReportWriter> BY_FORMAT = index(WRITERS);
+    private static final AtomicReferenceArray<ReportWriter> MADE = new AtomicReferenceArray<>(Format.values().length);
 
     private Reports() {
     }
 
-    private static Map<Format, ReportWriter> index(List<ReportWriter> writers) {
-        Map<Format, ReportWriter> m = new EnumMap<>(Format.class);
-        for (ReportWriter w : writers) {
-            if (m.put(w.format(), w) != null) {
-                throw new IllegalStateException("two writers for format " + w.format().id());
-            }
-        }
+    private static Map<Format, Supplier<ReportWriter>> factories() {
+        Map<Format, Supplier<ReportWriter>> m = new EnumMap<>(Format.class);
+        m.put(Format.TEXT, TextReportWriter::new);
+        m.put(Format.JSON, JsonReportWriter::new);
+        m.put(Format.HTML, HtmlReportWriter::new);
+        m.put(Format.JUNIT, JunitReportWriter::new);
+        m.put(Format.SARIF, SarifReportWriter::new);
+        m.put(Format.MARKDOWN, MarkdownReportWriter::new);
+        m.put(Format.GITHUB, GithubReportWriter::new);
         return Collections.unmodifiableMap(m);
     }
 
     /** The writer of {@code f}; throws if the format has none. */
     public static ReportWriter writer(Format f) {
-        ReportWriter w = BY_FORMAT.get(f);
-        if (w == null) throw new IllegalArgumentException("no writer for format " + f.id());
-        return w;
+        Supplier<ReportWriter> factory = FACTORIES.get(f);
+        if (factory == null) throw new IllegalArgumentException("no writer for format " + f.id());
+        ReportWriter w = MADE.get(f.ordinal());
+        if (w != null) return w;
+        w = factory.get();
+        if (w.format() != f) throw new IllegalStateException("the writer for format " + f.id() + " writes " + w.format().id());
+        return MADE.compareAndSet(f.ordinal(), null, w) ? w : MADE.get(f.ordinal());
     }
 
     public static boolean supports(Format f) {
-        return BY_FORMAT.containsKey(f);
+        return FACTORIES.containsKey(f);
     }
 
     /** The formats that have a writer. */
     public static Set<Format> formats() {
-        return BY_FORMAT.keySet();
+        return FACTORIES.keySet();
     }
 }
