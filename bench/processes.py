@@ -38,7 +38,7 @@ def summary(label, rs):
     if any(r["heap"] for r in rs):
         line += "  heap peak %5d MB" % max(r["heap"] or 0 for r in rs)
     print(line + "   (n=%d; walls %s)" % (len(rs), " ".join("%.2f" % r["wall"] for r in rs)))
-    keys = [k for k in ("rules.vocabulary", "rules.cache-load", "rules.compile", "rules.build", "load", "timelines",
+    keys = [k for k in ("rules.vocabulary", "rules.cache-load", "rules.wait", "rules.compile", "rules.build", "load", "timelines",
                         "insert", "fire", "collect", "report") if k in ph]
     if keys:
         print("%-26s %s" % ("", "  ".join("%s %.0f" % (k, med(ph[k])) for k in keys)) + " (ms, medians)")

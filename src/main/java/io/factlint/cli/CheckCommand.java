@@ -227,6 +227,13 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (pending != null) {
+            if (!pending.done()) {
+                // idle until the rules arrive: prepare what the check needs next instead
+                long t = System.nanoTime();
+                for (Format f : destinations.keySet()) Reports.writer(f);
+                Engine.warmUp();
+                phases.since("warm-up", t);
+            }
             pack = RuleOptions.finish(pending, err, "nothing checked");
             if (pack == null) return ExitCode.INPUT_ERROR.code();
         }

@@ -84,6 +84,27 @@ public final class Engine {
         }
     }
 
+    /**
+     * Initialises Drools' session machinery (sessions, agenda, network evaluation) with an empty knowledge base and
+     * a throwaway session, so that a caller with nothing else to do while its rule pack loads (see
+     * {@link RulePack#start}) does not pay for it in the first check. Changes nothing; never throws.
+     */
+    public static void warmUp() {
+        try {
+            KieSession s = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase().newKieSession();
+            try {
+                s.addEventListener(new DefaultAgendaEventListener());
+                s.insert(new Object());
+                s.fireAllRules(1);
+                s.getObjects();
+            } finally {
+                s.dispose();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // only a speed-up
+        }
+    }
+
     /** The worker's stack: deep rule recursion fails as a StackOverflowError there, caught and reported. */
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 

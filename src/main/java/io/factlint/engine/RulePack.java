@@ -158,6 +158,11 @@ public final class RulePack {
             return vocabulary;
         }
 
+        /** Whether {@link #get()} would not wait for the cache (it may still compile). */
+        public boolean done() {
+            return lookup == null || lookup.isDone();
+        }
+
         /** The rule pack: from the cache when it holds this pack, else compiled (and cached). */
         public RulePack get() throws RulePackException {
             if (vocabularyProblem != null) throw vocabularyProblem;
