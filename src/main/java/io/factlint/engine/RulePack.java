@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -87,9 +89,9 @@ public final class RulePack {
      */
     public static Pending start(Path dir, CacheOptions cache, Phases phases) throws RulePackException {
         RuleFiles files = RuleFiles.of(dir);
-        java.util.concurrent.FutureTask<CacheLookup> lookup = null;
+        FutureTask<CacheLookup> lookup = null;
         if (cache.enabled()) {
-            lookup = new java.util.concurrent.FutureTask<>(() -> lookup(files, cache));
+            lookup = new FutureTask<>(() -> lookup(files, cache));
             Thread t = new Thread(lookup, "factlint-rule-cache");
             t.setDaemon(true);
             t.start();
@@ -140,10 +142,10 @@ public final class RulePack {
         private final Phases phases;
         private final Vocabulary vocabulary;
         private final RulePackException vocabularyProblem;
-        private final java.util.concurrent.FutureTask<CacheLookup> lookup;
+        private final FutureTask<CacheLookup> lookup;
 
         private Pending(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
-                        RulePackException vocabularyProblem, java.util.concurrent.FutureTask<CacheLookup> lookup) {
+                        RulePackException vocabularyProblem, FutureTask<CacheLookup> lookup) {
             this.dir = dir;
             this.files = files;
             this.cache = cache;
@@ -172,7 +174,7 @@ public final class RulePack {
             return finish(dir, files, cache, phases, vocabulary, found);
         }
 
-        private static CacheLookup await(java.util.concurrent.FutureTask<CacheLookup> lookup) {
+        private static CacheLookup await(FutureTask<CacheLookup> lookup) {
             boolean interrupted = false;
             try {
                 while (true) {
@@ -180,7 +182,7 @@ public final class RulePack {
                         return lookup.get();
                     } catch (InterruptedException e) {
                         interrupted = true;
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         Throwable c = e.getCause();
                         if (c instanceof OutOfMemoryError oom) throw oom;
                         return new CacheLookup(null, null, null, null, "cache unusable: "

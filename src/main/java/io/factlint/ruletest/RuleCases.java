@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.factlint.engine.Engine;
+import io.factlint.engine.Checker;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
-import io.factlint.ingest.FactLoader;
 import io.factlint.ingest.InputException;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Figure;
@@ -66,8 +65,7 @@ public final class RuleCases {
         }
         CheckResult r;
         try {
-            r = Engine.check(pack, new FactLoader(pack.vocabulary().statusWords()).load(List.of(caseDir.resolve("facts"))),
-                    EngineLimits.defaults());
+            r = Checker.check(pack, List.of(caseDir.resolve("facts")), EngineLimits.defaults());
         } catch (InputException e) {
             List<String> p = new ArrayList<>();
             if (exp.exit() == null || exp.exit() != 2) p.add("exit 2, want " + exp.exit() + " (" + e.errors().get(0) + ")");

@@ -70,7 +70,7 @@ class BaselineTest {
         moveAFact();
         // a second source for killed_or_injured fixes source.single on dprk-troops; the lower figure is a new error
         String s = Files.readString(story);
-        s = s.replace("\"claims\": [", "\"claims\": [").replaceFirst("(\"quote\": \"over 3000 North Korean soldiers[^\"]*\"\n    \\})",
+        s = s.replaceFirst("(\"quote\": \"over 3000 North Korean soldiers[^\"]*\"\n    \\})",
                 "$1,\n    {\"id\": \"f9\", \"subject\": \"dprk-troops\", \"attribute\": \"killed_or_injured\", \"value\": 2000, \"at\": \"2024-12-26\", \"source\": \"nis\"}");
         Files.writeString(story, s);
         JsonNode r = json();
