@@ -9,6 +9,7 @@ import io.factlint.model.Entity;
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
+import io.factlint.model.Series;
 import io.factlint.model.Finding;
 import io.factlint.model.FixedFinding;
 import io.factlint.model.Location;
@@ -327,22 +328,20 @@ public record HtmlView(
         }
 
         private List<TimelineView> timelines() {
-            Map<String, List<Fact>> bySubject = new TreeMap<>();
-            for (Fact f : fb.facts()) {
-                if (f.isStatusFact() && f.getAt() != null) {
-                    bySubject.computeIfAbsent(f.getSubject(), k -> new ArrayList<>()).add(f);
-                }
+            // the engine's series, computed once per check; subjects in id order, facts of a time in load order
+            Map<String, Series> bySubject = new TreeMap<>();
+            for (Series sr : result.series()) {
+                if (sr.isStatus()) bySubject.put(sr.subject(), sr);
             }
             List<TimelineView> out = new ArrayList<>();
-            for (Map.Entry<String, List<Fact>> e : bySubject.entrySet()) {
-                List<Fact> facts = new ArrayList<>(e.getValue());
-                facts.sort(Comparator.comparing(Fact::getAt).thenComparing(Fact::getSeq));
-                // group facts at the same time
+            for (Map.Entry<String, Series> e : bySubject.entrySet()) {
                 List<List<Fact>> times = new ArrayList<>();
-                for (Fact f : facts) {
-                    List<Fact> last = times.isEmpty() ? null : times.get(times.size() - 1);
-                    if (last != null && last.get(0).getAt().sameTime(f.getAt())) last.add(f);
-                    else times.add(new ArrayList<>(List.of(f)));
+                List<Fact> facts = new ArrayList<>();
+                for (Series.Point p : e.getValue().points()) {
+                    List<Fact> at = new ArrayList<>(p.facts());
+                    at.sort(Comparator.comparingInt(Fact::getSeq));
+                    times.add(at);
+                    facts.addAll(at);
                 }
                 List<TimePoint> points = new ArrayList<>();
                 Set<String> previous = null;
