@@ -36,20 +36,6 @@ public record CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> fi
         return findings.stream().filter(f -> f.review().baseline() == b).count();
     }
 
-    /** True when no finding that is not waived is at or above {@code failOn}; a null level never fails. */
-    public boolean passes(Severity failOn) {
-        return passes(failOn, false);
-    }
-
-    /**
-     * True when no finding that is not waived is at or above {@code failOn}; with {@code onlyNew}, findings that
-     * the baseline had ({@link BaselineState#UNCHANGED}) do not count either.
-     */
-    public boolean passes(Severity failOn, boolean onlyNew) {
-        return failOn == null || findings.stream().noneMatch(f -> !f.waived() && f.severity().atLeast(failOn)
-                && !(onlyNew && f.review().baseline() == BaselineState.UNCHANGED));
-    }
-
     public CheckResult withFindings(List<Finding> reviewed, List<RuleInfo> allRules, BaselineComparison b) {
         return new CheckResult(facts, allRules, reviewed, figures, verdicts, b, series);
     }

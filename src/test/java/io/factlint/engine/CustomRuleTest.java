@@ -1,5 +1,8 @@
 package io.factlint.engine;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
 import io.factlint.model.Severity;
@@ -63,7 +66,7 @@ class CustomRuleTest {
         Files.writeString(rules.resolve("desk.drl"), deskDrl);
         RulePack pack = RulePack.load(rules);
         assertThat(pack.rules()).extracting(r -> r.id()).contains("desk.deployment_unsourced");
-        CheckResult r = Checker.check(pack, List.of(Path.of("facts")), EngineLimits.defaults());
+        CheckResult r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts")))).result();
         List<Finding> desk = r.findings().stream().filter(f -> f.rule().equals("desk.deployment_unsourced")).toList();
         assertThat(desk).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
