@@ -39,12 +39,14 @@ final class VocabularyLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource) {
+                     SingleSourceFile singleSource, com.fasterxml.jackson.databind.JsonNode rules) {
+        // rules: the rule catalogue (RuleCatalogue reads it)
     }
 
     record FigureFile(String numerator, String denominator, String description, Boolean percent) {
@@ -65,6 +67,12 @@ final class VocabularyLoader {
         Set<PartWhole> partWhole = new LinkedHashSet<>();
         Map<String, FigureDefinition> figures = new LinkedHashMap<>();
         Set<SingleSourceWatch> single = new LinkedHashSet<>();
+        // where each transition and terminal status is written, to place an error on it (file, JSON pointer)
+        Map<Transition, String[]> transitionAt = new LinkedHashMap<>();
+        Map<String, String[]> terminalAt = new LinkedHashMap<>();
+        Map<Path, YamlPositions> positions = new java.util.HashMap<>();
+        java.util.function.BiFunction<Path, String, String> at = (file, pointer) ->
+                display.apply(file) + positions.computeIfAbsent(file, YamlPositions::of).suffix(pointer);
         for (Path p : files) {
             String name = display.apply(p);
             VocabFile v;
@@ -80,9 +88,20 @@ final class VocabularyLoader {
             }
             if (v == null) continue;
             if (v.statuses() != null) statuses.addAll(v.statuses());
-            if (v.terminal() != null) terminal.addAll(v.terminal());
+            if (v.terminal() != null) {
+                for (int i = 0; i < v.terminal().size(); i++) {
+                    terminal.add(v.terminal().get(i));
+                    terminalAt.putIfAbsent(v.terminal().get(i), new String[]{p.toString(), "/terminal/" + i});
+                }
+            }
             if (v.transitions() != null) {
-                v.transitions().forEach((from, tos) -> tos.forEach(to -> transitions.add(new Transition(from, to))));
+                v.transitions().forEach((from, tos) -> {
+                    for (int i = 0; i < tos.size(); i++) {
+                        Transition t = new Transition(from, tos.get(i));
+                        transitions.add(t);
+                        transitionAt.putIfAbsent(t, new String[]{p.toString(), "/transitions/" + YamlPositions.escape(from) + "/" + i});
+                    }
+                });
             }
             if (v.cumulative() != null) cumulative.addAll(v.cumulative());
             if (v.partOf() != null) {
@@ -91,7 +110,8 @@ final class VocabularyLoader {
             if (v.figures() != null) {
                 v.figures().forEach((fig, f) -> {
                     if (f.numerator() == null || f.denominator() == null) {
-                        problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
+                        problems.add(at.apply(p, "/figures/" + YamlPositions.escape(fig)) + ": figure \"" + fig
+                                + "\" needs a numerator and a denominator");
                     } else {
                         figures.put(fig, new FigureDefinition(fig, f.numerator(), f.denominator(),
                                 f.description() == null ? "" : f.description(), Boolean.TRUE.equals(f.percent())));
@@ -108,12 +128,16 @@ final class VocabularyLoader {
             }
         }
         for (Transition t : transitions) {
-            if (!statuses.contains(t.from())) problems.add("vocabulary: transition from undeclared status \"" + t.from() + "\"");
-            if (!statuses.contains(t.to())) problems.add("vocabulary: transition to undeclared status \"" + t.to() + "\"");
-            if (terminal.contains(t.from())) problems.add("vocabulary: terminal status \"" + t.from() + "\" has a transition");
+            String[] o = transitionAt.get(t);
+            String w = at.apply(Path.of(o[0]), o[1]);
+            String fromAt = at.apply(Path.of(o[0]), o[1].substring(0, o[1].lastIndexOf('/')));
+            if (!statuses.contains(t.from())) problems.add(fromAt + ": transition from undeclared status \"" + t.from() + "\" (statuses: lists the words)");
+            if (!statuses.contains(t.to())) problems.add(w + ": transition to undeclared status \"" + t.to() + "\" (statuses: lists the words)");
+            if (terminal.contains(t.from())) problems.add(fromAt + ": terminal status \"" + t.from() + "\" has a transition");
         }
         for (String t : terminal) {
-            if (!statuses.contains(t)) problems.add("vocabulary: undeclared terminal status \"" + t + "\"");
+            String[] o = terminalAt.get(t);
+            if (!statuses.contains(t)) problems.add(at.apply(Path.of(o[0]), o[1]) + ": undeclared terminal status \"" + t + "\" (statuses: lists the words)");
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
         return new Vocabulary(

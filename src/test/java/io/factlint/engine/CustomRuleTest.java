@@ -27,6 +27,7 @@ class CustomRuleTest {
             }
         }
         Files.copy(Path.of("examples/rules/desk.drl"), rules.resolve("desk.drl"));
+        Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), rules.resolve("desk.catalogue.yaml"));
         RulePack pack = RulePack.load(rules);
         assertThat(pack.rules()).extracting(r -> r.id()).contains("desk.deployment_unsourced");
         CheckResult r = Checker.check(pack, List.of(Path.of("facts")), EngineLimits.defaults());
@@ -35,6 +36,7 @@ class CustomRuleTest {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.subject()).isEqualTo("dprk-troops");
             assertThat(f.factRefs()).containsExactly("nk-soldier-captured#f4");
+            assertThat(f.message()).isEqualTo("the deployment figure of dprk-troops rests on no military source");
         });
     }
 }
