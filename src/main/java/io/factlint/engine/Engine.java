@@ -208,7 +208,8 @@ public final class Engine {
         Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
         List<Figure> all = new ArrayList<>();
         for (Object o : session.getObjects()) {
-            if (o instanceof Finding f) findings.add(f);
+            if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
+            else if (o instanceof Finding f) findings.add(f);
             else if (o instanceof Figure f && f.derived()) all.add(f);
             else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
         }

@@ -42,12 +42,14 @@ final class VocabularyLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource) {
+                     SingleSourceFile singleSource, com.fasterxml.jackson.databind.JsonNode rules) {
+        // rules: the rule catalogue (RuleCatalogue reads it)
     }
 
     /**
@@ -98,6 +100,12 @@ final class VocabularyLoader {
         Set<PartWhole> partWhole = new LinkedHashSet<>();
         Map<String, FigureDefinition> figures = new LinkedHashMap<>();
         Set<SingleSourceWatch> single = new LinkedHashSet<>();
+        // where each transition and terminal status is written, to place an error on it (file, JSON pointer)
+        Map<Transition, String[]> transitionAt = new LinkedHashMap<>();
+        Map<String, String[]> terminalAt = new LinkedHashMap<>();
+        Map<Path, YamlPositions> positions = new java.util.HashMap<>();
+        java.util.function.BiFunction<Path, String, String> at = (file, pointer) ->
+                display.apply(file) + positions.computeIfAbsent(file, YamlPositions::of).suffix(pointer);
         for (Path p : files) {
             String name = display.apply(p);
             VocabFile v;
@@ -113,9 +121,20 @@ final class VocabularyLoader {
             }
             if (v == null) continue;
             if (v.statuses() != null) statuses.addAll(v.statuses());
-            if (v.terminal() != null) terminal.addAll(v.terminal());
+            if (v.terminal() != null) {
+                for (int i = 0; i < v.terminal().size(); i++) {
+                    terminal.add(v.terminal().get(i));
+                    terminalAt.putIfAbsent(v.terminal().get(i), new String[]{p.toString(), "/terminal/" + i});
+                }
+            }
             if (v.transitions() != null) {
-                v.transitions().forEach((from, tos) -> tos.forEach(to -> transitions.add(new Transition(from, to))));
+                v.transitions().forEach((from, tos) -> {
+                    for (int i = 0; i < tos.size(); i++) {
+                        Transition t = new Transition(from, tos.get(i));
+                        transitions.add(t);
+                        transitionAt.putIfAbsent(t, new String[]{p.toString(), "/transitions/" + YamlPositions.escape(from) + "/" + i});
+                    }
+                });
             }
             if (v.cumulative() != null) cumulative.addAll(v.cumulative());
             if (v.partOf() != null) {
@@ -123,7 +142,7 @@ final class VocabularyLoader {
             }
             if (v.figures() != null) {
                 for (Map.Entry<String, FigureFile> e : v.figures().entrySet()) {
-                    FigureDefinition d = figure(p, name, e.getKey(), e.getValue(), problems);
+                    FigureDefinition d = figure(p, name, at.apply(p, "/figures/" + YamlPositions.escape(e.getKey())), e.getKey(), e.getValue(), problems);
                     if (d != null) figures.put(e.getKey(), d);
                 }
             }
@@ -137,12 +156,16 @@ final class VocabularyLoader {
             }
         }
         for (Transition t : transitions) {
-            if (!statuses.contains(t.from())) problems.add("vocabulary: transition from undeclared status \"" + t.from() + "\"");
-            if (!statuses.contains(t.to())) problems.add("vocabulary: transition to undeclared status \"" + t.to() + "\"");
-            if (terminal.contains(t.from())) problems.add("vocabulary: terminal status \"" + t.from() + "\" has a transition");
+            String[] o = transitionAt.get(t);
+            String w = at.apply(Path.of(o[0]), o[1]);
+            String fromAt = at.apply(Path.of(o[0]), o[1].substring(0, o[1].lastIndexOf('/')));
+            if (!statuses.contains(t.from())) problems.add(fromAt + ": transition from undeclared status \"" + t.from() + "\" (statuses: lists the words)");
+            if (!statuses.contains(t.to())) problems.add(w + ": transition to undeclared status \"" + t.to() + "\" (statuses: lists the words)");
+            if (terminal.contains(t.from())) problems.add(fromAt + ": terminal status \"" + t.from() + "\" has a transition");
         }
         for (String t : terminal) {
-            if (!statuses.contains(t)) problems.add("vocabulary: undeclared terminal status \"" + t + "\"");
+            String[] o = terminalAt.get(t);
+            if (!statuses.contains(t)) problems.add(at.apply(Path.of(o[0]), o[1]) + ": undeclared terminal status \"" + t + "\" (statuses: lists the words)");
         }
         for (FigureDefinition d : figures.values()) {
             for (String in : d.inputs()) {
@@ -159,7 +182,8 @@ final class VocabularyLoader {
     }
 
     /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
-    private static FigureDefinition figure(Path file, String name, String fig, FigureFile f, List<String> problems) {
+    /** {@code name}: the figure entry's located position ({@code file:line:col}), for problems of the entry as a whole. */
+    private static FigureDefinition figure(Path file, String display, String name, String fig, FigureFile f, List<String> problems) {
         if (f == null) {
             problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
             return null;
@@ -178,8 +202,7 @@ final class VocabularyLoader {
                     f.description == null ? "" : f.description, Boolean.TRUE.equals(f.percent));
         } catch (FigureKind.Invalid e) {
             Located at = f.params.get(e.key());
-            String where = at == null ? "" : ":" + at.line() + ":" + column(file, at, e.offset());
-            problems.add(name + where + ": " + e.getMessage());
+            problems.add((at == null ? name : display + ":" + at.line() + ":" + column(file, at, e.offset())) + ": " + e.getMessage());
             return null;
         }
     }

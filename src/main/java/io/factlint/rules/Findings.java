@@ -2,10 +2,8 @@ package io.factlint.rules;
 
 import io.factlint.model.Claim;
 import io.factlint.model.Fact;
-import io.factlint.model.Finding;
 import io.factlint.model.Location;
 import io.factlint.model.Mention;
-import io.factlint.model.Severity;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
@@ -14,41 +12,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds findings in a rule's consequence. The rule id and severity come from the firing rule's {@code @id} and
- * {@code @severity} annotations, so a rule file states them once:
- * <pre>insert(Findings.of(kcontext, $subject, "message", $fact));</pre>
- * The finding's location is the claim's or mention's, if given, else that of the first fact passed.
+ * Reports findings from a rule's consequence. The rule names its id with {@code @id("...")}; severity, description
+ * and the message's wording are that id's entry in the rule catalogue (a {@code rules:} key in a YAML file of the
+ * rules folder). The consequence passes the message's named arguments:
+ * <pre>
+ * insert(Findings.of(kcontext, $s, args("subject", names.entity($s), "from", $from, "to", $to), $b, $a));
+ * </pre>
+ * ({@code import function io.factlint.rules.Args.args;} in the DRL.) The finding's location is the
+ * claim's or mention's, if given, else that of the first fact passed.
  */
 public final class Findings {
     private Findings() {
     }
 
     /** A finding about {@code subject} resting on the given facts (or collections of facts), the first being primary. */
-    public static Finding of(RuleContext ctx, String subject, String message, Object... facts) {
+    public static Reported of(RuleContext ctx, String subject, Args args, Object... facts) {
         List<Fact> all = flatten(facts);
         if (all.isEmpty()) throw new IllegalArgumentException("a finding needs a fact or a claim or a mention");
-        return build(ctx, subject, null, message, all, all.get(0).getLocation());
+        return build(ctx, subject, null, args, all, all.get(0).getLocation());
     }
 
     /** A finding about a claim, resting on the given facts (possibly none). */
-    public static Finding ofClaim(RuleContext ctx, Claim claim, String message, Object... facts) {
-        return build(ctx, claim.subject(), claim.getRef(), message, flatten(facts), claim.location());
+    public static Reported ofClaim(RuleContext ctx, Claim claim, Args args, Object... facts) {
+        return build(ctx, claim.subject(), claim.getRef(), args, flatten(facts), claim.location());
     }
 
     /** A finding about a date mention of a story's text. */
-    public static Finding ofMention(RuleContext ctx, Mention mention, String message) {
-        return build(ctx, null, null, message, List.of(), mention.location());
+    public static Reported ofMention(RuleContext ctx, Mention mention, Args args) {
+        return build(ctx, null, null, args, List.of(), mention.location());
     }
 
-    private static Finding build(RuleContext ctx, String subject, String claimRef, String message, List<Fact> facts,
-                                 Location location) {
+    private static Reported build(RuleContext ctx, String subject, String claimRef, Args args, List<Fact> facts,
+                                  Location location) {
         Map<String, Object> meta = ctx.getRule().getMetaData();
         Object id = meta.get("id");
-        Object severity = meta.get("severity");
-        if (id == null || severity == null) {
-            throw new IllegalStateException("rule \"" + ctx.getRule().getName() + "\" reports a finding but has no @id and @severity");
+        Object variant = meta.get("message");
+        if (id == null) {
+            throw new IllegalStateException("rule \"" + ctx.getRule().getName() + "\" reports a finding but has no @id");
         }
-        return new Finding(id.toString(), Severity.parse(severity.toString()), message, subject, claimRef, facts, location);
+        return new Reported(id.toString(), ctx.getRule().getName(), variant == null ? null : variant.toString(), subject, claimRef, facts, location,
+                args == null ? Args.args() : args);
     }
 
     private static List<Fact> flatten(Object[] items) {

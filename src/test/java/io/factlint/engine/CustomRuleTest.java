@@ -64,6 +64,7 @@ class CustomRuleTest {
             }
         }
         Files.writeString(rules.resolve("desk.drl"), deskDrl);
+        Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), rules.resolve("desk.catalogue.yaml"));
         RulePack pack = RulePack.load(rules);
         assertThat(pack.rules()).extracting(r -> r.id()).contains("desk.deployment_unsourced");
         CheckResult r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts")))).result();
@@ -72,6 +73,7 @@ class CustomRuleTest {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.subject()).isEqualTo("dprk-troops");
             assertThat(f.factRefs()).containsExactly("nk-soldier-captured#f4");
+            assertThat(f.message()).isEqualTo("the deployment figure of dprk-troops rests on no military source");
         });
     }
 }
