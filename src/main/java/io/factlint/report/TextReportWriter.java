@@ -86,7 +86,7 @@ public final class TextReportWriter implements ReportWriter {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (c == '\n' || c == '\r' || c == '\t') b.append(' ');
-            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", c));
+            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
             else b.appendCodePoint(c);
         });
         return b.toString();
