@@ -129,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return check(out, err);
         } catch (UsageError e) {
-            err.println("factlint: " + e.getMessage());
+            err.println("factlint: " + io.factlint.model.SafeText.oneLine(e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
         } catch (RuntimeException | IOException | StackOverflowError e) {
             err.println("factlint: internal error: " + e + "; the check did not complete");
@@ -253,7 +253,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), phases);
         } catch (RuleFailure e) {
-            err.println("factlint: the check did not complete: " + e.getMessage());
+            err.println("factlint: the check did not complete: " + io.factlint.model.SafeText.oneLine(e.getMessage()));
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
@@ -284,7 +284,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } else {
                 AtomicFiles.write(target, o -> o.write(e.getValue()));
-                err.println("factlint: wrote " + target);
+                err.println("factlint: wrote " + io.factlint.model.SafeText.oneLine(target.toString()));
             }
         }
         out.flush();
@@ -322,7 +322,7 @@ final class CheckCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 boolean ruleChange = changed.stream().anyMatch(p -> p.startsWith(rulesDir));
                 Path cwd = Path.of("").toAbsolutePath();
-                out.println("--- changed: " + changed.stream().map(p -> display(p.startsWith(cwd) ? cwd.relativize(p) : p))
+                out.println("--- changed: " + changed.stream().map(p -> io.factlint.model.SafeText.oneLine(display(p.startsWith(cwd) ? cwd.relativize(p) : p)))
                         .collect(Collectors.joining(", ")));
                 if (ruleChange) {
                     RulePack recompiled = compile(err);

@@ -46,6 +46,41 @@ public final class SafeText {
         return plain ? t : "./" + t;
     }
 
+    /**
+     * A writer for a console stream (standard error): passes LF and TAB (line ends, stack-trace indents) and writes
+     * every other {@linkplain #unsafe unsafe} character as {@code \\uXXXX}, so that whatever a message quotes, no
+     * control character reaches the terminal raw. The last line of defence: the messages themselves are made safe
+     * with {@link #lineStart} and {@link #oneLine} where they are built.
+     */
+    public static java.io.Writer console(java.io.Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                if (c != '\n' && c != '\t' && unsafe(c)) out.write(hex((char) c));
+                else out.write(c);
+            }
+
+            @Override
+            public void write(char[] cbuf, int off, int len) throws java.io.IOException {
+                int start = off;
+                for (int i = off; i < off + len; i++) {
+                    char c = cbuf[i];
+                    if (c != '\n' && c != '\t' && unsafe(c)) {
+                        out.write(cbuf, start, i - start);
+                        out.write(hex(c));
+                        start = i + 1;
+                    }
+                }
+                out.write(cbuf, start, off + len - start);
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                write(str.substring(off, off + len).toCharArray(), 0, len);
+            }
+        };
+    }
+
     private static String escape(String s, boolean spaces) {
         if (s == null) return "";
         StringBuilder b = null;
