@@ -139,7 +139,12 @@ public final class CheckPipeline {
 
     /** The waivers files a request reads: the one it names, else those found in its folders. */
     public static List<Path> waiverFiles(CheckRequest request) {
-        return request.waivers() != null ? List.of(request.waivers()) : WaiverFile.discover(request.paths());
+        return waiverFiles(request.waivers(), request.paths());
+    }
+
+    /** The waivers files of a check of {@code paths}: {@code named} if not null, else those found in the folders. */
+    public static List<Path> waiverFiles(Path named, List<Path> paths) {
+        return named != null ? List.of(named) : WaiverFile.discover(paths);
     }
 
     private static String display(Path p) {

@@ -93,7 +93,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(new Main(env));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // no control character of an input reaches the terminal or a CI log through a message (SafeText)
+        cl.setErr(new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR.code());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

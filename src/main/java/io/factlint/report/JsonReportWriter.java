@@ -35,6 +35,32 @@ public final class JsonReportWriter implements ReportWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
+    static {
+        // JSON escapes C0 controls itself; DEL, C1 controls (CSI U+009B), U+2028/U+2029 and bidi controls are
+        // escaped too (SafeText.unsafe), so a JSON report printed to a terminal or a CI log carries none raw
+        MAPPER.getFactory().setCharacterEscapes(new ConsoleSafeEscapes());
+    }
+
+    /** {@code \\uXXXX} for every character {@link io.factlint.model.SafeText#unsafe} names. */
+    private static final class ConsoleSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ConsoleSafeEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (!io.factlint.model.SafeText.unsafe(ch)) return null;
+            return new com.fasterxml.jackson.core.io.SerializedString(io.factlint.model.SafeText.escape(String.valueOf((char) ch)));
+        }
+    }
+
     @Override
     public Format format() {
         return Format.JSON;

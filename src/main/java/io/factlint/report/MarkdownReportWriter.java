@@ -163,7 +163,11 @@ public final class MarkdownReportWriter implements ReportWriter {
     /**
      * Text that renders as itself in a GitHub Markdown table cell or list item (never at the start of a line):
      * the inline punctuation {@code \\ | ` * _ [ ] ~ $} is backslash-escaped, {@code < > &} become entities (no HTML), line breaks and control characters become
-     * spaces or U+FFFD, so the text stays on its line.
+     * spaces or U+FFFD, so the text stays on its line. Nothing becomes a link, an image or a mention where GitHub
+     * renders it (cmark-gfm with its autolink extension, then GitHub's mentions): {@code :} before {@code /} is
+     * escaped ({@code https\\://}: no URL autolink), as is the {@code .} after {@code www}; a word joiner (U+2060)
+     * follows every {@code @}, which stops e-mail autolinks and {@code @user}/{@code @org/team} mentions; bidi
+     * controls are shown as {@code \\uXXXX}.
      */
     public static String escapeText(String s) {
         if (s == null) return "";
@@ -182,7 +186,14 @@ public final class MarkdownReportWriter implements ReportWriter {
                     b.append(' ');
                 }
                 case '\n', '\t', '\u2028', '\u2029', '\u0085' -> b.append(' ');
-                default -> b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+                case ':' -> b.append(i + 1 < t.length() && t.charAt(i + 1) == '/' ? "\\:" : ":");
+                case '.' -> b.append(i >= 3 && t.regionMatches(true, i - 3, "www", 0, 3) ? "\\." : ".");
+                case '@' -> b.append("@\u2060");
+                default -> {
+                    if (Character.isISOControl(c)) b.append('\uFFFD');
+                    else if (io.factlint.model.SafeText.unsafe(c)) b.append(io.factlint.model.SafeText.escape(String.valueOf(c)));
+                    else b.append(c);
+                }
             }
         }
         return b.toString();

@@ -172,7 +172,7 @@ public final class SarifReportWriter implements ReportWriter {
         n.put("ruleId", text(f.rule()));
         if (ruleIndex != null) n.put("ruleIndex", ruleIndex);
         n.put("level", level(f.severity()));
-        n.putObject("message").put("text", text(f.message()));
+        n.putObject("message").put("text", messageText(f.message()));
         Location primary = f.location();
         if (primary != null) {
             n.putArray("locations").addObject().set("physicalLocation", physical(primary));
@@ -184,7 +184,7 @@ public final class SarifReportWriter implements ReportWriter {
             ObjectNode rel = related.addObject();
             rel.put("id", id++);
             rel.set("physicalLocation", physical(fact.getLocation()));
-            rel.putObject("message").put("text", text(ReportSupport.factLine(fact, fb)));
+            rel.putObject("message").put("text", messageText(ReportSupport.factLine(fact, fb)));
         }
         if (!related.isEmpty()) n.set("relatedLocations", related);
         // factlint always evaluates waivers: an empty array says "not suppressed", one entry names the waiver
@@ -227,7 +227,7 @@ public final class SarifReportWriter implements ReportWriter {
         n.put("ruleId", text(f.rule()));
         if (ruleIndex != null) n.put("ruleIndex", ruleIndex);
         n.put("level", level(f.severity()));
-        n.putObject("message").put("text", text(f.message()));
+        n.putObject("message").put("text", messageText(f.message()));
         if (f.location() != null && !f.location().file().isEmpty()) {
             n.putArray("locations").addObject().set("physicalLocation", physical(f.location()));
         }
@@ -311,6 +311,24 @@ public final class SarifReportWriter implements ReportWriter {
     /** Text for a SARIF string: lone surrogates (which cannot be written as UTF-8) become U+FFFD. */
     private static String text(String s) {
         return ReportSupport.wellFormed(s);
+    }
+
+    /**
+     * A plain-text {@code message.text}: SARIF 2.1.0 §3.11.6 reads {@code [text](n)} as an embedded link, so literal
+     * brackets are escaped ({@code \\[}, {@code \\]}), as is a backslash before a bracket; lone surrogates become
+     * U+FFFD.
+     */
+    static String messageText(String s) {
+        String t = text(s);
+        if (t == null) return null;
+        StringBuilder b = new StringBuilder(t.length() + 8);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '[' || c == ']') b.append('\\');
+            else if (c == '\\' && i + 1 < t.length() && (t.charAt(i + 1) == '[' || t.charAt(i + 1) == ']')) b.append('\\');
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /** Plain text made inert in Markdown (viewers render {@code help.markdown}). */

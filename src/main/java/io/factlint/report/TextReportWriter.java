@@ -6,6 +6,7 @@ import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Finding;
+import io.factlint.model.SafeText;
 import io.factlint.model.FixedFinding;
 import io.factlint.model.Severity;
 import io.factlint.model.Waiver;
@@ -34,17 +35,17 @@ public final class TextReportWriter implements ReportWriter {
         CheckResult r = outcome.result();
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
-            w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
+            w.print(SafeText.lineStart(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
         }
         if (r.baseline() != null) {
             for (FixedFinding f : r.baseline().fixed()) {
-                w.print(oneLine(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message())
-                        + " (in the baseline " + r.baseline().file() + ", gone now)\n");
+                w.print(SafeText.lineStart(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message())
+                        + " (in the baseline " + oneLine(r.baseline().file()) + ", gone now)\n");
             }
         }
         for (ClaimVerdict v : r.verdicts()) {
             // file names come from the file system and may hold line breaks too: one report line per finding
-            w.print(oneLine(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
+            w.print(SafeText.lineStart(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
                     + (v.strictVerdict() != v.verdict() ? " (strict reading: " + v.strictVerdict().id() + ")" : "")
                     + ": \"" + oneLine(v.claim().text()) + "\": " + oneLine(v.reason()) + "\n");
         }
@@ -59,7 +60,7 @@ public final class TextReportWriter implements ReportWriter {
         Waiver w = f.review().waiver();
         if (w != null) {
             b.append(" (waived until ").append(w.expires()).append(" by ").append(oneLine(w.author())).append(": ")
-                    .append(oneLine(w.reason())).append("; ").append(w.location()).append(")");
+                    .append(oneLine(w.reason())).append("; ").append(oneLine(String.valueOf(w.location()))).append(")");
         }
         return b.toString();
     }
@@ -85,15 +86,8 @@ public final class TextReportWriter implements ReportWriter {
         return n + " " + (n == 1 ? one : many);
     }
 
-    /** Text from fact files may hold line breaks and control characters: keep each report line one line. */
+    /** Text from fact files may hold line breaks and control characters: keep each report line one line ({@link SafeText#oneLine}). */
     static String oneLine(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\r' || c == '\t') b.append(' ');
-            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", c));
-            else b.appendCodePoint(c);
-        });
-        return b.toString();
+        return SafeText.oneLine(s);
     }
 }

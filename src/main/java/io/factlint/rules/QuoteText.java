@@ -73,7 +73,7 @@ public final class QuoteText {
         while (m.find()) {
             if (m.group(3) != null) continue; // 26th, 23rd: a day, not a count
             BigDecimal v = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
-            if (m.group(4) != null) v = v.multiply(BigDecimal.valueOf(SCALES.get(m.group(4).toLowerCase())));
+            if (m.group(4) != null) v = v.multiply(BigDecimal.valueOf(SCALES.get(m.group(4).toLowerCase(java.util.Locale.ROOT))));
             out.add(v);
         }
         out.addAll(wordNumbers(text));
@@ -85,7 +85,7 @@ public final class QuoteText {
         List<BigDecimal> out = new ArrayList<>();
         long total = 0, group = 0;
         boolean in = false;
-        for (String w : text.toLowerCase().split("[^a-z]+")) {
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
             Integer unit = UNITS.get(w);
             Long scale = SCALES.get(w);
             if (unit != null) {

@@ -101,7 +101,7 @@ class SarifReportWriterTest {
     void hostileTextsStayTextAndLoneSurrogatesAreReplaced() throws Exception {
         JsonNode log = sarif(Fixtures.hostile(), Render.FAIL_ON_ERROR);
         String message = log.at("/runs/0/results/0/message/text").asText();
-        assertThat(message).contains(Fixtures.SCRIPT).contains(Fixtures.CONTROLS).contains("lone\uFFFDsurrogate");
+        assertThat(message).contains(Fixtures.SCRIPT).contains(Fixtures.CONTROLS.replace("[", "\\[")).contains("lone\uFFFDsurrogate");
         assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
                 .isEqualTo("facts/evil%20story%20%231.json");
     }
@@ -220,5 +220,21 @@ class SarifReportWriterTest {
         s.put("status", "accepted");
         s.put("reviewer", "x");
         assertThat(SarifSchema.validate(log)).isNotEmpty();
+    }
+
+    @Test
+    void messageTextEscapesLiteralBrackets() throws Exception {
+        assertThat(SarifReportWriter.messageText("[x](javascript:alert(1)) ![img](https://e/i.png) a\\[b] c\\d"))
+                .isEqualTo("\\[x\\](javascript:alert(1)) !\\[img\\](https://e/i.png) a\\\\\\[b\\] c\\d");
+        JsonNode results = sarif(Fixtures.tainted("[x](javascript:alert(1)) ![img](https://e/i.png)"), Render.FAIL_ON_ERROR)
+                .at("/runs/0/results");
+        assertThat(results.size()).isPositive();
+        for (JsonNode r : results) {
+            String text = r.at("/message/text").asText();
+            assertThat(text).contains("\\[x\\](javascript").doesNotContainPattern("(?<!\\\\)\\[");
+            for (JsonNode rel : r.path("relatedLocations")) {
+                assertThat(rel.at("/message/text").asText()).doesNotContainPattern("(?<!\\\\)[\\[\\]]");
+            }
+        }
     }
 }
