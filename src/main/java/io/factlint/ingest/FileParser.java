@@ -73,16 +73,21 @@ final class FileParser {
         }
     }
 
+    /** The claim fields of docs/claims.md beyond "attribute op value at a time" (read by {@link #claimField}). */
+    private static final String CLAIM_FORM_FIELDS =
+            "since,change,from,max_age,aggregate,versus,compare,rank_among,order,complete,tolerance,window";
+    private static final Kind TOLERANCE = new Kind("tolerance", "relative,absolute", "");
+    private static final Kind RANK_KIND = new Kind("rank_among", "kind", "kind");
     private static final Kind TOP = new Kind("top level", "$schema,story,sources,entities,facts,claims,mentions", "");
     private static final Kind STORY = new Kind("story", "id,headline,published,text", "published");
     private static final Kind SOURCE = new Kind("source", "id,name,kind,url", "id,name");
     private static final Kind ENTITY = new Kind("entity", "id,kind,name", "id,name");
     private static final Kind FACT = new Kind("fact", "id,subject,attribute,value,at,source,certainty,quote",
             "id,subject,attribute,value,source");
-    private static final Kind CLAIM = new Kind("claim", "id,text,subject,attribute,op,value,at",
+    private static final Kind CLAIM = new Kind("claim", "id,text,subject,attribute,op,value,at," + CLAIM_FORM_FIELDS,
             "id,subject,attribute,op,value");
     private static final Kind MENTION = new Kind("mention", "text,date,weekday", "text,date");
-    private static final Kind QUANTITY = new Kind("quantity", "amount,bound,step,min,max", "");
+    private static final Kind QUANTITY = new Kind("quantity", "amount,percent,bound,step,min,max", "");
     private static final Kind PERIOD = new Kind("period", "from,to", "from,to");
 
     private static final List<String> BOUNDS = Arrays.stream(Bound.values()).map(Bound::id).toList();
@@ -378,13 +383,152 @@ final class FileParser {
                     if (d.op == null) d.complete = false;
                 }
                 default -> {
-                    return false;
+                    return claim && claimField(name, d);
                 }
             }
             return true;
         });
+        // a comparison claim with no value compares the two subjects' values directly
+        if (claim && d.form != null && !d.form.versus.isEmpty()) seen |= CLAIM.requiredBit().get("value");
         if (missing(kind, seen, d.location, d.id)) d.complete = false;
         (claim ? out.claims : out.facts).add(d);
+    }
+
+    /**
+     * The claim fields of docs/claims.md ({@link #CLAIM_FORM_FIELDS}), each with a located error when wrong; false
+     * for a field that is not one of them. Kept in one place (with {@link Draft.Form}) so that it moves as a unit.
+     */
+    private boolean claimField(String name, Draft d) throws IOException {
+        Draft.Form f = d.form == null ? (d.form = new Draft.Form()) : d.form;
+        long pos = valuePos;
+        switch (name) {
+            case "since" -> {
+                f.since = p.currentToken() == JsonToken.VALUE_STRING && p.getText().matches("\\d{4}(-\\d{2})?")
+                        ? yearOrMonth(p.getText()) : when(name);
+                if (f.since == null) d.complete = false;
+            }
+            case "change" -> f.change = choice(name, d, "relative", "ratio", "difference");
+            case "from" -> {
+                Object v = value(name);
+                if (v instanceof BigDecimal n) v = Quantity.exactly(n);
+                if (v instanceof Quantity q) f.from = q;
+                else {
+                    if (v != null) error(pos, "expected a number or a quantity for \"from\"");
+                    d.complete = false;
+                }
+            }
+            case "max_age" -> f.maxAge = duration(name, d);
+            case "window" -> f.window = duration(name, d);
+            case "aggregate" -> f.aggregate = choice(name, d, "sum", "mean", "count", "min", "max");
+            case "compare" -> f.compare = choice(name, d, "difference", "ratio");
+            case "order" -> f.order = choice(name, d, "desc", "asc");
+            case "versus" -> f.versus = idList(name, d, f.versusPos);
+            case "rank_among" -> {
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    String[] kind = new String[1];
+                    int seen = object(RANK_KIND, k -> {
+                        kind[0] = string(k);
+                        return true;
+                    });
+                    if (missing(RANK_KIND, seen, here(), null) || kind[0] == null) d.complete = false;
+                    f.rankKind = kind[0];
+                } else {
+                    f.rankAmong = idList(name, d, f.rankPos);
+                }
+            }
+            case "complete" -> {
+                JsonToken t = p.currentToken();
+                if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) f.complete = t == JsonToken.VALUE_TRUE;
+                else {
+                    typeError(name, "true or false", t);
+                    d.complete = false;
+                }
+            }
+            case "tolerance" -> {
+                BigDecimal[] tol = new BigDecimal[2];
+                int seen = object(TOLERANCE, k -> {
+                    long at = valuePos;
+                    BigDecimal n = number(k);
+                    if (n != null && n.signum() < 0) {
+                        error(at, "a tolerance is not negative");
+                        n = null;
+                    }
+                    if (n == null) d.complete = false;
+                    tol[k.equals("relative") ? 0 : 1] = n;
+                    return true;
+                });
+                if (seen == 0 && tol[0] == null && tol[1] == null) {
+                    error(pos, "a tolerance needs \"relative\" (a share of the value) or \"absolute\" (an amount)");
+                    d.complete = false;
+                }
+                f.toleranceRelative = tol[0] == null ? null : tol[0].doubleValue();
+                f.toleranceAbsolute = tol[1] == null ? null : tol[1].doubleValue();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code "2002"} or {@code "2002-03"}: the year or month as a period of days. */
+    private static When yearOrMonth(String s) {
+        java.time.LocalDate start = s.length() == 4 ? java.time.LocalDate.of(Integer.parseInt(s), 1, 1)
+                : java.time.YearMonth.parse(s).atDay(1);
+        java.time.LocalDate end = s.length() == 4 ? start.plusYears(1).minusDays(1) : start.plusMonths(1).minusDays(1);
+        return When.period(When.day(start), When.day(end));
+    }
+
+    /** One of {@code words}, or null (and the draft unusable) with a located error. */
+    private String choice(String field, Draft d, String... words) throws IOException {
+        List<String> w = List.of(words);
+        String s = parsed(field, x -> word(x, q(field).replace("\"", ""), w, words));
+        if (s == null) d.complete = false;
+        return s;
+    }
+
+    /** An ISO-8601 duration ({@code P14D}, {@code P1Y}, {@code PT12H}), kept as written. */
+    private String duration(String field, Draft d) throws IOException {
+        String s = parsed(field, x -> {
+            try {
+                if (x.contains("T")) java.time.Duration.parse(x);
+                else java.time.Period.parse(x);
+                return x;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadValue("expected an ISO-8601 duration for " + q(field) + " (P14D, P1Y, PT12H), found " + q(x));
+            }
+        });
+        if (s == null) d.complete = false;
+        return s;
+    }
+
+    /** An entity id or a list of them; their positions go to {@code positions} for reference errors. */
+    private List<String> idList(String field, Draft d, List<Long> positions) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            array(field, () -> {
+                long at = tokenPos();
+                String s = string(field);
+                if (s == null) d.complete = false;
+                else {
+                    out.add(intern(s));
+                    positions.add(at);
+                }
+            });
+        } else {
+            long at = valuePos;
+            String s = string(field);
+            if (s == null) d.complete = false;
+            else {
+                out.add(intern(s));
+                positions.add(at);
+            }
+        }
+        if (out.isEmpty()) {
+            error(valuePos, q(field) + " names no entity");
+            d.complete = false;
+        }
+        return out;
     }
 
     private void mention() throws IOException {
@@ -424,7 +568,7 @@ final class FileParser {
     /** {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}}. */
     private Quantity quantity() throws IOException {
         long start = tokenPos();
-        BigDecimal[] n = new BigDecimal[4]; // amount, step, min, max
+        BigDecimal[] n = new BigDecimal[5]; // amount, step, min, max, percent
         Bound[] bound = new Bound[1];
         boolean[] bad = {false};
         int[] present = {0};
@@ -433,6 +577,7 @@ final class FileParser {
             int slot;
             switch (name) {
                 case "amount" -> slot = 0;
+                case "percent" -> slot = 5;
                 case "step" -> slot = 1;
                 case "min" -> slot = 2;
                 case "max" -> slot = 3;
@@ -447,10 +592,11 @@ final class FileParser {
                 }
             }
             present[0] |= 1 << slot;
-            n[slot] = number(name);
-            if (n[slot] == null) bad[0] = true;
+            n[slot == 5 ? 4 : slot] = number(name);
+            if (n[slot == 5 ? 4 : slot] == null) bad[0] = true;
             return true;
         });
+        if ((present[0] & (1 << 5)) != 0) return percent(start, present[0], n, bound[0], bad[0]);
         boolean amount = (present[0] & 1) != 0;
         boolean range = (present[0] & (4 | 8)) != 0;
         if (amount && range) {
@@ -486,6 +632,24 @@ final class FileParser {
         }
         if (!bad[0]) error(start, "a quantity needs \"amount\" and \"bound\", or \"min\" and \"max\"");
         return null;
+    }
+
+    /**
+     * {@code {"percent": 52, "bound": "about"}}: the fraction 0.52, its step in percentage points of the number as
+     * written (52 → 1 point, 51.96 → 0.01 point), a {@code step} also in points; the bound defaults to exactly.
+     */
+    private Quantity percent(long start, int present, BigDecimal[] n, Bound bound, boolean bad) {
+        if ((present & (1 | 4 | 8)) != 0) {
+            error(start, "a quantity has either \"percent\", \"amount\" or \"min\" and \"max\", not several");
+            return null;
+        }
+        if (bad) return null;
+        if (n[1] != null && n[1].signum() <= 0) {
+            error(start, "\"step\" must be positive");
+            return null;
+        }
+        BigDecimal step = (n[1] != null ? n[1] : Quantity.stepOf(n[4])).movePointLeft(2);
+        return Quantity.of(n[4].movePointLeft(2), bound == null ? Bound.EXACTLY : bound, step);
     }
 
     /** A number as written (its digits kept); null with an error if it is no number or out of range. */
@@ -842,6 +1006,11 @@ final class FileParser {
 
     /** Status facts and claims take a status word; everything else a number or a quantity. */
     private void checkValue(Draft d) {
+        if (d.form != null) checkForm(d);
+        if (d.claim && d.value == null && d.attribute != null && d.form != null && !d.form.versus.isEmpty()
+                && d.form.compare == null) {
+            return; // "more than North Carolina": the op compares the two values, no value needed
+        }
         if (d.attribute == null || d.value == null) {
             d.complete = false;
             return;
@@ -871,6 +1040,22 @@ final class FileParser {
                 d.value = Quantity.exactly(n);
             }
         }
+    }
+
+    /** The claim fields that only make sense together (docs/claims.md), located at the claim. */
+    private void checkForm(Draft d) {
+        Draft.Form f = d.form;
+        List<String> wrong = new ArrayList<>();
+        if (Fact.STATUS.equals(d.attribute) && !d.form.options().form().equals("value")) wrong.add("a status claim takes none of since, aggregate, versus, rank_among");
+        if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
+        if (f.aggregate != null && d.at != null && !d.at.isPeriod()) wrong.add("\"aggregate\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
+        if (f.compare != null && f.versus.isEmpty()) wrong.add("\"compare\" needs \"versus\"");
+        if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null) wrong.add("\"order\" needs \"rank_among\"");
+        int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
+                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1);
+        if (forms > 1) wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among)");
+        for (String w : wrong) error(pos(d.location), "claim" + (d.id == null ? "" : " " + q(d.id)) + ": " + w);
+        if (!wrong.isEmpty()) d.complete = false;
     }
 
     /** The file name without its extension: the story id of a file without an explicit one. */
