@@ -243,7 +243,7 @@ public final class ClaimForms {
             conv = both(conv, vc);
             strict = both(strict, vs);
             if (figure == null) figure = new Figure(c.subject(), c.attribute(), c.at(), dc, ds, List.copyOf(facts), true,
-                    show(dc, false), show(ds, false), false);
+                    show(dc, false), show(ds, false), false, "versus");
         }
         return new ClaimVerdict(c, conv, strict, figure, List.copyOf(new LinkedHashSet<>(facts)),
                 c.attribute() + " on " + c.at().display() + ": " + String.join("; ", reasons));
@@ -287,7 +287,7 @@ public final class ClaimForms {
                 + " is " + rank(rc) + ": " + c.subject() + " " + mine.words() + (shown.isEmpty() ? "" : ", " + String.join(", ", shown))
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "") + (unknown ? "" : "");
-        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false);
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false, "rank");
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
     }
 
@@ -434,7 +434,7 @@ public final class ClaimForms {
                 + valueText(c.quantity(), percent, conv) + tolerance(c.options(), percent) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "") + suffix;
         Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true,
-                show(conv, percent), show(strict, percent), percent);
+                show(conv, percent), show(strict, percent), percent, c.options().form());
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
     }
 
