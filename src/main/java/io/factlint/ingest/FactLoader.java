@@ -124,7 +124,7 @@ public final class FactLoader {
                 if (ok && d.complete) {
                     claims.add(new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
                             d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                            d.at, d.location));
+                            d.at, d.location, d.form == null ? null : d.form.options()));
                 }
             }
             mentions.addAll(f.mentions);
@@ -241,6 +241,17 @@ public final class FactLoader {
         if (d.source != null && !sources.containsKey(d.source)) {
             ok = false;
             if (complete) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source)));
+        }
+        if (d.form != null) {
+            for (int i = 0; i < d.form.versus.size() + d.form.rankAmong.size(); i++) {
+                boolean v = i < d.form.versus.size();
+                String e = v ? d.form.versus.get(i) : d.form.rankAmong.get(i - d.form.versus.size());
+                long pos = v ? d.form.versusPos.get(i) : d.form.rankPos.get(i - d.form.versus.size());
+                if (!entities.containsKey(e)) {
+                    ok = false;
+                    if (complete) errors.add(new InputError(at(f, pos), "undeclared entity " + q(e)));
+                }
+            }
         }
         return ok;
     }

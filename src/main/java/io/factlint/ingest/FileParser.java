@@ -158,7 +158,7 @@ final class FileParser {
             .optional("quote", (g, d, f, pos) -> d.quote = g.string(f))
             .build();
 
-    static final Fields<Draft> CLAIM = Fields.<Draft>named("claim")
+    static final Fields<Draft> CLAIM = ClaimFormFields.addTo(Fields.<Draft>named("claim")
             .required("id", ID)
             .optional("text", (g, d, f, pos) -> d.text = g.string(f))
             .required("subject", SUBJECT)
@@ -169,7 +169,7 @@ final class FileParser {
                 if (d.op == null) d.complete = false;
             })
             .required("value", VALUE)
-            .optional("at", AT)
+            .optional("at", AT))
             .build();
 
     static final Fields<MentionFields> MENTION = Fields.<MentionFields>named("mention")
@@ -316,6 +316,7 @@ final class FileParser {
         Draft d = new Draft(claim, c.here());
         Fields<Draft> kind = claim ? CLAIM : FACT;
         int seen = g.object(kind, d);
+        if (ClaimFormFields.valueOptional(d)) seen |= kind.field("value").requiredBit();
         if (c.missing(kind, seen, d.location, d.id)) d.complete = false;
         (claim ? out.claims : out.facts).add(d);
     }
@@ -405,6 +406,8 @@ final class FileParser {
 
     /** Status facts and claims take a status word; everything else a number or a quantity. */
     private void checkValue(Draft d) {
+        if (d.form != null) ClaimFormFields.check(d, c);
+        if (ClaimFormFields.directComparison(d)) return; // "more than North Carolina": the op compares the two values
         if (d.attribute == null || d.value == null) {
             d.complete = false;
             return;

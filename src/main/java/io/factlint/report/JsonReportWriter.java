@@ -158,13 +158,39 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
+    /** A figure; {@code kind} is the figures.yaml kind of a derived figure ({@code ratio}, {@code expr}). */
     public record FigureJson(String subject, String attribute, String at, IntervalJson conventional, IntervalJson strict,
-                             List<String> from, String arithmetic, String strictArithmetic) {
+                             List<String> from, String arithmetic, String strictArithmetic,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String kind) {
     }
 
+    /** A claim; {@code form} only for the claim forms of docs/claims.md (change, aggregate, versus, rank, ...). */
     public record ClaimJson(String ref, String text, String subject, String attribute, String op, String value, String at,
                             String verdict, String strictVerdict, String figure, List<String> facts, String reason,
-                            LocationJson location) {
+                            LocationJson location, @JsonInclude(JsonInclude.Include.NON_NULL) FormJson form) {
+    }
+
+    /**
+     * The claim fields of docs/claims.md as the check read them (defaults filled in), and the interval the claim
+     * was judged on on both readings ({@code kind}: the form).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
+                           List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
+                           Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
+                           IntervalJson conventional, IntervalJson strict) {
+        static FormJson of(ClaimVerdict v) {
+            Claim c = v.claim();
+            if (c.isPlain()) return null;
+            io.factlint.model.ClaimOptions o = c.options();
+            Figure f = v.figure();
+            return new FormJson(o.form(), o.since() == null ? null : o.since().iso(), o.change(),
+                    o.from() == null ? null : o.from().words(), o.maxAge(), o.aggregate(),
+                    o.versus().isEmpty() ? null : o.versus(), o.compare(), o.rankAmong().isEmpty() ? null : o.rankAmong(),
+                    o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
+                    o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
+                    f == null ? null : IntervalJson.of(f.strict()));
+        }
     }
 
     private static FindingJson finding(Finding f) {
@@ -185,15 +211,16 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static FigureJson figure(Figure f) {
         return new FigureJson(f.subject(), f.attribute(), f.at().iso(), IntervalJson.of(f.conventional()),
-                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic());
+                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic(), f.kind());
     }
 
     private static ClaimJson claim(ClaimVerdict v) {
         Claim c = v.claim();
         Figure f = v.figure();
         String figure = f == null ? null : f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
-        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(), c.valueWords(), c.at().iso(),
+        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(),
+                c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),
                 v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),
-                v.reason(), LocationJson.of(c.location()));
+                v.reason(), LocationJson.of(c.location()), FormJson.of(v));
     }
 }

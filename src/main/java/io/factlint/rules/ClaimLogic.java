@@ -58,8 +58,10 @@ public final class ClaimLogic {
     public static ClaimVerdict figureVerdict(Claim c, Figure f) {
         Verdict conv = evaluate(c.op(), c.quantity(), f.conventional(), true);
         Verdict strict = evaluate(c.op(), c.quantity(), f.strict(), false);
+        // a percentage with the precision that tells it from the figure's ends (0.0004 is 0.04 %, not 0.0 %)
         String value = f.percent() && c.quantity() != null && !c.quantity().isRange()
-                ? Interval.percent(c.quantity().amount().doubleValue()) : c.valueWords();
+                ? (c.quantity().bound() == Bound.EXACTLY ? "" : c.quantity().bound().id().replace('_', ' ') + " ")
+                        + ClaimForms.percent(c.quantity().amount().doubleValue(), f.conventional()) : c.valueWords();
         String reason = c.attribute() + " of " + c.subject() + " is " + f.display() + " on " + f.at().display()
                 + "; the claim " + c.op().symbol() + " " + value + " is " + conv.id()
                 + (strict != conv ? " (strict reading " + f.strictDisplay() + ": " + strict.id() + ")" : "");

@@ -31,7 +31,8 @@ public final class Figures {
         from.addAll(denominator.getFacts());
         return new Figure(numerator.getSubject(), def.name(), at, conv, strict, List.copyOf(from), true,
                 arithmetic(numerator.getHull(), denominator.getHull(), conv, def.percent()),
-                arithmetic(numerator.getStrictHull(), denominator.getStrictHull(), strict, def.percent()), def.percent());
+                arithmetic(numerator.getStrictHull(), denominator.getStrictHull(), strict, def.percent()), def.percent(),
+                def.kind());
     }
 
     /**
