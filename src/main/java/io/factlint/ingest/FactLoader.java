@@ -88,7 +88,7 @@ public final class FactLoader {
 
         List<InputError> errors = new ArrayList<>(walker.errors());
         parsed.forEach(f -> errors.addAll(f.errors));
-        boolean complete = walker.errors().isEmpty() && parsed.stream().noneMatch(f -> f.fatal);
+        String unread = unread(walker, parsed);
 
         SortedMap<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
                 FactLoader::sourceDifference, "source", errors);
@@ -111,7 +111,7 @@ public final class FactLoader {
             }
             stories.add(story);
             for (Draft d : f.facts) {
-                boolean ok = resolve(d, f, entities, sources, complete, errors);
+                boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
                     facts.add(Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
                             .attribute(d.attribute).status(d.value instanceof String s ? s : null)
@@ -120,7 +120,7 @@ public final class FactLoader {
                 }
             }
             for (Draft d : f.claims) {
-                boolean ok = resolve(d, f, entities, sources, complete, errors);
+                boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
                     claims.add(new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
                             d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
@@ -228,21 +228,33 @@ public final class FactLoader {
     }
 
     /**
-     * Checks that a fact's or claim's subject and source are declared. Undeclared references are reported only
-     * when every file could be read in full (otherwise the declaration may sit in the unread part).
+     * Checks that a fact's or claim's subject and source are declared. Undeclared references are reported for every
+     * file that was read to its end (in a file cut short, the reference may be to a declaration in the unread part);
+     * {@code unread} names the files that were not, as a hint that a declaration may be there (null if none).
      */
     private static boolean resolve(Draft d, ParsedFile f, Map<String, Entity> entities, Map<String, Source> sources,
-                                   boolean complete, List<InputError> errors) {
+                                   String unread, List<InputError> errors) {
         boolean ok = true;
+        String hint = unread == null ? "" : " (" + unread + " could not be read to its end and may declare it)";
         if (d.subject != null && !entities.containsKey(d.subject)) {
             ok = false;
-            if (complete) errors.add(new InputError(at(f, d.subjectPos), "undeclared entity " + q(d.subject)));
+            if (!f.fatal) errors.add(new InputError(at(f, d.subjectPos), "undeclared entity " + q(d.subject) + hint));
         }
         if (d.source != null && !sources.containsKey(d.source)) {
             ok = false;
-            if (complete) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source)));
+            if (!f.fatal) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source) + hint));
         }
         return ok;
+    }
+
+    /** The files not read to their end, as "a.json" or "a.json and 2 more files"; null if every file was. */
+    private static String unread(FileWalker walker, List<ParsedFile> parsed) {
+        List<String> names = new ArrayList<>();
+        for (ParsedFile f : parsed) if (f.fatal) names.add(f.file());
+        for (InputError e : walker.errors()) names.add(e.location().file());
+        if (names.isEmpty()) return null;
+        return names.get(0) + (names.size() == 1 ? "" : " and " + (names.size() - 1) + " more file"
+                + (names.size() == 2 ? "" : "s"));
     }
 
     private static Location at(ParsedFile f, long pos) {

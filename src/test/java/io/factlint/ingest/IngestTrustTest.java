@@ -1,0 +1,37 @@
+package io.factlint.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.factlint.ingest.TestSupport.errors;
+import static io.factlint.ingest.TestSupport.loader;
+import static io.factlint.ingest.TestSupport.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Regressions of issues 10 and 15 (trust) in reading fact files; each test names its point. */
+class IngestTrustTest {
+    @TempDir
+    Path tmp;
+
+    /** 10.7: reference errors are reported for every file that parsed, even beside a malformed file. */
+    @Test
+    void undeclaredReferencesAreReportedBesideAMalformedFile() throws IOException {
+        Path dir = tmp.resolve("facts");
+        write(dir.resolve("a-broken.json"), "{\"sources\": [{\"id\": \"nis\", \"name\": \"NIS\"}, ");
+        write(dir.resolve("b-story.json"), """
+                {"story": {"published": "2024-12-27"},
+                 "entities": [{"id": "e1", "name": "E"}],
+                 "facts": [{"id": "f1", "subject": "ghost", "attribute": "status", "value": "captured", "source": "nobody"}]}
+                """);
+        List<String> errors = errors(loader(), dir);
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith(dir.resolve("a-broken.json") + ":1:"));
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .startsWith(dir.resolve("b-story.json") + ":3:36: undeclared entity \"ghost\""));
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .startsWith(dir.resolve("b-story.json") + ":3:99: undeclared source \"nobody\" (" + dir.resolve("a-broken.json") + " could not be read to its end and may declare it)"));
+    }
+}
