@@ -34,4 +34,20 @@ class IngestTrustTest {
         assertThat(errors).anySatisfy(e -> assertThat(e)
                 .startsWith(dir.resolve("b-story.json") + ":3:99: undeclared source \"nobody\" (" + dir.resolve("a-broken.json") + " could not be read to its end and may declare it)"));
     }
+
+    /**
+     * 10.9: a fact file in the checked folder that is a symbolic link to a file outside it (here a stand-in for
+     * /etc/passwd) is not read, and no message quotes its content.
+     */
+    @Test
+    void aFactFileLinkedOutOfTheFolderIsNotReadNorQuoted() throws IOException {
+        Path secret = write(tmp.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path dir = tmp.resolve("facts");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.createSymbolicLink(dir.resolve("x.json"), secret);
+        java.nio.file.Files.createSymbolicLink(dir.resolve("y.yaml"), secret);
+        List<String> errors = errors(loader(), dir);
+        assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).doesNotContain("root")
+                .contains("symbolic link leads out of the checked folder"));
+    }
 }
