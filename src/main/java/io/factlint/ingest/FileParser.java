@@ -235,7 +235,7 @@ final class FileParser {
              Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
              JsonParser parser = factories.create(reader, out.input.yaml())) {
             this.c = new TokenCursor(parser, limits, out, missingFieldErrors);
-            this.g = new ValueGrammar(c, limits);
+            this.g = new ValueGrammar(c, limits, out.input.yaml());
             document();
         } catch (IOException e) {
             failed(e);
@@ -345,6 +345,10 @@ final class FileParser {
         long pos = c == null ? TokenCursor.pack(1, 1) : c.safeTokenPos();
         ParseFailures.Failure f = ParseFailures.of(e, pos, out.input.yaml(), limits);
         if (f.notText()) out.errors.clear(); // a file that is not text gets one error, not the noise read before it
+        if (out.input.yaml() && c != null && "op".equals(c.fieldName()) && f.message().contains("block scalar")) {
+            fatal(f.pos(), ValueGrammar.UNQUOTED_OP); // op: >= is a folded block with a bad indicator to YAML
+            return;
+        }
         fatal(f.pos(), f.message());
     }
 

@@ -61,6 +61,15 @@ public record ParserLimits(int maxNestingDepth, long maxDocumentLength, int maxS
      * @throws IllegalArgumentException for an unknown name or a value out of range
      */
     public ParserLimits with(String name, long value) {
+        long min = switch (name) {
+            case "depth" -> 8;
+            case "yaml-aliases" -> 0;
+            default -> 1;
+        };
+        if (NAMES.contains(name) && value < min) {
+            throw new IllegalArgumentException(name + " must be " + (min == 0 ? "0 or more" : min == 1 ? "positive"
+                    : "at least " + min));
+        }
         int asInt = (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, value));
         return switch (name) {
             case "depth" -> new ParserLimits(asInt, maxDocumentLength, maxStringLength, maxNumberLength, maxYamlAliases, maxTokens);

@@ -43,6 +43,15 @@ final class TokenCursor {
         return p.nextToken();
     }
 
+    /** The name of the field being read, or null (safe to call after a parse failure). */
+    String fieldName() {
+        try {
+            return p.currentName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     JsonToken current() {
         return p.currentToken();
     }

@@ -50,4 +50,43 @@ class IngestTrustTest {
         assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).doesNotContain("root")
                 .contains("symbolic link leads out of the checked folder"));
     }
+
+    /** 10.10: unquoted YAML ops ({@code ~ > >= !=}) get "quote the op" at the op, not null, a block-scalar error or "". */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"~", ">", ">=", "!="})
+    void unquotedYamlOpsSayQuoteTheOp(String op) throws IOException {
+        Path f = write(tmp.resolve("facts/s.yaml"), """
+                story: {published: 2024-12-27}
+                entities: [{id: e, name: E}]
+                claims:
+                  - id: c1
+                    subject: e
+                    attribute: deployed
+                    op: %s
+                    value: 3
+                """.formatted(op));
+        assertThat(errors(loader(), f)).singleElement().asString()
+                .startsWith(f + ":7:")
+                .contains(": quote the op: in YAML an unquoted ~ means null, and > or ! start a folded block or a tag;");
+    }
+
+    /** 10.10: the scaffold of {@code factlint init} writes every op in quotes. */
+    @Test
+    void initsScaffoldQuotesEveryOp() {
+        String scaffold = io.factlint.scaffold.StoryScaffold.yaml("s", java.time.LocalDate.of(2024, 12, 27), "x");
+        for (String op : ValueGrammar.OPS) {
+            assertThat(scaffold).as(op).contains("\"" + op + "\"");
+        }
+        assertThat(scaffold).doesNotContainPattern("op:\\s*[^\\s\"]");
+    }
+
+    /** 10.10: a parser limit out of range is named as users type it, not by its Java name. */
+    @Test
+    void parserLimitErrorsUseTheCommandLineNames() {
+        for (String name : ParserLimits.NAMES) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParserLimits.defaults().with(name, -1))
+                    .as(name).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(name + " must be ").hasMessageNotContaining("max");
+        }
+    }
 }
