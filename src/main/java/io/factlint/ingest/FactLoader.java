@@ -87,7 +87,17 @@ public final class FactLoader {
         List<ParsedFile> parsed = parseAll(files);
 
         List<InputError> errors = new ArrayList<>(walker.errors());
-        parsed.forEach(f -> errors.addAll(f.errors));
+        Map<InputError, Long> counts = new HashMap<>(); // "N more" lines and how many errors each stands for
+        for (ParsedFile f : parsed) {
+            errors.addAll(f.errors);
+            if (f.errors.more > 0) {
+                InputError more = new InputError(f.errors.firstNotKept.location(), Messages.count(f.errors.more)
+                        + " more error" + (f.errors.more == 1 ? "" : "s") + " in this file not shown (the limit is "
+                        + "--parser-limit errors-per-file=" + limits.maxErrorsPerFile() + ")");
+                errors.add(more);
+                counts.put(more, f.errors.more);
+            }
+        }
         String unread = unread(walker, parsed);
 
         SortedMap<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
@@ -129,11 +139,29 @@ public final class FactLoader {
             }
             mentions.addAll(f.mentions);
         }
-        if (!errors.isEmpty()) throw new InputException(errors.stream().distinct().toList());
+        if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
         return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
                 Collections.unmodifiableSortedMap(entities), List.copyOf(facts), List.copyOf(claims),
                 List.copyOf(mentions));
+    }
+
+    /**
+     * The first {@link ParserLimits#maxErrors()} errors (sorted), and a line at the first one left out saying how many
+     * more there were (counting what each per-file "more" line among them stands for).
+     */
+    private List<InputError> capped(List<InputError> sorted, Map<InputError, Long> counts) {
+        int cap = limits.maxErrors();
+        if (sorted.size() <= cap) return sorted;
+        // cut between two positions, so that the line about the rest sorts after every error shown
+        while (cap < sorted.size() && sorted.get(cap).location().equals(sorted.get(cap - 1).location())) cap++;
+        if (cap == sorted.size()) return sorted;
+        long more = 0;
+        for (InputError e : sorted.subList(cap, sorted.size())) more += counts.getOrDefault(e, 1L);
+        List<InputError> out = new ArrayList<>(sorted.subList(0, cap));
+        out.add(new InputError(sorted.get(cap).location(), Messages.count(more) + " more input error"
+                + (more == 1 ? "" : "s") + " not shown (the limit is --parser-limit errors=" + limits.maxErrors() + ")"));
+        return out;
     }
 
     /** Parses the files on a few threads; the results come back in the files' order. */
@@ -162,7 +190,7 @@ public final class FactLoader {
         return new FileParser(f, factories, limits, statusWords, statusSet).parse();
     }
 
-    private static ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {
+    private ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -175,7 +203,7 @@ public final class FactLoader {
     }
 
     private static ParsedFile failed(FileWalker.InputFile file, String message) {
-        ParsedFile p = new ParsedFile(file);
+        ParsedFile p = new ParsedFile(file, 1);
         p.fatal = true;
         p.errors.add(new InputError(Location.of(file.display()), message));
         return p;

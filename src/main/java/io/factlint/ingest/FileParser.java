@@ -209,7 +209,7 @@ final class FileParser {
 
     FileParser(FileWalker.InputFile input, ParserFactories factories, ParserLimits limits,
                List<String> statusWords, Set<String> statusSet) {
-        this.out = new ParsedFile(input);
+        this.out = new ParsedFile(input, limits.maxErrorsPerFile());
         this.file = input.display();
         this.factories = factories;
         this.limits = limits;
@@ -336,6 +336,7 @@ final class FileParser {
     private void fatal(int line, int column, String message) {
         // an object cut short by a syntax error seems to lack fields: that is noise next to the real error
         out.errors.removeAll(missingFieldErrors);
+        out.errors.more -= Math.min(out.errors.more, out.moreMissing);
         out.errors.add(new InputError(new Location(file, line, column), message));
         out.fatal = true;
     }

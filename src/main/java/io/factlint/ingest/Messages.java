@@ -85,6 +85,11 @@ final class Messages {
     }
 
     /** A byte count as an editor reads it: {@code 64 MiB}, {@code 1,000 bytes}. */
+    /** {@code 5,999,900}. */
+    static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     static String bytes(long n) {
         if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) return String.format(Locale.ROOT, "%,d MiB", n / (1024 * 1024));
         if (n >= 1024 && n % 1024 == 0) return String.format(Locale.ROOT, "%,d KiB", n / 1024);

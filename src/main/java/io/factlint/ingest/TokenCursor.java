@@ -111,8 +111,8 @@ final class TokenCursor {
                 any = true;
                 InputError e = new InputError(at, "missing required field \"" + required.get(i) + "\" in "
                         + kind.name() + (id == null ? "" : " " + q(id)));
-                out.errors.add(e);
-                missingFieldErrors.add(e);
+                if (out.errors.add(e)) missingFieldErrors.add(e);
+                else out.moreMissing++;
             }
         }
         return any;

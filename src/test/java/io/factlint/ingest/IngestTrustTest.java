@@ -89,4 +89,40 @@ class IngestTrustTest {
                     .hasMessageStartingWith(name + " must be ").hasMessageNotContaining("max");
         }
     }
+
+    /** 15.2: a file of 5,000 empty facts gives the first 100 errors and one line counting the rest. */
+    @Test
+    void errorsAreCappedPerFileAndCounted() throws IOException {
+        StringBuilder b = new StringBuilder("{\"story\": {\"published\": \"2024-12-27\"}, \"facts\": [\n");
+        for (int i = 0; i < 5000; i++) b.append(i == 0 ? "" : ",\n").append("{}");
+        Path f = write(tmp.resolve("facts/many.json"), b.append("]}").toString());
+        List<String> errors = errors(loader(), f);
+        assertThat(errors).hasSize(101);
+        assertThat(errors.get(0)).isEqualTo(f + ":2:1: missing required field \"attribute\" in fact");
+        // 5 required fields per fact: 25,000 errors, 100 shown; the first not shown is the first of fact 21
+        assertThat(errors).contains(f + ":22:1: 24,900 more errors in this file not shown "
+                + "(the limit is --parser-limit errors-per-file=100)");
+    }
+
+    /** 15.2: over all files at most --parser-limit errors are shown, then one line counts the rest. */
+    @Test
+    void errorsAreCappedInTotalAndCounted() throws IOException {
+        Path dir = tmp.resolve("facts");
+        for (int i = 0; i < 30; i++) {
+            StringBuilder b = new StringBuilder("{\"story\": {\"published\": \"2024-12-27\"}, \"facts\": [\n");
+            for (int j = 0; j < 10; j++) b.append(j == 0 ? "" : ",\n").append("{}");
+            write(dir.resolve(String.format("f%02d.json", i)), b.append("]}").toString());
+        }
+        FactLoader loader = new FactLoader(TestSupport.STATUS_WORDS, ParserLimits.defaults().with("errors", 120)
+                .with("errors-per-file", 40));
+        List<String> errors = errors(loader, dir);
+        // cut after the 120th line's position (f02.json:9:1 has 5 errors, 3 of them up to the 120th): 122 shown
+        assertThat(errors).hasSize(123);
+        // each file: 50 errors, 40 shown and a line for 10 more; 41 lines a file, so file 3 is cut after 38 lines and the rest of its position
+        assertThat(errors.get(40)).isEqualTo(dir.resolve("f00.json") + ":10:1: 10 more errors in this file not shown "
+                + "(the limit is --parser-limit errors-per-file=40)");
+        // not shown: f02.json's own "10 more" and the 27 files after it (50 errors each)
+        assertThat(errors.get(122)).isEqualTo(dir.resolve("f02.json") + ":10:1: "
+                + "1,360 more input errors not shown (the limit is --parser-limit errors=120)");
+    }
 }
