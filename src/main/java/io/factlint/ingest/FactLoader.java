@@ -72,6 +72,10 @@ public final class FactLoader {
             return loadChecked(paths);
         } catch (InputException e) {
             throw e;
+        } catch (java.nio.file.InvalidPathException e) {
+            String where = paths == null || paths.isEmpty() ? "." : FileWalker.display(paths.get(0));
+            throw new InputException(List.of(new InputError(Location.of(where),
+                    "cannot use the file name " + q(e.getInput()) + Messages.fileNameEncodingHint())));
         } catch (RuntimeException | StackOverflowError e) {
             String where = paths == null || paths.isEmpty() ? "." : FileWalker.display(paths.get(0));
             throw new InputException(List.of(new InputError(Location.of(where),

@@ -35,7 +35,7 @@ final class StoryTextReader {
         try {
             given = Path.of(name);
         } catch (RuntimeException e) {
-            errors.error(pos, "invalid story text path " + q(name));
+            errors.error(pos, "invalid story text path " + q(name) + Messages.fileNameEncodingHint());
             return null;
         }
         if (given.isAbsolute() || given.getRoot() != null) {
