@@ -264,9 +264,10 @@ final class FileParser {
         }
         if (t != JsonToken.START_OBJECT) {
             c.error(c.tokenPos(), "expected an object at the top level, found " + Messages.describe(t));
-            return;
+            c.skip(); // to its end all the same, so that a later syntax error is reported too
+        } else {
+            g.object(TOP, this);
         }
-        g.object(TOP, this);
         t = c.next();
         if (t != null) c.error(c.tokenPos(), "unexpected content after the end of the top-level object");
     }

@@ -125,4 +125,13 @@ class IngestTrustTest {
         assertThat(errors.get(122)).isEqualTo(dir.resolve("f02.json") + ":10:1: "
                 + "1,360 more input errors not shown (the limit is --parser-limit errors=120)");
     }
+
+    /** 15.9: a top-level array gets "expected an object" and the syntax error after it too. */
+    @Test
+    void aTopLevelArrayStillReportsTheLaterSyntaxError() throws IOException {
+        Path f = write(tmp.resolve("facts/a.json"), "[1, 2,\n 3 4]");
+        assertThat(errors(loader(), f)).hasSize(2)
+                .first().asString().isEqualTo(f + ":1:1: expected an object at the top level, found an array");
+        assertThat(errors(loader(), f).get(1)).startsWith(f + ":2:").contains("malformed JSON");
+    }
 }
