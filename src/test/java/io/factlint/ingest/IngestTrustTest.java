@@ -134,4 +134,14 @@ class IngestTrustTest {
                 .first().asString().isEqualTo(f + ":1:1: expected an object at the top level, found an array");
         assertThat(errors(loader(), f).get(1)).startsWith(f + ":2:").contains("malformed JSON");
     }
+
+    /** 15.9: "sub/../t.txt" with sub missing says that sub is missing, not that t.txt (which exists) is. */
+    @Test
+    void aStoryTextPathThroughAMissingFolderNamesTheFolder() throws IOException {
+        Path dir = tmp.resolve("facts");
+        write(dir.resolve("t.txt"), "text");
+        Path f = write(dir.resolve("s.json"), "{\"story\": {\"published\": \"2024-12-27\", \"text\": \"sub/../t.txt\"}}");
+        assertThat(errors(loader(), f)).singleElement().asString().isEqualTo(f + ":1:47: story text file not found: "
+                + dir.resolve("t.txt") + " (the folder " + dir.resolve("sub") + " on the way, in \"sub/../t.txt\", does not exist)");
+    }
 }
