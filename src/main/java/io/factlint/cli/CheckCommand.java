@@ -99,7 +99,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--parser-limit", paramLabel = "NAME=VALUE", mapFallbackValue = "",
             description = "Raise or lower a limit on fact files, repeatable: depth (200), file-bytes (64 MiB), "
-                    + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000).")
+                    + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000); errors shown "
+                    + "per file, errors-per-file (100), and in all, errors (1000).")
     Map<String, Long> parserLimits = new LinkedHashMap<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")

@@ -209,7 +209,7 @@ final class FileParser {
 
     FileParser(FileWalker.InputFile input, ParserFactories factories, ParserLimits limits,
                List<String> statusWords, Set<String> statusSet) {
-        this.out = new ParsedFile(input);
+        this.out = new ParsedFile(input, limits.maxErrorsPerFile());
         this.file = input.display();
         this.factories = factories;
         this.limits = limits;
@@ -235,7 +235,7 @@ final class FileParser {
              Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
              JsonParser parser = factories.create(reader, out.input.yaml())) {
             this.c = new TokenCursor(parser, limits, out, missingFieldErrors);
-            this.g = new ValueGrammar(c, limits);
+            this.g = new ValueGrammar(c, limits, out.input.yaml());
             document();
         } catch (IOException e) {
             failed(e);
@@ -264,9 +264,10 @@ final class FileParser {
         }
         if (t != JsonToken.START_OBJECT) {
             c.error(c.tokenPos(), "expected an object at the top level, found " + Messages.describe(t));
-            return;
+            c.skip(); // to its end all the same, so that a later syntax error is reported too
+        } else {
+            g.object(TOP, this);
         }
-        g.object(TOP, this);
         t = c.next();
         if (t != null) c.error(c.tokenPos(), "unexpected content after the end of the top-level object");
     }
@@ -337,6 +338,7 @@ final class FileParser {
     private void fatal(int line, int column, String message) {
         // an object cut short by a syntax error seems to lack fields: that is noise next to the real error
         out.errors.removeAll(missingFieldErrors);
+        out.errors.more -= Math.min(out.errors.more, out.moreMissing);
         out.errors.add(new InputError(new Location(file, line, column), message));
         out.fatal = true;
     }
@@ -346,6 +348,10 @@ final class FileParser {
         long pos = c == null ? TokenCursor.pack(1, 1) : c.safeTokenPos();
         ParseFailures.Failure f = ParseFailures.of(e, pos, out.input.yaml(), limits);
         if (f.notText()) out.errors.clear(); // a file that is not text gets one error, not the noise read before it
+        if (out.input.yaml() && c != null && "op".equals(c.fieldName()) && f.message().contains("block scalar")) {
+            fatal(f.pos(), ValueGrammar.UNQUOTED_OP); // op: >= is a folded block with a bad indicator to YAML
+            return;
+        }
         fatal(f.pos(), f.message());
     }
 

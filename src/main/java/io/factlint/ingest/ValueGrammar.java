@@ -77,13 +77,15 @@ final class ValueGrammar {
 
     private final TokenCursor c;
     private final ParserLimits limits;
+    private final boolean yaml;
     private final Map<String, String> strings = new HashMap<>();
     /** Times already read in this file: facts share them (When is immutable), saving memory and parsing. */
     private final Map<String, When> times = new HashMap<>();
 
-    ValueGrammar(TokenCursor cursor, ParserLimits limits) {
+    ValueGrammar(TokenCursor cursor, ParserLimits limits, boolean yaml) {
         this.c = cursor;
         this.limits = limits;
+        this.yaml = yaml;
     }
 
     TokenCursor cursor() {
@@ -254,9 +256,23 @@ final class ValueGrammar {
         return parsed(field, w -> word(w, "source kind", KINDS, SourceKind.values()));
     }
 
+    /**
+     * A claim's op. In YAML, {@code ~} unquoted is null, and {@code >} or {@code !} unquoted start a folded block or
+     * a tag (read as ""): those get "quote the op" instead of a type error.
+     */
     Op op(String field) throws IOException {
+        if (yaml && (c.current() == JsonToken.VALUE_NULL
+                || c.current() == JsonToken.VALUE_STRING && c.parser().getText().isEmpty())) {
+            c.error(c.valuePos, UNQUOTED_OP);
+            return null;
+        }
         return parsed(field, w -> word(w, "op", OPS, Op.values()));
     }
+
+    /** What an unquoted YAML op gets (also as a syntax error, {@code op: >=}, see {@link FileParser}). */
+    static final String UNQUOTED_OP = "quote the op: in YAML an unquoted ~ means null, and > or ! start a folded "
+            + "block or a tag; write op: \"~\", op: \">=\", op: \"!=\" (" + OPS.stream().map(o -> "\"" + o + "\"")
+            .collect(java.util.stream.Collectors.joining(", ")) + ")";
 
     /** Turns the text of a value into something, or says what is wrong with it. */
     @FunctionalInterface
