@@ -283,7 +283,7 @@ public final class FactLoader {
                 long pos = v ? d.form.versusPos.get(i) : d.form.rankPos.get(i - d.form.versus.size());
                 if (!entities.containsKey(e)) {
                     ok = false;
-                    if (complete) errors.add(new InputError(at(f, pos), "undeclared entity " + q(e)));
+                    if (!f.fatal) errors.add(new InputError(at(f, pos), "undeclared entity " + q(e) + hint));
                 }
             }
         }

@@ -18,8 +18,10 @@ class UserFacingNamesTest {
     void aWrongFormatListsTheFormatsInLowerCase() {
         CliRun r = CliRun.run("check", "--format", "bogus");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("expected one of: text, json, html, junit, sarif, markdown, github; found 'bogus'")
-                .doesNotContain("MARKDOWN");
+        String ids = java.util.Arrays.stream(io.factlint.report.Format.values()).map(io.factlint.report.Format::id)
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertThat(ids).startsWith("text, json, html, junit, sarif, markdown, github");
+        assertThat(r.err()).contains("expected one of: " + ids + "; found 'bogus'").doesNotContain("MARKDOWN");
     }
 
     @Test
