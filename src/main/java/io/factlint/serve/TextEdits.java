@@ -69,8 +69,9 @@ final class TextEdits {
             if (next != null) return splice(t, f.keyStart(), next.keyStart(), "");
             return splice(t, f.keyStart(), f.valueEnd(), "{}");
         }
-        if (prev != null) return splice(t, prev.valueEnd(), f.valueEnd(), "");
+        // a field with one after it takes its separator along; the last one takes the separator before it
         if (next != null) return splice(t, f.keyStart(), next.keyStart(), "");
+        if (prev != null) return splice(t, prev.valueEnd(), f.valueEnd(), "");
         return splice(t, f.keyStart(), f.valueEnd(), "");
     }
 

@@ -26,6 +26,9 @@ final class ServeFixture implements AutoCloseable {
     /** The day the tests run on (waiver expiry). */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-10T12:00:00Z"), ZoneOffset.UTC);
 
+    /** One compiled-rule cache for the test run (a copied rule folder compiles once). */
+    static final Path CACHE = Path.of("target", "serve-test-rule-cache").toAbsolutePath();
+
     final Path root;
     final Path facts;
     final Path rules;
@@ -48,7 +51,7 @@ final class ServeFixture implements AutoCloseable {
         Files.copy(Path.of("facts/nk-soldier-captured.json"), facts.resolve("nk-soldier-captured.json"));
         Files.copy(Path.of("facts/nk-soldier-captured.txt"), facts.resolve("nk-soldier-captured.txt"));
         if (setup != null) setup.accept(facts);
-        bench = new Workbench(new Workbench.Config(List.of(facts), rules, null, Severity.ERROR, CacheOptions.disabled(),
+        bench = new Workbench(new Workbench.Config(List.of(facts), rules, null, Severity.ERROR, CacheOptions.in(CACHE),
                 Duration.ofSeconds(60), CLOCK, Drafter.NONE));
         bench.start();
         bench.watch();
