@@ -267,8 +267,13 @@ final class Edits {
             return Result.failed("not undone: " + d.file() + " changed on disk after \"" + d.description() + "\"", List.of());
         }
         try {
-            if (d.before() == null) Files.delete(d.file());
-            else AtomicFiles.write(d.file(), o -> o.write(d.before()));
+            if (d.before() == null) {
+                bench.wrote(d.file(), "none");
+                Files.delete(d.file());
+            } else {
+                bench.wrote(d.file(), hash(d.before()));
+                AtomicFiles.write(d.file(), o -> o.write(d.before()));
+            }
         } catch (IOException x) {
             return Result.failed("not undone: " + x.getMessage(), List.of());
         }
@@ -294,6 +299,7 @@ final class Edits {
         if (!(latest == null ? before == null : before != null && java.util.Arrays.equals(latest, before))) {
             return Result.failed("not written: " + display(file) + " changed on disk meanwhile", List.of());
         }
+        bench.wrote(file, hash(bytes));
         AtomicFiles.write(file, o -> o.write(bytes));
         undo.push(new Done(file, before, hash(bytes), description));
         bench.recheck(false, System.nanoTime());

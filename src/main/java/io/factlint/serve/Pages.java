@@ -245,6 +245,7 @@ public final class Pages {
                              FactBase fb) {
         String text = s.text();
         if (text == null) return List.of();
+        List<Mention> mentions = fb.mentions().stream().filter(m -> m.storyId().equals(s.id())).toList();
         // quote spans, first come first served, no overlaps
         TreeMap<Integer, int[]> quoteAt = new TreeMap<>();
         Map<Integer, Fact> quoteFact = new HashMap<>();
@@ -266,14 +267,14 @@ public final class Pages {
         for (var q : quoteAt.entrySet()) {
             int qs = q.getValue()[0];
             int qe = q.getValue()[1];
-            if (qs > pos) out.addAll(numbers(text.substring(pos, qs), facts, anchors, fb, null));
+            if (qs > pos) out.addAll(numbers(text.substring(pos, qs), facts, anchors, mentions, null));
             Fact f = quoteFact.get(qs);
-            String cls = "hl quote " + factClass(f, flagged, spans);
+            String cls = "hl hl-quote " + factClass(f, flagged, spans);
             out.add(new Seg(text.substring(qs, qe), "#" + anchors.get(f.getRef()), cls, "quote of " + f.getRef(),
-                    numbers(text.substring(qs, qe), facts, anchors, fb, f)));
+                    numbers(text.substring(qs, qe), facts, anchors, mentions, f)));
             pos = qe;
         }
-        if (pos < text.length()) out.addAll(numbers(text.substring(pos), facts, anchors, fb, null));
+        if (pos < text.length()) out.addAll(numbers(text.substring(pos), facts, anchors, mentions, null));
         return out;
     }
 
@@ -285,7 +286,8 @@ public final class Pages {
     }
 
     /** Numbers and dates of {@code text} as highlights; inside a quote ({@code quoteOf}) they point to its fact. */
-    private static List<Seg> numbers(String text, List<Fact> facts, Map<String, String> anchors, FactBase fb, Fact quoteOf) {
+    private static List<Seg> numbers(String text, List<Fact> facts, Map<String, String> anchors, List<Mention> mentions,
+                                     Fact quoteOf) {
         List<Seg> out = new ArrayList<>();
         Matcher m = NUMBER_OR_DATE.matcher(text);
         int pos = 0;
@@ -297,6 +299,9 @@ public final class Pages {
             String kind = date ? "date" : "number";
             if (quoteOf != null) {
                 out.add(new Seg(word, null, "hl " + kind + " in-quote", kind, List.of()));
+            } else if (date && mentionOf(word, mentions) != null) {
+                Mention mention = mentionOf(word, mentions);
+                out.add(new Seg(word, "#mentions", "hl date backed", "date: " + mention.date(), List.of()));
             } else if (backing != null) {
                 out.add(new Seg(word, "#" + anchors.get(backing.getRef()), "hl " + kind + " backed", kind + " stated by " + backing.getRef(), List.of()));
             } else {
@@ -306,6 +311,11 @@ public final class Pages {
         }
         if (pos < text.length()) out.add(new Seg(text.substring(pos), null, null, null, List.of()));
         return out;
+    }
+
+    private static Mention mentionOf(String word, List<Mention> mentions) {
+        for (Mention m : mentions) if (m.text().contains(word)) return m;
+        return null;
     }
 
     private static Fact backing(String word, List<Fact> facts) {

@@ -43,6 +43,8 @@ public final class Workbench implements AutoCloseable {
     final Path rulesDir;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
+    /** Files the workbench wrote itself, with the hash written (the watcher skips them when they are unchanged since). */
+    private final java.util.Map<Path, String> ownWrites = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile RulePack pack;
     private volatile State state;
     private Thread watchThread;
@@ -93,6 +95,12 @@ public final class Workbench implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 Set<Path> changed = watcher.await(DEBOUNCE, p -> !p.startsWith(rulesDir) || isRuleFile(p));
                 long seen = System.nanoTime();
+                // the workbench's own writes were re-checked when they were made
+                changed.removeIf(p -> {
+                    String h = ownWrites.remove(p);
+                    return h != null && h.equals(Edits.hashOf(p));
+                });
+                if (changed.isEmpty()) continue;
                 boolean rules = changed.stream().anyMatch(p -> p.startsWith(rulesDir));
                 recheck(rules, seen);
                 try {
@@ -143,6 +151,11 @@ public final class Workbench implements AutoCloseable {
         }
         State s = state;
         for (Consumer<State> l : listeners) l.accept(s);
+    }
+
+    /** Notes a write of the workbench's own, already re-checked. */
+    void wrote(Path file, String hash) {
+        ownWrites.put(file.toAbsolutePath().normalize(), hash);
     }
 
     State state() {

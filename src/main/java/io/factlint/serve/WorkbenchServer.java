@@ -112,6 +112,7 @@ public final class WorkbenchServer implements AutoCloseable {
             config.routes.before(this::guard);
             config.routes.get("/", ctx -> page(ctx, renderStories()));
             config.routes.get("/story", this::story);
+            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
             config.routes.get("/static/workbench.js", ctx -> asset(ctx, SCRIPT, "text/javascript; charset=utf-8"));
             config.routes.get("/static/workbench.css", ctx -> asset(ctx, CSS, "text/css; charset=utf-8"));
             config.routes.sse("/events", client -> {
@@ -187,7 +188,8 @@ public final class WorkbenchServer implements AutoCloseable {
     private static void security(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on form posts
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
     }

@@ -50,14 +50,15 @@ class ServePagesTest {
     void theStoryPageLinksTheArticleToItsFacts() throws Exception {
         Document d = get("/story?id=nk-soldier-captured");
         // every quote of the seed story is found in the text and linked to its fact
-        assertThat(d.select(".article-text a.quote")).hasSize(5);
-        Element q = d.select(".article-text a.quote").stream()
+        assertThat(d.select(".article-text a.hl-quote")).hasSize(5);
+        Element q = d.select(".article-text a.hl-quote").stream()
                 .filter(a -> a.text().startsWith("North Korea has deployed over 11,000")).findFirst().orElseThrow();
         String anchor = q.attr("href").substring(1);
         assertThat(d.getElementById(anchor).selectFirst(".ref").text()).isEqualTo("nk-soldier-captured#f4");
         assertThat(q.select("mark.number").eachText()).contains("11,000");
         // dates and numbers outside the quotes are highlighted too
-        assertThat(d.select(".article-text mark.date").eachText()).contains("Friday", "December 27");
+        assertThat(d.select(".article-text a.date").eachText()).contains("Friday", "December 27", "26th");
+        assertThat(d.select(".article-text a.date").first().attr("href")).isEqualTo("#mentions");
         // findings beside the text
         assertThat(d.select("#findings li.finding .rule-id").eachText())
                 .containsExactly("status.changed", "source.single", "source.single");
