@@ -14,6 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *    │        └──────────────────► model
  *    └──► report ─────────────────► model
  *   ruletest ──► engine, ingest, model
+ *   cli ──► serve ──► report, engine, review, ingest, watch, model   (factlint serve: beside cli, above report)
  * </pre>
  * {@code model} is plain Java (no other factlint package, no Jackson, Drools or picocli); only {@code cli} knows
  * picocli, the console and the process ({@code System.exit}, {@code System.out}/{@code err},
@@ -47,6 +48,15 @@ class LayeringTest {
     static final ArchRule engineWritesNoReports = noClasses().that().resideInAPackage("io.factlint.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("io.factlint.report..", "io.factlint.cli..",
                     "io.factlint.ruletest..");
+
+    @ArchTest
+    static final ArchRule onlyTheCliDependsOnServe = noClasses().that().resideOutsideOfPackages("io.factlint.cli..", "io.factlint.serve..")
+            .should().dependOnClassesThat().resideInAPackage("io.factlint.serve..")
+            .because("the workbench sits beside the command line, above report and check: nothing below it knows it");
+
+    @ArchTest
+    static final ArchRule onlyServeKnowsTheWebServer = noClasses().that().resideOutsideOfPackage("io.factlint.serve..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheCli = noClasses().that().resideOutsideOfPackage("io.factlint.cli..")
