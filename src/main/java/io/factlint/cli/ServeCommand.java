@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import io.factlint.engine.CacheOptions;
 import io.factlint.serve.Drafter;
 import io.factlint.serve.Workbench;

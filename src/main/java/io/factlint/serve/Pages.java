@@ -134,7 +134,8 @@ public final class Pages {
     }
 
     static List<Finding> findingsOf(CheckResult r, String storyId) {
-        return r.findings().stream().filter(f -> ReportSupport.storiesOf(f, r.facts()).contains(storyId)).toList();
+        io.factlint.check.CheckOutcome o = io.factlint.check.CheckOutcome.of(r, null, false);
+        return r.findings().stream().filter(f -> o.storiesOf(f).contains(storyId)).toList();
     }
 
     /** How many entries of a fact file say {@code drafted: true} (0 when it cannot be read). */

@@ -82,7 +82,7 @@ public final class Workbench implements AutoCloseable {
             else watcher.watchFolder(parent(p));
         }
         if (config.waivers() != null) watcher.watchFolder(parent(config.waivers()));
-        CheckRun.Outcome o = state == null ? null : state.outcome();
+        CheckRun.Outcome o = state == null ? null : state.lastGood();
         if (o != null && o.base() != null) {
             for (var s : o.base().stories()) {
                 if (s.textFile() != null) watcher.watchFolder(parent(Path.of(s.textFile())));
@@ -141,7 +141,8 @@ public final class Workbench implements AutoCloseable {
                 outcome = new CheckRun.Outcome(null, null, List.of());
             } else {
                 try {
-                    outcome = CheckRun.run(pack, config.inputs(), waiverFiles(), config.timeout(), config.clock());
+                    Path w = config.waivers() != null && Files.exists(config.waivers()) ? config.waivers() : null;
+                    outcome = CheckRun.run(pack, config.inputs(), w, config.failOn(), config.timeout(), config.clock());
                 } catch (RuntimeException e) {
                     outcome = new CheckRun.Outcome(null, null, List.of("the check did not complete: " + e));
                 }
