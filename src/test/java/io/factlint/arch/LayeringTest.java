@@ -46,7 +46,7 @@ class LayeringTest {
     static final ArchRule everyPackageIsInALayer = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
             .layer(CLI).definedBy("io.factlint.cli")
-            .layer(SERVE).definedBy("io.factlint.serve")
+            .layer(SERVE).definedBy("io.factlint.serve", "io.factlint.serve.jte")
             .layer(APPS).definedBy("io.factlint.ruletest", "io.factlint.scaffold", "io.factlint.watch", "io.factlint.draft")
             .layer(REPORT).definedBy("io.factlint.report", "io.factlint.report.html", "io.factlint.report.jte")
             .layer(CHECK).definedBy("io.factlint.check")
@@ -85,6 +85,11 @@ class LayeringTest {
     @ArchTest
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("io.factlint.cli..")
             .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    @ArchTest
+    static final ArchRule onlyServeKnowsTheWebServer = noClasses().that().resideOutsideOfPackage("io.factlint.serve..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+            .because("the embedded web server is the workbench's business; the other layers know no HTTP");
 
     @ArchTest
     static final ArchRule onlyTheCliExits = noClasses().that().resideOutsideOfPackage("io.factlint.cli..")
