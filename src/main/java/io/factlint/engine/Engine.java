@@ -127,10 +127,11 @@ public final class Engine {
                     long left = deadline - System.nanoTime();
                     parts.add(deadline == Long.MAX_VALUE ? job.task.get() : job.task.get(Math.max(0, left), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
-                    stopAll(jobs, pool);
+                    // name what runs now, before the halt and the interrupt move the worker on
                     Job blamed = job;
                     for (Job j : jobs) if (j.thread != null && !j.task.isDone()) { blamed = j; break; }
                     String running = blamed.running(classes);
+                    stopAll(jobs, pool);
                     try {
                         blamed.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
                     } catch (TimeoutException | ExecutionException still) {
