@@ -96,7 +96,23 @@ public final class Engine {
         }
         phases.note("work units", global ? "1 (global)" : String.valueOf(batches.stream().mapToInt(b -> b.units().size()).sum()));
         phases.note("sessions", String.valueOf(batches.size()));
-        t = phases.since("units", t);
+        phases.since("units", t);
+        return check(pack, base, batches, sharedEntities, limits, phases);
+    }
+
+    /**
+     * Checks only {@code batches} of {@code base} (from {@link WorkUnits#batches}); the result holds their
+     * findings, figures and verdicts. A runner that spreads the batches over machines (factlint-spark) calls this
+     * for its share.
+     */
+    public static CheckResult checkBatches(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
+                                           EngineLimits limits) throws RuleFailure {
+        return check(pack, base, batches, WorkUnits.sharedEntities(base), limits, Phases.NONE);
+    }
+
+    private static CheckResult check(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
+                                     List<Entity> sharedEntities, EngineLimits limits, Phases phases) throws RuleFailure {
+        long t = System.nanoTime();
         Names names = new Names(base);
         boolean wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
                 .anyMatch(g -> g.getName().equals("names")));
