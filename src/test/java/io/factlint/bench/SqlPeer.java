@@ -23,7 +23,7 @@ public final class SqlPeer {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE f AS SELECT x.id AS id, x.subject AS subject, x.attribute AS attribute, "
                     + "CAST(x.at AS DATE) AS day, CAST(x.value AS BIGINT) AS v FROM "
-                    + "(SELECT unnest(facts) AS x FROM read_json('" + glob + "', maximum_object_size = 1073741824))");
+                    + "(SELECT unnest(facts) AS x FROM read_json('" + glob + "', maximum_object_size = 67108864))");
             // a cumulative count below the previous day's (every pair of the two consecutive days' facts)
             long decreased = one(s, "WITH m AS (SELECT *, dense_rank() OVER (PARTITION BY subject, attribute ORDER BY day) AS i FROM f) "
                     + "SELECT count(*) FROM m a JOIN m b ON a.subject = b.subject AND a.attribute = b.attribute "
