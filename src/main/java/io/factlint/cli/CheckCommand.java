@@ -1,28 +1,24 @@
 package io.factlint.cli;
 
-import io.factlint.engine.Engine;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+import io.factlint.check.ExitCode;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
-import io.factlint.ingest.FactLoader;
-import io.factlint.ingest.ParserLimits;
-import io.factlint.ingest.InputError;
+import io.factlint.engine.RulePackException;
 import io.factlint.ingest.InputException;
+import io.factlint.ingest.ParserLimits;
 import io.factlint.model.CheckResult;
 import io.factlint.model.FactBase;
-import io.factlint.model.FixedFinding;
-import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.Story;
-import io.factlint.model.Waiver;
 import io.factlint.report.AtomicFiles;
 import io.factlint.report.Format;
 import io.factlint.report.ReportOptions;
 import io.factlint.report.Reports;
-import io.factlint.review.BaselineReport;
-import io.factlint.review.Reviewer;
-import io.factlint.review.WaiverFile;
 import io.factlint.watch.ChangeWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,10 +164,12 @@ final class CheckCommand implements Callable<Integer> {
             if (pack == null) return ExitCode.INPUT_ERROR.code();
             return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
         }
-        // the compiled rules come from the cache on a background thread while the facts are read
+        // the compiled rules come from the cache on a background thread while the facts are read; idle until they
+        // arrive: prepare the report writers the check needs next
         RulePack.Pending pending = rules.start(err, "nothing checked", phases);
         if (pending == null) return ExitCode.INPUT_ERROR.code();
-        return once(pending, null, destinations, out, err);
+        CheckPipeline pipeline = CheckPipeline.starting(pending, phases, () -> destinations.keySet().forEach(Reports::writer));
+        return once(pipeline, destinations, out, err);
     }
 
     private RulePack compile(PrintWriter err) {
@@ -195,81 +193,53 @@ final class CheckCommand implements Callable<Integer> {
         return paths.isEmpty() ? List.of(Path.of("facts")) : paths;
     }
 
-    /** One check: read facts, waivers and baseline, run the rules, review, write the reports. */
-    private int once(RulePack pack, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) throws IOException {
-        return once(null, pack, destinations, out, err);
-    }
-
     /**
-     * One check with the rules of {@code pending} (when not null) or {@code pack}: the facts are read with the
-     * vocabulary while the rules load; a rule pack that does not compile is reported before any input error.
+     * One check through {@code pipeline} (which holds the rule pack, compiled or still loading), then the reports.
+     * A rule pack that does not compile is reported before any input error.
      */
-    private int once(RulePack.Pending pending, RulePack pack, Map<Format, Path> destinations, PrintWriter out,
-                     PrintWriter err) throws IOException {
-        List<InputError> errors = new ArrayList<>();
-        FactBase base = null;
-        var vocabulary = pending != null ? pending.vocabulary() : pack.vocabulary();
-        ParserLimits limits = null;
-        UsageError badLimit = null;
+    private int once(CheckPipeline pipeline, Map<Format, Path> destinations, PrintWriter out, PrintWriter err)
+            throws IOException {
+        CheckRequest request;
         try {
-            limits = limits();
+            request = request();
         } catch (UsageError e) {
-            badLimit = e; // reported after the rule pack's own problems, as before the load overlapped
-        }
-        if (vocabulary != null && limits != null) {
+            // a bad --parser-limit is reported after the rule pack's own problems
             try {
-                long loadStart = System.nanoTime();
-                base = new FactLoader(vocabulary.statusWords(), limits).load(inputs());
-                phases.since("load", loadStart);
-                phases.note("facts", String.valueOf(base.facts().size()));
-            } catch (InputException e) {
-                errors.addAll(e.errors());
+                pipeline.pack();
+            } catch (RulePackException p) {
+                return rulePackProblems(p, err);
             }
+            throw e;
         }
-        if (pending != null) {
-            if (!pending.done()) {
-                // idle until the rules arrive: prepare what the check needs next instead
-                long t = System.nanoTime();
-                for (Format f : destinations.keySet()) Reports.writer(f);
-                Engine.warmUp();
-                phases.since("warm-up", t);
-            }
-            pack = RuleOptions.finish(pending, err, "nothing checked");
-            if (pack == null) return ExitCode.INPUT_ERROR.code();
-        }
-        if (badLimit != null) throw badLimit;
-        if (base != null) lastBase = base;
-        Set<String> ids = pack.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
-        List<Waiver> waiverList = new ArrayList<>();
-        for (Path f : waiverFiles()) waiverList.addAll(WaiverFile.read(f, ids, errors));
-        List<FixedFinding> previous = baseline == null ? null : BaselineReport.read(baseline, errors);
-        if (!errors.isEmpty()) {
-            errors.stream().sorted().distinct().forEach(err::println);
-            err.println("factlint: " + errors.size() + " input error" + (errors.size() == 1 ? "" : "s")
+        CheckOutcome outcome;
+        try {
+            outcome = pipeline.run(request);
+        } catch (RulePackException e) {
+            return rulePackProblems(e, err);
+        } catch (InputException e) {
+            e.errors().forEach(err::println);
+            err.println("factlint: " + e.errors().size() + " input error" + (e.errors().size() == 1 ? "" : "s")
                     + "; nothing checked, no report written");
             return ExitCode.INPUT_ERROR.code();
-        }
-        CheckResult result;
-        try {
-            result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), phases);
         } catch (RuleFailure e) {
             err.println("factlint: the check did not complete: " + e.getMessage());
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
+        CheckResult result = outcome.result();
+        lastBase = result.facts();
         String overwrite = storyTextOverwritten(destinations.values(), result);
         if (overwrite != null) {
             err.println("factlint: " + overwrite);
             return ExitCode.INPUT_ERROR.code();
         }
-        result = Reviewer.review(result, waiverList, previous, baseline == null ? null : display(baseline), main.clock());
-        ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), Today.sourceDateEpoch(main.envMap()), failOnNew);
+        ReportOptions options = new ReportOptions(Version.VALUE, Today.sourceDateEpoch(main.envMap()));
         long t = System.nanoTime();
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
         for (Format f : destinations.keySet()) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Reports.writer(f).write(result, options, buf);
+            Reports.writer(f).write(outcome, options, buf);
             rendered.put(f, buf.toByteArray());
         }
         for (Map.Entry<Format, byte[]> e : rendered.entrySet()) {
@@ -289,11 +259,19 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         phases.since("report", t);
-        return options.passed(result) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        return outcome.exitCode().code();
     }
 
-    private List<Path> waiverFiles() {
-        return waivers != null ? List.of(waivers) : WaiverFile.discover(inputs());
+    /** The check the options describe; a bad {@code --parser-limit} is bad usage. */
+    private CheckRequest request() {
+        return new CheckRequest(inputs(), waivers, baseline, failOn.severity(), failOnNew, limits(),
+                new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), main.clock());
+    }
+
+    private static int rulePackProblems(RulePackException e, PrintWriter err) {
+        e.problems().forEach(err::println);
+        err.println("factlint: the rule pack does not compile; nothing checked");
+        return ExitCode.INPUT_ERROR.code();
     }
 
     /**
@@ -307,7 +285,8 @@ final class CheckCommand implements Callable<Integer> {
         Path rulesDir = rules.dir.toAbsolutePath().normalize();
         Set<Path> outputs = destinations.values().stream().filter(p -> p != null).map(p -> p.toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
-        int code = once(pack, destinations, out, err);
+        CheckPipeline pipeline = new CheckPipeline(pack, phases);
+        int code = once(pipeline, destinations, out, err);
         err.println("factlint: rules compiled in " + compileMs + " ms, first check in "
                 + (System.nanoTime() - firstStart) / 1_000_000 + " ms");
         try (ChangeWatcher watcher = new ChangeWatcher()) {
@@ -333,8 +312,9 @@ final class CheckCommand implements Callable<Integer> {
                         continue;
                     }
                     pack = recompiled;
+                    pipeline = new CheckPipeline(pack, phases);
                 }
-                code = once(pack, destinations, out, err);
+                code = once(pipeline, destinations, out, err);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 err.println("factlint: re-checked in " + ms + " ms" + (ruleChange ? " (rules recompiled)" : " (rules kept)"));
                 err.flush();

@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,10 @@
 package io.factlint.engine;
 
-import io.factlint.engine.functions.Names;
+import io.factlint.rules.DayFacts;
+import io.factlint.rules.Moment;
+import io.factlint.rules.Names;
+import io.factlint.rules.Timeline;
+import io.factlint.model.Series;
 import io.factlint.model.Claim;
 import io.factlint.model.Entity;
 import io.factlint.model.Fact;
@@ -14,6 +18,7 @@ import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.Series;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -117,6 +122,12 @@ public final class Engine {
         boolean wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
                 .anyMatch(g -> g.getName().equals("names")));
         RuleClasses classes = RuleClasses.of(pack);
+        // the series of every subject and attribute, once, in the order one session over everything gives them
+        // (reports draw them); each session builds its timelines from its own subjects' series
+        List<Series> series = Series.of(base.facts());
+        Map<String, List<Series>> seriesOf = new java.util.HashMap<>();
+        for (Series x : series) seriesOf.computeIfAbsent(x.subject(), k -> new ArrayList<>()).add(x);
+        t = phases.since("series", t);
         List<Source> sources = List.copyOf(base.sources().values());
 
         int workers = Math.max(1, Math.min(batches.size(), workers()));
@@ -131,7 +142,7 @@ public final class Engine {
         List<Job> jobs = new ArrayList<>();
         for (WorkUnits.Batch b : batches) {
             Job job = new Job(b);
-            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames));
+            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
             jobs.add(job);
         }
         long deadline = deadline(limits.timeout());
@@ -178,7 +189,7 @@ public final class Engine {
         t = phases.since("rules", t);
         // the workers' time per phase, summed over the sessions (several run at once)
         for (Map.Entry<String, Long> e : sum.entrySet()) phases.note("sessions." + e.getKey(), e.getValue() / 1_000_000 + " ms");
-        CheckResult result = collect(pack, base, parts);
+        CheckResult result = collect(pack, base, parts, series);
         phases.since("collect", t);
         phases.note("fired", String.valueOf(fired));
         phases.note("workers", String.valueOf(workers));
@@ -284,7 +295,8 @@ public final class Engine {
             this.batch = batch;
         }
 
-        Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames)
+        Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
+                 Map<String, List<Series>> seriesOf)
                 throws RuleFailure {
             thread = Thread.currentThread();
             Map<String, Long> nanos = new LinkedHashMap<>();
@@ -312,7 +324,11 @@ public final class Engine {
                 for (Object o : sources) { session.insert(o); inserted++; }
                 for (Object o : entities) { session.insert(o); inserted++; }
                 t = add(nanos, "session", t);
-                List<Timeline> timelines = Timeline.build(facts);
+                Set<String> subjects = new LinkedHashSet<>();
+                for (Fact f : facts) subjects.add(f.getSubject());
+                List<Series> mine = new ArrayList<>();
+                for (String subject : subjects) mine.addAll(seriesOf.getOrDefault(subject, List.of()));
+                List<Timeline> timelines = Timeline.of(mine);
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
                 for (DayFacts d : days) { session.insert(d); inserted++; }
@@ -411,7 +427,7 @@ public final class Engine {
         return t.length() <= max ? t : t.substring(0, max) + "...";
     }
 
-    private static CheckResult collect(RulePack pack, FactBase base, List<Part> parts) {
+    private static CheckResult collect(RulePack pack, FactBase base, List<Part> parts, List<Series> series) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
@@ -429,7 +445,8 @@ public final class Engine {
         List<ClaimVerdict> sortedVerdicts = verdicts.values().stream()
                 .sorted(Comparator.comparing((ClaimVerdict v) -> v.claim().location()).thenComparing(v -> v.claim().getRef()))
                 .collect(Collectors.toList());
-        return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts);
+        return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
+                null, series);
     }
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */

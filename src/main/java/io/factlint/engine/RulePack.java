@@ -276,7 +276,7 @@ public final class RulePack {
                 problems.add(files.display(p) + ": cannot read: " + e.getMessage());
                 continue;
             }
-            Resource r = ResourceFactory.newByteArrayResource(bytes);
+            Resource r = ResourceFactory.newByteArrayResource(LegacyImports.map(bytes));
             r.setSourcePath(files.display(p));
             kb.add(r, ResourceType.DRL);
         }

@@ -12,6 +12,8 @@ import io.factlint.model.vocab.SingleSourceWatch;
 import io.factlint.model.vocab.StatusWord;
 import io.factlint.model.vocab.Transition;
 import io.factlint.model.vocab.Vocabulary;
+import io.factlint.rules.FigureKind;
+import io.factlint.rules.FigureKinds;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ import java.util.Set;
  * transitions: {active: [missing, captured, defected, deceased], ...}
  * cumulative: [killed, injured, ...]
  * partOf: {killed: [killed_or_injured], ...}
- * figures: {casualty_share: {numerator: killed_or_injured, denominator: deployed, percent: true, description: ...}}
+ * figures: {casualty_share: {numerator: killed_or_injured, denominator: deployed, percent: true, description: ...},
+ *           excess_share: {kind: expr, expr: "(excess_deaths - covid_deaths) / excess_deaths"}}
  * singleSource: {attributes: [killed, killed_or_injured], statuses: [deceased]}
  * </pre>
  */
@@ -47,7 +50,37 @@ final class VocabularyLoader {
                      SingleSourceFile singleSource) {
     }
 
-    record FigureFile(String numerator, String denominator, String description, Boolean percent) {
+    /**
+     * One figure as written: {@code kind} (default ratio), {@code description}, {@code percent}, and the kind's
+     * own settings (any other key), each with its position for located errors.
+     */
+    static final class FigureFile {
+        @com.fasterxml.jackson.annotation.JsonProperty String kind;
+        @com.fasterxml.jackson.annotation.JsonProperty String description;
+        @com.fasterxml.jackson.annotation.JsonProperty Boolean percent;
+        final Map<String, Located> params = new LinkedHashMap<>();
+
+        @com.fasterxml.jackson.annotation.JsonAnySetter
+        void param(String key, Located value) {
+            params.put(key, value);
+        }
+    }
+
+    /** A scalar setting with the line and column where its text starts. */
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LocatedReader.class)
+    record Located(String text, int line, int column) {
+    }
+
+    static final class LocatedReader extends com.fasterxml.jackson.databind.JsonDeserializer<Located> {
+        @Override
+        public Located deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                   com.fasterxml.jackson.databind.DeserializationContext c) throws IOException {
+            JsonLocation l = p.currentTokenLocation();
+            if (!p.currentToken().isScalarValue()) {
+                return (Located) c.handleUnexpectedToken(String.class, p);
+            }
+            return new Located(p.getValueAsString(), l.getLineNr(), l.getColumnNr());
+        }
     }
 
     record SingleSourceFile(List<String> attributes, List<String> statuses) {
@@ -89,14 +122,10 @@ final class VocabularyLoader {
                 v.partOf().forEach((part, wholes) -> wholes.forEach(w -> partWhole.add(new PartWhole(part, w))));
             }
             if (v.figures() != null) {
-                v.figures().forEach((fig, f) -> {
-                    if (f.numerator() == null || f.denominator() == null) {
-                        problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
-                    } else {
-                        figures.put(fig, new FigureDefinition(fig, f.numerator(), f.denominator(),
-                                f.description() == null ? "" : f.description(), Boolean.TRUE.equals(f.percent())));
-                    }
-                });
+                for (Map.Entry<String, FigureFile> e : v.figures().entrySet()) {
+                    FigureDefinition d = figure(p, name, e.getKey(), e.getValue(), problems);
+                    if (d != null) figures.put(e.getKey(), d);
+                }
             }
             if (v.singleSource() != null) {
                 if (v.singleSource().attributes() != null) {
@@ -115,10 +144,60 @@ final class VocabularyLoader {
         for (String t : terminal) {
             if (!statuses.contains(t)) problems.add("vocabulary: undeclared terminal status \"" + t + "\"");
         }
+        for (FigureDefinition d : figures.values()) {
+            for (String in : d.inputs()) {
+                if (in.equals(d.name()) || (figures.containsKey(in) && figures.get(in).inputs().contains(d.name()))) {
+                    problems.add("vocabulary: figure \"" + d.name() + "\" is defined by itself (through \"" + in + "\")");
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new RulePackException(problems);
         return new Vocabulary(
                 statuses.stream().map(s -> new StatusWord(s, terminal.contains(s))).toList(),
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
                 List.copyOf(figures.values()), List.copyOf(single));
+    }
+
+    /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
+    private static FigureDefinition figure(Path file, String name, String fig, FigureFile f, List<String> problems) {
+        if (f == null) {
+            problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
+            return null;
+        }
+        String kind = f.kind == null ? FigureDefinition.RATIO : f.kind;
+        FigureKind k = FigureKinds.of(kind);
+        if (k == null) {
+            problems.add(name + ": figure \"" + fig + "\": unknown kind \"" + kind + "\" (kinds: "
+                    + String.join(", ", FigureKinds.names()) + ")");
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        f.params.forEach((key, value) -> params.put(key, value.text()));
+        try {
+            return new FigureDefinition(fig, kind, params, k.inputs(fig, params),
+                    f.description == null ? "" : f.description, Boolean.TRUE.equals(f.percent));
+        } catch (FigureKind.Invalid e) {
+            Located at = f.params.get(e.key());
+            String where = at == null ? "" : ":" + at.line() + ":" + column(file, at, e.offset());
+            problems.add(name + where + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The column of character {@code offset} of a setting's text: found on its line of the file (after a quote
+     * if the text is quoted), so that an expression's error points at the offending character.
+     */
+    private static int column(Path file, Located at, int offset) {
+        if (offset < 0) return at.column();
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            String line = lines.get(at.line() - 1);
+            int i = line.indexOf(at.text(), Math.max(0, at.column() - 1));
+            if (i >= 0) return i + 1 + offset;
+        } catch (IOException | IndexOutOfBoundsException e) {
+            // fall back to the setting's start
+        }
+        return at.column() + offset;
     }
 }

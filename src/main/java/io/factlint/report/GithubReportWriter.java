@@ -1,7 +1,7 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
 import io.factlint.model.BaselineState;
-import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
 import io.factlint.model.Location;
 import io.factlint.model.Waiver;
@@ -30,9 +30,9 @@ public final class GithubReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        for (Finding f : result.findings()) {
+        for (Finding f : outcome.result().findings()) {
             w.write(line(f));
             w.write('\n');
         }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Claim;
@@ -39,21 +41,23 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, report(result, options));
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, report(outcome, options));
         out.write('\n');
     }
 
     /** The report as records, in the order they are written. */
-    public static Report report(CheckResult r, ReportOptions o) {
+    public static Report report(CheckOutcome outcome, ReportOptions o) {
+        CheckResult r = outcome.result();
+        Gate g = outcome.gate();
         return new Report(new Tool("factlint", o.toolVersion()),
                 o.timestamp() == null ? null : o.timestamp().toString(),
-                new Summary(r.facts().articleCount(), r.facts().facts().size(), r.facts().claims().size(),
+                new Summary(outcome.stories(), r.facts().facts().size(), r.facts().claims().size(),
                         r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.countWaived(),
                         r.baseline() == null ? null : r.count(BaselineState.NEW),
                         r.baseline() == null ? null : r.count(BaselineState.UNCHANGED),
                         r.baseline() == null ? null : (long) r.baseline().fixed().size(),
-                        o.passed(r), o.failOn() == null ? "never" : o.failOn().id(), o.failOnNew() ? Boolean.TRUE : null),
+                        g.passed(), g.failOnLabel(), g.failOnNew() ? Boolean.TRUE : null),
                 r.findings().stream().map(JsonReportWriter::finding).toList(),
                 r.baseline() == null ? null : new BaselineJson(r.baseline().file(),
                         r.baseline().fixed().stream().map(JsonReportWriter::fixed).toList()),

@@ -1,5 +1,7 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
@@ -38,21 +40,23 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(render(result, options));
+        w.write(render(outcome, options));
         w.flush();
     }
 
-    static String render(CheckResult result, ReportOptions options) {
+    static String render(CheckOutcome outcome, ReportOptions options) {
+        CheckResult result = outcome.result();
+        Gate gate = outcome.gate();
         FactBase fb = result.facts();
-        boolean passed = options.passed(result);
+        boolean passed = gate.passed();
         StringBuilder b = new StringBuilder();
         b.append("## factlint: ").append(passed ? "✅ PASS" : "❌ FAIL").append("\n\n");
-        b.append("Checked ").append(ReportSupport.plural(fb.stories().size(), "story").replace("storys", "stories"))
+        b.append("Checked ").append(ReportSupport.plural(outcome.stories(), "story").replace("storys", "stories"))
                 .append(" and ").append(ReportSupport.plural(fb.facts().size(), "fact"))
-                .append(" with `--fail-on ").append(ReportSupport.failOnLabel(options)).append("`")
-                .append(options.failOnNew() ? " (new findings only)" : "").append(": ")
+                .append(" with `--fail-on ").append(gate.failOnLabel()).append("`")
+                .append(gate.failOnNew() ? " (new findings only)" : "").append(": ")
                 .append(ReportSupport.countsWithWaived(result)).append(".");
         if (result.baseline() != null) {
             b.append(" Against the baseline ").append(code(result.baseline().file())).append(": ")
@@ -75,7 +79,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         } else {
             b.append("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n");
             for (Finding f : result.findings()) {
-                b.append("| ").append(f.severity().id()).append(ReportSupport.failing(f, options) ? " ❌" : "")
+                b.append("| ").append(f.severity().id()).append(gate.counts(f) ? " ❌" : "")
                         .append(f.review().baseline() == BaselineState.NEW ? " 🆕 new" : "")
                         .append(f.waived() ? " 💤 waived" : "")
                         .append(" | ").append(f.location() == null ? "" : escapeText(f.location().toString()))

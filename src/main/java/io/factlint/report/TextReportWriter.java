@@ -1,5 +1,7 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
@@ -28,7 +30,8 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult r, ReportOptions o, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions o, OutputStream out) throws IOException {
+        CheckResult r = outcome.result();
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
             w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
@@ -45,7 +48,7 @@ public final class TextReportWriter implements ReportWriter {
                     + (v.strictVerdict() != v.verdict() ? " (strict reading: " + v.strictVerdict().id() + ")" : "")
                     + ": \"" + oneLine(v.claim().text()) + "\": " + oneLine(v.reason()) + "\n");
         }
-        w.print(summary(r, o) + "\n");
+        w.print(summary(outcome) + "\n");
         w.flush();
     }
 
@@ -62,8 +65,10 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     /** {@code 1 story, 12 facts, 2 claims: 0 errors, 1 warning, 2 infos; passed (--fail-on error)}. */
-    public static String summary(CheckResult r, ReportOptions o) {
-        long stories = r.facts().articleCount();
+    public static String summary(CheckOutcome outcome) {
+        CheckResult r = outcome.result();
+        Gate g = outcome.gate();
+        long stories = outcome.stories();
         return plural(stories, "story", "stories") + ", " + plural(r.facts().facts().size(), "fact", "facts") + ", "
                 + plural(r.facts().claims().size(), "claim", "claims") + ": "
                 + plural(r.count(Severity.ERROR), "error", "errors") + ", "
@@ -72,8 +77,8 @@ public final class TextReportWriter implements ReportWriter {
                 + (r.countWaived() > 0 ? " (" + r.countWaived() + " waived)" : "")
                 + (r.baseline() == null ? "" : "; against the baseline: " + r.count(BaselineState.NEW) + " new, "
                 + r.count(BaselineState.UNCHANGED) + " unchanged, " + r.baseline().fixed().size() + " fixed")
-                + "; " + (o.passed(r) ? "passed" : "failed") + " (--fail-on " + (o.failOn() == null ? "never" : o.failOn().id())
-                + (o.failOnNew() ? ", new findings only" : "") + ")";
+                + "; " + (g.passed() ? "passed" : "failed") + " (--fail-on " + g.failOnLabel()
+                + (g.failOnNew() ? ", new findings only" : "") + ")";
     }
 
     private static String plural(long n, String one, String many) {

@@ -14,13 +14,13 @@ class SarifReportWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SarifReportWriter writer = new SarifReportWriter();
 
-    private JsonNode sarif(CheckResult r, ReportOptions o) throws Exception {
+    private JsonNode sarif(CheckResult r, Render.Gated o) throws Exception {
         return JSON.readTree(Render.bytes(writer, r, o));
     }
 
     @Test
     void seedReportValidatesAgainstTheOasisSchema() throws Exception {
-        for (ReportOptions o : List.of(Render.FAIL_ON_ERROR, Render.STAMPED, Render.NEVER)) {
+        for (Render.Gated o : List.of(Render.FAIL_ON_ERROR, Render.STAMPED, Render.NEVER)) {
             List<Error> errors = SarifSchema.validate(sarif(Fixtures.seed(), o));
             assertThat(errors).as("schema errors").isEmpty();
         }
@@ -125,7 +125,7 @@ class SarifReportWriterTest {
     @Test
     void reviewedReportsValidateAgainstTheOasisSchema() throws Exception {
         for (CheckResult r : List.of(Fixtures.reviewed(), Fixtures.hostileReviewed(), Fixtures.waivedOnly())) {
-            for (ReportOptions o : List.of(Render.FAIL_ON_ERROR, Render.NEW_ON_WARNING, Render.NEVER)) {
+            for (Render.Gated o : List.of(Render.FAIL_ON_ERROR, Render.NEW_ON_WARNING, Render.NEVER)) {
                 assertThat(SarifSchema.validate(sarif(r, o))).as("schema errors").isEmpty();
             }
         }

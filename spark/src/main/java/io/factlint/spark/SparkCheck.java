@@ -2,6 +2,9 @@ package io.factlint.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.engine.CacheOptions;
 import io.factlint.engine.Engine;
 import io.factlint.engine.EngineLimits;
@@ -175,8 +178,10 @@ public final class SparkCheck {
         write(spark, o, "claims", sorted, "3claim");
         long errorsN = counts[Severity.ERROR.ordinal()], warnings = counts[Severity.WARNING.ordinal()],
                 infos = counts[Severity.INFO.ordinal()];
+        long waived = sorted.stream().filter(r -> r.kind().equals("1finding") && r.json().contains("\"waived\":true")).count();
+        // the CLI's gate: a finding at or above --fail-on that no waiver covers fails the check
         boolean passed = o.failOn() == null || sorted.stream().filter(r -> r.kind().equals("1finding"))
-                .noneMatch(r -> r.key().charAt(0) - '0' <= o.failOn().ordinal());
+                .noneMatch(r -> r.key().charAt(0) - '0' <= o.failOn().ordinal() && !r.json().contains("\"waived\":true"));
         Map<String, Object> summary = new java.util.LinkedHashMap<>();
         summary.put("stories", base.articleCount());
         summary.put("facts", (long) base.facts().size());
@@ -184,7 +189,7 @@ public final class SparkCheck {
         summary.put("errors", errorsN);
         summary.put("warnings", warnings);
         summary.put("infos", infos);
-        summary.put("waived", 0L);
+        summary.put("waived", waived);
         summary.put("passed", passed);
         summary.put("failOn", o.failOn() == null ? "never" : o.failOn().id());
         try {
@@ -215,7 +220,22 @@ public final class SparkCheck {
     /** Per executor JVM: the rules and facts of a shipment, built once. */
     private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
 
-    private record Loaded(RulePack pack, FactBase base, List<WorkUnits.Batch> batches, String from, String to) {
+    private record Loaded(RulePack pack, FactBase base, List<WorkUnits.Batch> batches, Path input, String from, String to) {
+    }
+
+    /** The facts of one batch as a fact base of their own (sources and entities shared). */
+    static FactBase subset(FactBase base, WorkUnits.Batch batch) {
+        java.util.Set<io.factlint.model.Story> stories = new java.util.LinkedHashSet<>();
+        List<io.factlint.model.Fact> facts = new ArrayList<>();
+        List<io.factlint.model.Claim> claims = new ArrayList<>();
+        List<io.factlint.model.Mention> mentions = new ArrayList<>();
+        for (WorkUnits.Unit u : batch.units()) {
+            stories.addAll(u.stories());
+            facts.addAll(u.facts());
+            claims.addAll(u.claims());
+            mentions.addAll(u.mentions());
+        }
+        return new FactBase(base.files(), List.copyOf(stories), base.sources(), base.entities(), facts, claims, mentions);
     }
 
     private static Loaded loaded(Shipment s) {
@@ -236,7 +256,7 @@ public final class SparkCheck {
                 }
                 FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(List.of(input));
                 List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.split(base), WorkUnits.BATCH_OBJECTS);
-                return new Loaded(pack, base, batches, from, to);
+                return new Loaded(pack, base, batches, input, from, to);
             } catch (IOException | RulePackException | InputException e) {
                 throw new IllegalStateException("factlint executor: " + e.getMessage(), e);
             }
@@ -246,12 +266,21 @@ public final class SparkCheck {
     private static Iterator<Row3> checkPartition(Shipment s, Iterator<Integer> indices) throws RuleFailure {
         Loaded l = loaded(s);
         List<Row3> out = new ArrayList<>();
-        ReportOptions options = new ReportOptions("spark", Severity.ERROR, null);
+        ReportOptions options = new ReportOptions("0.1.0", null);
+        // the CLI's own pipeline (engine, then review: waivers found beside the facts), on one batch's facts
+        CheckPipeline pipeline = new CheckPipeline(l.pack());
+        CheckRequest request = CheckRequest.of(List.of(l.input()))
+                .withEngineLimits(new EngineLimits(null, Duration.ofSeconds(s.timeoutSeconds())));
         while (indices.hasNext()) {
             int i = indices.next();
-            CheckResult r = Engine.checkBatches(l.pack(), l.base(), List.of(l.batches().get(i)),
-                    new EngineLimits(null, Duration.ofSeconds(s.timeoutSeconds())));
-            JsonReportWriter.Report rep = JsonReportWriter.report(r, options);
+            CheckOutcome outcome;
+            try {
+                outcome = pipeline.run(subset(l.base(), l.batches().get(i)), request);
+            } catch (RulePackException | InputException e) {
+                throw new IllegalStateException("factlint executor: " + e.getMessage(), e);
+            }
+            CheckResult r = outcome.result();
+            JsonReportWriter.Report rep = JsonReportWriter.report(outcome, options);
             try {
                 for (int k = 0; k < r.findings().size(); k++) {
                     Finding f = r.findings().get(k);

@@ -1,4 +1,4 @@
-package io.factlint.engine.functions;
+package io.factlint.rules;
 
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;

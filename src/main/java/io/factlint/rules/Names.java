@@ -1,4 +1,4 @@
-package io.factlint.engine.functions;
+package io.factlint.rules;
 
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;

@@ -1,4 +1,4 @@
-package io.factlint.engine;
+package io.factlint.rules;
 
 import io.factlint.model.Fact;
 

@@ -1,6 +1,5 @@
-package io.factlint.engine.functions;
+package io.factlint.rules;
 
-import io.factlint.engine.StatusAt;
 import io.factlint.model.Bound;
 import io.factlint.model.Claim;
 import io.factlint.model.ClaimVerdict;

@@ -1,6 +1,7 @@
-package io.factlint.engine;
+package io.factlint.rules;
 
 import io.factlint.model.Fact;
+import io.factlint.model.Series;
 import io.factlint.model.When;
 
 import java.util.ArrayList;
@@ -33,31 +34,19 @@ public final class Timeline {
      * day absorbs them at the coarser precision) and then by reference, and sets each fact's time index.
      */
     public static List<Timeline> build(Collection<Fact> facts) {
-        Map<String, List<Fact>> groups = new LinkedHashMap<>();
-        for (Fact f : facts) {
-            groups.computeIfAbsent(f.getSubject() + '\u0000' + f.getAttribute(), k -> new ArrayList<>()).add(f);
-        }
-        List<Timeline> out = new ArrayList<>(groups.size());
-        // facts of one time in reference order, not load order: moving a fact within its file changes no finding
-        Comparator<Fact> order = Comparator.comparing(Fact::getAt).thenComparing(Fact::getRef).thenComparingInt(Fact::getSeq);
-        for (List<Fact> group : groups.values()) {
-            group.sort(order);
-            List<Moment> moments = new ArrayList<>();
-            List<Fact> current = new ArrayList<>();
-            When head = null;
-            for (Fact f : group) {
-                if (head != null && !head.sameTime(f.getAt())) {
-                    moments.add(moment(head, current, moments.size()));
-                    current = new ArrayList<>();
-                    head = null;
-                }
-                if (head == null) head = f.getAt();
-                f.setTimeIndex(moments.size());
-                current.add(f);
+        return of(Series.of(facts));
+    }
+
+    /** The timelines of series already computed ({@link Series#of}), one per series, setting each fact's time index. */
+    public static List<Timeline> of(List<Series> series) {
+        List<Timeline> out = new ArrayList<>(series.size());
+        for (Series s : series) {
+            List<Moment> moments = new ArrayList<>(s.points().size());
+            for (Series.Point p : s.points()) {
+                for (Fact f : p.facts()) f.setTimeIndex(moments.size());
+                moments.add(moment(p.at(), p.facts(), moments.size()));
             }
-            moments.add(moment(head, current, moments.size()));
-            Fact first = group.get(0);
-            out.add(new Timeline(first.getSubject(), first.getAttribute(), List.copyOf(moments)));
+            out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments)));
         }
         return out;
     }

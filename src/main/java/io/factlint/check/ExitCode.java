@@ -1,4 +1,4 @@
-package io.factlint.cli;
+package io.factlint.check;
 
 /** The exit codes of factlint, a promise to CI pipelines (cli-and-reports.md). */
 public enum ExitCode {

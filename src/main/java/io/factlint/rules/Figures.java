@@ -1,6 +1,5 @@
-package io.factlint.engine.functions;
+package io.factlint.rules;
 
-import io.factlint.engine.Moment;
 import io.factlint.model.Fact;
 import io.factlint.model.Figure;
 import io.factlint.model.Interval;
@@ -8,6 +7,9 @@ import io.factlint.model.When;
 import io.factlint.model.vocab.FigureDefinition;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Builds figures from the moments of a timeline, with interval arithmetic on both readings. */
@@ -30,6 +32,29 @@ public final class Figures {
         return new Figure(numerator.getSubject(), def.name(), at, conv, strict, List.copyOf(from), true,
                 arithmetic(numerator.getHull(), denominator.getHull(), conv, def.percent()),
                 arithmetic(numerator.getStrictHull(), denominator.getStrictHull(), strict, def.percent()), def.percent());
+    }
+
+    /**
+     * The figure {@code def} at {@code at} from the given timelines of its subject (the latest moment of each
+     * input at or before {@code at}), by its kind: a list of one figure, or empty when it cannot be computed.
+     */
+    public static List<Figure> derive(FigureDefinition def, When at, Collection<Timeline> timelines) {
+        Map<String, Timeline> byAttribute = new HashMap<>();
+        for (Timeline t : timelines) byAttribute.put(t.getAttribute(), t);
+        Figure f = FigureKinds.of(def.kind()).compute(def, at, a -> {
+            Timeline t = byAttribute.get(a);
+            return t == null ? null : t.latestAtOrBefore(at);
+        });
+        return f == null ? List.of() : List.of(f);
+    }
+
+    /** The figure {@code def} from the latest moment of each input, at the latest of their times. */
+    public static List<Figure> deriveLatest(FigureDefinition def, Collection<Timeline> timelines) {
+        When at = null;
+        for (Timeline t : timelines) {
+            if (def.inputs().contains(t.getAttribute())) at = at == null ? t.latest().getAt() : later(at, t.latest().getAt());
+        }
+        return at == null ? List.of() : derive(def, at, timelines);
     }
 
     /** The later of two times. */
