@@ -64,7 +64,9 @@ public final class Engine {
         /** one session over everything (as before work units) */
         GLOBAL,
         /** work units, whatever the rules declare (tests compare it with GLOBAL) */
-        PARTITIONED
+        PARTITIONED,
+        /** one session per work unit, no batching (tests: every unit must stand alone) */
+        UNIT_SESSIONS
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Engine {
             batches = List.of(new WorkUnits.Batch(1, 1, List.of(all)));
             sharedEntities = List.of();
         } else {
-            batches = WorkUnits.batches(WorkUnits.split(base), WorkUnits.BATCH_OBJECTS);
+            batches = WorkUnits.batches(WorkUnits.split(base), mode == Mode.UNIT_SESSIONS ? 1 : WorkUnits.BATCH_OBJECTS);
             sharedEntities = WorkUnits.sharedEntities(base);
         }
         phases.note("work units", global ? "1 (global)" : String.valueOf(batches.stream().mapToInt(b -> b.units().size()).sum()));

@@ -64,6 +64,8 @@ class WorkUnitsEquivalenceTest {
         String global = json(load(facts), Engine.Mode.GLOBAL);
         String partitioned = json(load(facts), Engine.Mode.PARTITIONED);
         assertThat(partitioned).isEqualTo(global);
+        // a small input is one batch: check that every unit also stands alone in its own session
+        assertThat(json(load(facts), Engine.Mode.UNIT_SESSIONS)).isEqualTo(global);
     }
 
     @Test

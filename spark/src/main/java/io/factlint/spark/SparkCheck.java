@@ -241,10 +241,12 @@ public final class SparkCheck {
     private static Loaded loaded(Shipment s) {
         return LOADED.computeIfAbsent(s.id(), id -> {
             try {
+                long t0 = System.nanoTime();
                 Path root = Files.createTempDirectory("factlint-executor");
                 Path rules = write(root.resolve("rules"), s.rules());
                 Path cache = write(root.resolve("cache"), s.cache());
                 RulePack pack = RulePack.load(rules, CacheOptions.in(cache));
+                long t1 = System.nanoTime();
                 Path input = Path.of(s.input());
                 String from = null, to = null;
                 if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
@@ -256,6 +258,9 @@ public final class SparkCheck {
                 }
                 FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(List.of(input));
                 List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.split(base), WorkUnits.BATCH_OBJECTS);
+                // the per-executor cost, once per JVM (docs/performance.md): on the executor's log
+                System.err.printf(java.util.Locale.ROOT, "factlint-spark: executor ready: rules from the cache bytes %d ms, facts %d ms%n",
+                        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 return new Loaded(pack, base, batches, input, from, to);
             } catch (IOException | RulePackException | InputException e) {
                 throw new IllegalStateException("factlint executor: " + e.getMessage(), e);
