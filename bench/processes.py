@@ -11,9 +11,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLI = os.path.join(ROOT, "factlint")
 TIME = "/usr/bin/time"
 
-def run(args, env):
+def run(args, env, prog=None):
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        cmd = ([TIME, "-f", "%e %U %S %M", "-o", tf.name] if os.path.exists(TIME) else []) + [CLI] + args
+        cmd = ([TIME, "-f", "%e %U %S %M", "-o", tf.name] if os.path.exists(TIME) else []) + (prog or [CLI]) + args
         p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
         lines = tf.read().strip().split("\n") if os.path.exists(TIME) else []
         t = lines[-1].split() if lines else []  # "Command exited with non-zero status 1" may come first
@@ -39,7 +39,7 @@ def summary(label, rs):
         line += "  heap peak %5d MB" % max(r["heap"] or 0 for r in rs)
     print(line + "   (n=%d; walls %s)" % (len(rs), " ".join("%.2f" % r["wall"] for r in rs)))
     keys = [k for k in ("rules.vocabulary", "rules.cache-load", "rules.wait", "rules.compile", "rules.build", "load", "timelines",
-                        "insert", "fire", "collect", "report") if k in ph]
+                        "insert", "fire", "units", "rules", "collect", "report") if k in ph]
     if keys:
         print("%-26s %s" % ("", "  ".join("%s %.0f" % (k, med(ph[k])) for k in keys)) + " (ms, medians)")
     return med([r["wall"] for r in rs]), med([r["cpu"] for r in rs])
@@ -55,6 +55,8 @@ def main():
     ap.add_argument("--big-runs", type=int, default=3)
     ap.add_argument("--data", default="target/bench-data")
     ap.add_argument("--skip-seed", action="store_true")
+    ap.add_argument("--h4", default=None, help="folder of the h4-shaped fact set: factlint against DuckDB's SQL")
+    ap.add_argument("--sql-cp", default=None, help="class path of io.factlint.bench.SqlPeer with DuckDB's JDBC driver")
     a = ap.parse_args()
     env = dict(os.environ)
     env["FACTLINT_CACHE_DIR"] = os.path.join(ROOT, "target", "bench-cache")
@@ -64,9 +66,32 @@ def main():
     run(["check", "--profile"], env)  # warm-up: fills the rule cache (and the launcher's class-data archive)
     if not a.skip_seed:
         print("== seed story (facts/), whole process")
-        summary("check, cached rules", [run(["check", "--profile"], env) for _ in range(a.runs)])
+        seed, bare = [], []
+        for _ in range(a.runs):  # interleaved: both see the same machine
+            seed.append(run(["check", "--profile"], env))
+            bare.append(run(["-version"], env, ["java"]))
+        sw, sc = summary("check, cached rules", seed)
+        bw, bc = summary("bare JVM (java -version)", bare)
+        print("start-up ratio: cached seed check / bare JVM start: wall x%.1f, cpu x%.1f (target <= x6)" % (sw / bw, sc / bc))
         summary("check --no-cache", [run(["check", "--no-cache", "--profile"], env) for _ in range(a.runs)])
 
+    if a.h4:
+        print("== h4-shaped data (%s): factlint, whole check, against DuckDB's two SQL queries, whole process" % a.h4)
+        report = os.path.join(out, "report-h4.json")
+        fl, sq = [], []
+        for _ in range(a.runs):
+            fl.append(run(["check", a.h4, "--timeout", "600", "--format", "json", "-o", report], env))
+            got = collections.Counter(f["rule"] for f in json.load(open(report))["findings"])
+            r = run([a.h4], env, ["java", "-XX:TieredStopAtLevel=1", "-cp", a.sql_cp, "io.factlint.bench.SqlPeer"])
+            sql = {k: int(v) for k, v in (l.split() for l in r["stdout"].strip().split("\n"))}
+            for rule in ("count.decreased", "value.disagreement"):
+                if got.get(rule, 0) != sql[rule]:
+                    sys.exit("bench: h4: %s: factlint %d, SQL %d" % (rule, got.get(rule, 0), sql[rule]))
+            sq.append(r)
+        fw, fc = summary("factlint (15 rules)", fl)
+        qw, qc = summary("DuckDB (2 queries)", sq)
+        print("h4 ratio factlint / DuckDB: wall x%.2f, cpu x%.2f (target <= x1.0); findings equal: count.decreased %d, "
+              "value.disagreement %d" % (fw / qw, fc / qc, sql["count.decreased"], sql["value.disagreement"]))
     print("== generated fact sets, whole process, cached rules")
     sizes = [int(s) for s in a.sizes.split(",")]
     walls, cpus = {}, {}
@@ -74,13 +99,16 @@ def main():
         n = a.runs if size < 1_000_000 else a.big_runs
         report = os.path.join(out, "report-%d.json" % size)
         rs = []
+        # the memory targets: 1 M facts under -Xmx2g, 10 M under -Xmx4g (FACTLINT_JAVA_OPTS overrides)
+        senv = dict(env)
+        senv.setdefault("FACTLINT_JAVA_OPTS", "-Xmx4g" if size >= 5_000_000 else "-Xmx2g")
         for _ in range(n):
             rs.append(run(["check", os.path.join(a.data, "facts-%d" % size), "--profile", "--timeout", "600",
-                           "--format", "json", "-o", report], env))
+                           "--format", "json", "-o", report], senv))
             got = collections.Counter(f["rule"] for f in json.load(open(report))["findings"])
             if dict(got) != planted(a.data, size):
                 sys.exit("bench: facts-%d: findings %s differ from the planted %s" % (size, dict(got), planted(a.data, size)))
-        walls[size], cpus[size] = summary("facts-%d" % size, rs)
+        walls[size], cpus[size] = summary("facts-%d (%s)" % (size, senv["FACTLINT_JAVA_OPTS"]), rs)
     for prev, cur in zip(sizes, sizes[1:]):
         print("scaling %d -> %d: wall x%.1f, cpu x%.1f (linear: x%.0f)" % (prev, cur, walls[cur] / walls[prev],
               cpus[cur] / cpus[prev], cur / prev))

@@ -4,6 +4,15 @@ import io.factlint.rules.DayFacts;
 import io.factlint.rules.Moment;
 import io.factlint.rules.Names;
 import io.factlint.rules.Timeline;
+import io.factlint.model.Series;
+import io.factlint.model.Claim;
+import io.factlint.model.Entity;
+import io.factlint.model.Fact;
+import io.factlint.model.Mention;
+import io.factlint.model.Source;
+import io.factlint.model.Story;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
@@ -16,7 +25,15 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +42,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -41,11 +57,24 @@ public final class Engine {
     /** How long a rule that ignores {@code halt} (a consequence that does not return) gets before it is abandoned. */
     private static final long GRACE_MILLIS = 2_000;
 
+    /** How the fact base is cut into sessions. */
+    public enum Mode {
+        /** one session over everything when the pack has a {@code @scope("global")} rule, work units otherwise */
+        AUTO,
+        /** one session over everything (as before work units) */
+        GLOBAL,
+        /** work units, whatever the rules declare (tests compare it with GLOBAL) */
+        PARTITIONED,
+        /** one session per work unit, no batching (tests: every unit must stand alone) */
+        UNIT_SESSIONS
+    }
+
     /**
-     * Checks {@code base} with {@code pack}. The session runs on a worker thread so that nothing a rule does can
+     * Checks {@code base} with {@code pack}. The sessions run on worker threads so that nothing a rule does can
      * escape as anything but a {@link RuleFailure}: an exception or an {@link Error} ({@code StackOverflowError},
-     * {@code OutOfMemoryError}) thrown by a rule, the firing limit, and the time limit, which halts the session and,
-     * if a consequence does not return, abandons it. Every failure names the rule that was firing.
+     * {@code OutOfMemoryError}) thrown by a rule, the firing limit, and the time limit, which halts the sessions and,
+     * if a consequence does not return, abandons its (daemon) thread. Every failure names the rule that was
+     * running, when one can be named, and the work unit.
      */
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits) throws RuleFailure {
         return check(pack, base, limits, Phases.NONE);
@@ -53,39 +82,178 @@ public final class Engine {
 
     /** As {@link #check(RulePack, FactBase, EngineLimits)}, recording insert, fire and collect times in {@code phases}. */
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits, Phases phases) throws RuleFailure {
-        Tracker tracker = new Tracker();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        AtomicReference<KieSession> live = new AtomicReference<>();
-        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, phases, tracker, live));
-        Thread worker = new Thread(null, task, "factlint-rules", WORKER_STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
+        return check(pack, base, limits, phases, Mode.AUTO);
+    }
+
+    /** As {@link #check(RulePack, FactBase, EngineLimits, Phases)}, cutting the fact base as {@code mode} says. */
+    public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits, Phases phases, Mode mode)
+            throws RuleFailure {
+        long t = System.nanoTime();
+        boolean global = mode == Mode.GLOBAL || (mode == Mode.AUTO && hasGlobalRule(pack));
+        List<WorkUnits.Batch> batches;
+        List<Entity> sharedEntities;
+        if (global) {
+            WorkUnits.Unit all = new WorkUnits.Unit("(all)", base.stories(), List.copyOf(base.entities().values()),
+                    base.facts(), base.claims(), base.mentions());
+            batches = List.of(new WorkUnits.Batch(1, 1, List.of(all)));
+            sharedEntities = List.of();
+        } else {
+            batches = WorkUnits.batches(WorkUnits.split(base), mode == Mode.UNIT_SESSIONS ? 1 : WorkUnits.BATCH_OBJECTS);
+            sharedEntities = WorkUnits.sharedEntities(base);
+        }
+        phases.note("work units", global ? "1 (global)" : String.valueOf(batches.stream().mapToInt(b -> b.units().size()).sum()));
+        phases.note("sessions", String.valueOf(batches.size()));
+        phases.since("units", t);
+        return check(pack, base, batches, sharedEntities, limits, phases);
+    }
+
+    /**
+     * Checks only {@code batches} of {@code base} (from {@link WorkUnits#batches}); the result holds their
+     * findings, figures and verdicts. A runner that spreads the batches over machines (factlint-spark) calls this
+     * for its share.
+     */
+    public static CheckResult checkBatches(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
+                                           EngineLimits limits) throws RuleFailure {
+        return check(pack, base, batches, WorkUnits.sharedEntities(base), limits, Phases.NONE);
+    }
+
+    private static CheckResult check(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
+                                     List<Entity> sharedEntities, EngineLimits limits, Phases phases) throws RuleFailure {
+        long t = System.nanoTime();
+        Names names = new Names(base);
+        boolean wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                .anyMatch(g -> g.getName().equals("names")));
+        RuleClasses classes = RuleClasses.of(pack);
+        // the series of every subject and attribute, once, in the order one session over everything gives them
+        // (reports draw them); each session builds its timelines from its own subjects' series
+        List<Series> series = Series.of(base.facts());
+        Map<String, List<Series>> seriesOf = new java.util.HashMap<>();
+        for (Series x : series) seriesOf.computeIfAbsent(x.subject(), k -> new ArrayList<>()).add(x);
+        t = phases.since("series", t);
+        List<Source> sources = List.copyOf(base.sources().values());
+
+        int workers = Math.max(1, Math.min(batches.size(), workers()));
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread th = new Thread(null, r, "factlint-rules-" + threads.incrementAndGet(), WORKER_STACK_BYTES);
+            th.setDaemon(true);
+            return th;
+        };
+        ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        List<Job> jobs = new ArrayList<>();
+        for (WorkUnits.Batch b : batches) {
+            Job job = new Job(b);
+            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
+            jobs.add(job);
+        }
+        long deadline = deadline(limits.timeout());
+        List<Part> parts = new ArrayList<>();
         try {
-            if (limits.timeout() == null) return task.get();
-            long deadline = limits.timeout().toMillis();
-            try {
-                return task.get(deadline, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                timedOut.set(true);
-                KieSession session = live.get();
-                if (session != null) session.halt();
+            for (Job job : jobs) pool.execute(job.task);
+            for (Job job : jobs) {
+                try {
+                    long left = deadline - System.nanoTime();
+                    parts.add(deadline == Long.MAX_VALUE ? job.task.get() : job.task.get(Math.max(0, left), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    // name what runs now, before the halt and the interrupt move the worker on
+                    Job blamed = job;
+                    for (Job j : jobs) if (j.thread != null && !j.task.isDone()) { blamed = j; break; }
+                    String running = blamed.running(classes);
+                    stopAll(jobs, pool);
+                    try {
+                        blamed.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException | ExecutionException still) {
+                        // abandoned: a consequence that does not return stays on its daemon thread
+                    }
+                    throw new RuleFailure("the check ran past its time limit of " + seconds(limits.timeout()) + " s"
+                            + running + " in " + blamed.batch.describe(), blamed.blame, null);
+                } catch (ExecutionException e) {
+                    stopAll(jobs, pool);
+                    Throwable c = e.getCause() == null ? e : e.getCause();
+                    if (c instanceof RuleFailure rf) throw rf;
+                    throw job.failure(c, classes);
+                }
             }
-            try {
-                task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                abandon(worker);
-            }
-            throw timeLimit(limits, tracker);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            if (c instanceof RuleFailure rf) throw rf;
-            if (timedOut.get()) throw timeLimit(limits, tracker);
-            throw failure(tracker, c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(worker);
-            throw new RuleFailure("the check was interrupted" + tracker.firing(), tracker.rule, e);
+            stopAll(jobs, pool);
+            throw new RuleFailure("the check was interrupted", null, e);
+        } finally {
+            pool.shutdown();
         }
+        long fired = 0;
+        Map<String, Long> sum = new LinkedHashMap<>();
+        for (Part p : parts) {
+            fired += p.fired();
+            p.nanos().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        }
+        t = phases.since("rules", t);
+        // the workers' time per phase, summed over the sessions (several run at once)
+        for (Map.Entry<String, Long> e : sum.entrySet()) phases.note("sessions." + e.getKey(), e.getValue() / 1_000_000 + " ms");
+        CheckResult result = collect(pack, base, parts, series);
+        phases.since("collect", t);
+        phases.note("fired", String.valueOf(fired));
+        phases.note("workers", String.valueOf(workers));
+        return result;
+    }
+
+    /** Whether a rule of the pack declares {@code @scope("global")}: it joins across work units. */
+    public static boolean hasGlobalRule(RulePack pack) {
+        for (KiePackage p : pack.kieBase().getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                Object scope = r.getMetaData().get("scope");
+                if (scope != null && "global".equals(String.valueOf(scope).trim())) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Worker threads: the processors, or {@code -Dfactlint.workers=N}. */
+    static int workers() {
+        String w = System.getProperty("factlint.workers");
+        if (w != null) {
+            try {
+                return Math.max(1, Integer.parseInt(w.trim()));
+            } catch (NumberFormatException e) {
+                // the default
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The moment the time limit passes, in {@link System#nanoTime()}; {@code Long.MAX_VALUE}: none (or beyond reach). */
+    static long deadline(Duration timeout) {
+        if (timeout == null) return Long.MAX_VALUE;
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        long now = System.nanoTime();
+        // a limit of centuries is no limit: never let now + nanos overflow into the past
+        if (nanos <= 0) return now;
+        if (nanos > Long.MAX_VALUE / 4) return Long.MAX_VALUE;
+        return now + nanos;
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(d.getSeconds());
+    }
+
+    private static void stopAll(List<Job> jobs, ExecutorService pool) {
+        for (Job j : jobs) {
+            KieSession s = j.live.get();
+            if (s != null) {
+                try {
+                    s.halt();
+                } catch (RuntimeException e) {
+                    // it is being disposed
+                }
+            }
+        }
+        pool.shutdownNow(); // interrupts the workers; never Thread.stop (gone on Java 20+)
     }
 
     /**
@@ -112,89 +280,149 @@ public final class Engine {
     /** The worker's stack: deep rule recursion fails as a StackOverflowError there, caught and reported. */
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
-    private static CheckResult run(RulePack pack, FactBase base, EngineLimits limits, Phases phases, Tracker tracker,
-                                   AtomicReference<KieSession> live) throws RuleFailure {
-        long t = System.nanoTime();
-        KieSession session = pack.kieBase().newKieSession();
-        live.set(session);
-        try {
-            if (session.getKieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-                    .anyMatch(g -> g.getName().equals("names")))) {
-                session.setGlobal("names", new Names(base));
-            }
-            session.addEventListener(tracker);
-            long inserted = 0;
-            for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
-            for (Object o : base.stories()) { session.insert(o); inserted++; }
-            for (Object o : base.sources().values()) { session.insert(o); inserted++; }
-            for (Object o : base.entities().values()) { session.insert(o); inserted++; }
-            t = phases.since("session", t);
-            List<Series> series = Series.of(base.facts());
-            List<Timeline> timelines = Timeline.of(series);
-            List<DayFacts> days = DayFacts.build(base.facts());
-            t = phases.since("timelines", t);
-            for (DayFacts d : days) { session.insert(d); inserted++; }
-            for (Timeline tl : timelines) {
-                session.insert(tl);
-                inserted++;
-                for (Moment m : tl.getMoments()) { session.insert(m); inserted++; }
-            }
-            for (Object o : base.facts()) { session.insert(o); inserted++; }
-            for (Object o : base.claims()) { session.insert(o); inserted++; }
-            for (Object o : base.mentions()) { session.insert(o); inserted++; }
-            t = phases.since("insert", t);
+    /** What one session produced, in session order: findings, derived figures, verdicts. */
+    private record Part(List<Object> out, long fired, Map<String, Long> nanos) {
+    }
 
-            long max = limits.firingsFor(inserted);
-            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
-            if (Thread.currentThread().isInterrupted()) {
-                throw new RuleFailure("the check was stopped" + tracker.firing(), tracker.rule, null);
+    /** One batch of work units on its way through a session. */
+    private static final class Job {
+        final WorkUnits.Batch batch;
+        final Tracker tracker = new Tracker();
+        final AtomicReference<KieSession> live = new AtomicReference<>();
+        volatile Thread thread;
+        FutureTask<Part> task;
+        String blame;
+
+        Job(WorkUnits.Batch batch) {
+            this.batch = batch;
+        }
+
+        Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
+                 Map<String, List<Series>> seriesOf)
+                throws RuleFailure {
+            thread = Thread.currentThread();
+            Map<String, Long> nanos = new LinkedHashMap<>();
+            long t = System.nanoTime();
+            KieSession session = pack.kieBase().newKieSession();
+            live.set(session);
+            try {
+                if (wantsNames) session.setGlobal("names", names);
+                session.addEventListener(tracker);
+                long inserted = 0;
+                List<Fact> facts = new ArrayList<>();
+                List<Claim> claims = new ArrayList<>();
+                List<Mention> mentions = new ArrayList<>();
+                Set<Story> stories = new LinkedHashSet<>();
+                List<Entity> entities = new ArrayList<>(sharedEntities);
+                for (WorkUnits.Unit u : batch.units()) {
+                    stories.addAll(u.stories());
+                    entities.addAll(u.entities());
+                    facts.addAll(u.facts());
+                    claims.addAll(u.claims());
+                    mentions.addAll(u.mentions());
+                }
+                for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
+                for (Object o : stories) { session.insert(o); inserted++; }
+                for (Object o : sources) { session.insert(o); inserted++; }
+                for (Object o : entities) { session.insert(o); inserted++; }
+                t = add(nanos, "session", t);
+                Set<String> subjects = new LinkedHashSet<>();
+                for (Fact f : facts) subjects.add(f.getSubject());
+                List<Series> mine = new ArrayList<>();
+                for (String subject : subjects) mine.addAll(seriesOf.getOrDefault(subject, List.of()));
+                List<Timeline> timelines = Timeline.of(mine);
+                List<DayFacts> days = DayFacts.build(facts);
+                t = add(nanos, "timelines", t);
+                for (DayFacts d : days) { session.insert(d); inserted++; }
+                for (Timeline tl : timelines) {
+                    session.insert(tl);
+                    inserted++;
+                    for (Moment m : tl.getMoments()) { session.insert(m); inserted++; }
+                }
+                for (Object o : facts) { session.insert(o); inserted++; }
+                for (Object o : claims) { session.insert(o); inserted++; }
+                for (Object o : mentions) { session.insert(o); inserted++; }
+                t = add(nanos, "insert", t);
+
+                long max = limits.firingsFor(inserted);
+                int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RuleFailure("the check was stopped" + tracker.firing() + " in " + batch.describe(),
+                            tracker.rule, null);
+                }
+                if (fired >= max) {
+                    throw new RuleFailure("the rules fired " + fired + " times, the limit for " + batch.describe()
+                            + tracker.firing() + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
+                }
+                t = add(nanos, "fire", t);
+                List<Object> out = new ArrayList<>();
+                for (Object o : session.getObjects()) {
+                    if (o instanceof io.factlint.rules.Reported || o instanceof Finding || o instanceof ClaimVerdict
+                            || (o instanceof Figure f && f.derived())) out.add(o);
+                }
+                add(nanos, "collect", t);
+                return new Part(out, fired, nanos);
+            } finally {
+                live.set(null);
+                session.dispose();
             }
-            if (fired >= max) {
-                throw new RuleFailure("the rules fired " + fired + " times, the limit for this input" + tracker.firing()
-                        + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
+        }
+
+        /** {@code ; rule "X" (rules/x.drl) was firing}, or the conditions being matched; sets {@link #blame}. */
+        String running(RuleClasses classes) {
+            Thread th = thread;
+            RuleClasses.Hit hit = th == null ? null : classes.find(th.getStackTrace());
+            if (hit != null) {
+                blame = hit.rule();
+                return "; rule \"" + hit.rule() + "\"" + where(hit.file()) + (hit.condition() ? " was matching its conditions"
+                        : " was firing");
             }
-            t = phases.since("fire", t);
-            CheckResult result = collect(pack, base, session, series);
-            phases.since("collect", t);
-            phases.note("fired", String.valueOf(fired));
-            return result;
-        } finally {
-            session.dispose();
+            if (tracker.inConsequence) {
+                blame = tracker.rule;
+                return tracker.firing();
+            }
+            blame = null;
+            return "; the rules' conditions were being matched" + (tracker.rule == null ? ""
+                    : " (the last rule that fired: \"" + tracker.rule + "\"" + where(tracker.file) + ")");
+        }
+
+        RuleFailure failure(Throwable e, RuleClasses classes) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String what = root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + oneLine(root.getMessage(), 300) : "");
+            // the rule whose generated code threw (a condition's eval or a consequence), then the one firing
+            RuleClasses.Hit hit = null;
+            for (Throwable x = e; x != null && hit == null; x = x.getCause() == x ? null : x.getCause()) {
+                hit = classes.find(x.getStackTrace());
+                if (hit == null) hit = RuleClasses.named(x.getMessage(), classes);
+            }
+            String unit = " in " + batch.describe();
+            if (hit != null) {
+                String line = hit.line() > 0 ? ", line " + hit.line() + " of its consequence" : "";
+                if (hit.condition()) {
+                    return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + " failed while matching its conditions"
+                            + unit + ": " + what, hit.rule(), e);
+                }
+                return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + line + " failed"
+                        + (hit.rule().equals(tracker.rule) ? " on " + tracker.objectsText() : "") + unit + ": " + what, hit.rule(), e);
+            }
+            if (tracker.inConsequence && tracker.rule != null) {
+                return new RuleFailure("rule \"" + tracker.rule + "\"" + tracker.where() + " failed on " + tracker.objectsText()
+                        + unit + ": " + what, tracker.rule, e);
+            }
+            return new RuleFailure("the rule session failed while matching the rules' conditions" + unit + ": " + what,
+                    null, e);
         }
     }
 
-    private static RuleFailure timeLimit(EngineLimits limits, Tracker tracker) {
-        return new RuleFailure("the check ran past its time limit of " + limits.timeout().toSeconds() + " s"
-                + tracker.firing(), tracker.rule, null);
+    private static String where(String file) {
+        return file == null ? "" : " (" + file + ")";
     }
 
-    private static RuleFailure failure(Tracker tracker, Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String what = root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + oneLine(root.getMessage(), 300) : "");
-        if (tracker.rule == null) return new RuleFailure("the rule session failed: " + what, null, e);
-        return new RuleFailure("rule \"" + tracker.rule + "\"" + tracker.where() + " failed on " + tracker.objectsText()
-                + ": " + what, tracker.rule, e);
-    }
-
-    /**
-     * Gives up on a worker whose rule does not return: interrupts it and, if it still runs, stops it (deprecated,
-     * but the only way to end a consequence stuck in a loop; it is a daemon thread in any case).
-     */
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void abandon(Thread worker) {
-        worker.interrupt();
-        try {
-            worker.join(500);
-            if (worker.isAlive()) {
-                worker.stop();
-                worker.join(500);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (UnsupportedOperationException | SecurityException e) {
-            // a newer JVM: the daemon thread is left to the end of the process
-        }
+    private static long add(Map<String, Long> nanos, String phase, long start) {
+        long now = System.nanoTime();
+        nanos.merge(phase, now - start, Long::sum);
+        return now;
     }
 
     static String oneLine(String s, int max) {
@@ -202,16 +430,18 @@ public final class Engine {
         return t.length() <= max ? t : t.substring(0, max) + "...";
     }
 
-    private static CheckResult collect(RulePack pack, FactBase base, KieSession session, List<Series> series) {
+    private static CheckResult collect(RulePack pack, FactBase base, List<Part> parts, List<Series> series) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
         List<Figure> all = new ArrayList<>();
-        for (Object o : session.getObjects()) {
-            if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
-            else if (o instanceof Finding f) findings.add(f);
-            else if (o instanceof Figure f && f.derived()) all.add(f);
-            else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
+        for (Part p : parts) {
+            for (Object o : p.out()) {
+                if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
+                else if (o instanceof Finding f) findings.add(f);
+                else if (o instanceof Figure f) all.add(f);
+                else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
+            }
         }
         all.sort(Comparator.comparing(Figure::subject).thenComparing(Figure::attribute).thenComparing(Figure::at));
         for (Figure f : all) figures.putIfAbsent(f.subject() + "\u0000" + f.attribute() + "\u0000" + f.fromRefs(), f);
@@ -228,6 +458,8 @@ public final class Engine {
         volatile String rule;
         volatile String file;
         volatile List<Object> objects = List.of();
+        /** between a match's before- and after-fired events: its consequence runs */
+        volatile boolean inConsequence;
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -235,11 +467,13 @@ public final class Engine {
             rule = r.getName();
             file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
             objects = event.getMatch().getObjects();
+            inConsequence = true;
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            // keep the last rule: a halt or a limit names the rule that fired last
+            // keep the last rule: a limit names the rule that fired last
+            inConsequence = false;
         }
 
         /** {@code  (rule "X" in rules/x.drl was firing)}, or nothing when no rule had fired. */

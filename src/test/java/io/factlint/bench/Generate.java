@@ -14,12 +14,21 @@ public final class Generate {
         List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
         long seed = 1;
         Path data = Path.of("target/bench-data");
+        int daily = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(s -> Integer.parseInt(s.trim().replace("_", ""))).toList();
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
+                case "--daily" -> daily = Integer.parseInt(args[++i].replace("_", ""));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (daily > 0) {
+            Path d = data.resolve("daily-" + daily);
+            if (!java.nio.file.Files.isDirectory(d)) {
+                FactSetGenerator.Result r = FactSetGenerator.generateDaily(d, daily, seed);
+                System.out.printf(Locale.ROOT, "daily-%d: %,d facts, %,d files (h4 shape)%n", daily, r.facts(), r.files());
             }
         }
         for (int size : sizes) {
