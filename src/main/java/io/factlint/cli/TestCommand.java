@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * and {@code N passed, M failed}.
  */
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run rule test cases: each folder with facts/ and expected.json under DIR is a case.",
+        description = {"Run rule test cases: each folder with facts/ and expected.txt (or expected.json) under DIR is a case.",
                 "Prints ok or FAIL per case (with the differences) and 'N passed, M failed'; exits 1 if a case fails."})
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rule-cases",
@@ -34,6 +34,10 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--coverage", description = "Name the rules that no case makes fire.")
     boolean coverage;
+
+    @Option(names = "--update", description = {"Rewrite each case's expected.txt with what the check gives now (its # header kept),",
+            "then run the cases: review the changes (git diff) before committing them."})
+    boolean update;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +58,15 @@ final class TestCommand implements Callable<Integer> {
             }
             RulePack pack = rules.load(err, "no case run");
             if (pack == null) return ExitCode.INPUT_ERROR.code();
+            if (update) {
+                for (Path c : cases) {
+                    try {
+                        if (RuleCases.update(pack, c)) out.println("updated " + c.resolve(RuleCases.EXPECTED_TXT));
+                    } catch (io.factlint.ingest.InputException | io.factlint.engine.RuleFailure e) {
+                        out.println("not updated " + c + ": " + e.getMessage());
+                    }
+                }
+            }
             int passed = 0;
             int failed = 0;
             List<CaseResult> results = new java.util.ArrayList<>();

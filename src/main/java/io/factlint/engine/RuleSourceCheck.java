@@ -60,9 +60,10 @@ final class RuleSourceCheck {
             for (RuleDescr rule : pkg.getRules()) {
                 String at = src.name() + ":" + rule.getLine();
                 String inRule = " in rule \"" + rule.getName() + "\"";
+                temporal(src.name(), lines, rule, problems);
                 for (AnnotationDescr a : rule.getAnnotations()) {
                     if (MOVED.contains(a.getName())) {
-                        problems.add(src.name() + ":" + line(a.getLine(), rule.getLine()) + ": @" + a.getName() + inRule
+                        problems.add(src.name() + ":" + annotationLine(lines, rule, a.getName()) + ": @" + a.getName() + inRule
                                 + " is no longer read: it belongs in the rule's entry of the rule catalogue (a rules: key in a YAML file of the rules folder)");
                     }
                 }
@@ -74,7 +75,7 @@ final class RuleSourceCheck {
                     if (reports) problems.add(at + ": rule \"" + rule.getName() + "\" reports findings but has no @id(\"...\")");
                     continue;
                 }
-                String idAt = src.name() + ":" + line(idAnn.getLine(), rule.getLine());
+                String idAt = src.name() + ":" + annotationLine(lines, rule, "id");
                 used.add(id);
                 RuleCatalogue.Entry entry = catalogue.get(id);
                 if (entry == null) {
@@ -82,11 +83,10 @@ final class RuleSourceCheck {
                             + ": {severity: ..., description: ..., message: ...} under rules: in a YAML file of the rules folder");
                     continue;
                 }
-                temporal(src.name(), lines, rule, problems);
                 AnnotationDescr msgAnn = rule.getAnnotation("message");
                 String variant = msgAnn == null ? null : AnnotationDescr.unquote(String.valueOf(msgAnn.getSingleValue()));
                 if (entry.message(variant) == null) {
-                    String msgAt = msgAnn == null ? idAt : src.name() + ":" + line(msgAnn.getLine(), rule.getLine());
+                    String msgAt = msgAnn == null ? idAt : src.name() + ":" + annotationLine(lines, rule, "message");
                     problems.add(msgAt + ": rule \"" + rule.getName() + "\" (" + id + ") "
                             + (variant == null ? "must name one of the wordings of its catalogue entry (" + entry.where() + ") with @message(\""
                                     + String.join("\"), @message(\"", entry.messages().keySet()) + "\")"
@@ -95,7 +95,7 @@ final class RuleSourceCheck {
                     continue;
                 }
                 if (!reports) continue;
-                checkArgs(src.name(), rule, consequence, entry, variant, problems);
+                checkArgs(src.name(), consequenceLine(src.text(), rule, consequence), rule, consequence, entry, variant, problems);
             }
         }
         for (RuleCatalogue.Entry e : catalogue.entries().values()) {
@@ -106,11 +106,29 @@ final class RuleSourceCheck {
         return problems;
     }
 
-    private static int line(int line, int fallback) {
-        return line > 0 ? line : fallback;
+    /**
+     * The line of {@code @name} in the rule (Drools' descriptors give annotations the rule's line): the first line
+     * from the rule's own on that holds {@code @name}, else the rule's line.
+     */
+    private static int annotationLine(String[] lines, RuleDescr rule, String name) {
+        Pattern p = Pattern.compile("@" + Pattern.quote(name) + "\\b");
+        int to = rule.getConsequenceLine() > 0 ? Math.min(lines.length, rule.getConsequenceLine()) : lines.length;
+        for (int l = Math.max(1, rule.getLine()); l <= to; l++) {
+            if (p.matcher(lines[l - 1]).find()) return l;
+        }
+        return rule.getLine();
     }
 
-    private static void checkArgs(String file, RuleDescr rule, String consequence, RuleCatalogue.Entry entry, String variant,
+    /** The line on which the consequence text starts: found in the file from its {@code then} line on. */
+    private static int consequenceLine(String text, RuleDescr rule, String consequence) {
+        int start = 0;
+        for (int l = 1; l < rule.getConsequenceLine() && start >= 0; l++) start = text.indexOf('\n', start) + 1;
+        int at = consequence.isEmpty() ? -1 : text.indexOf(consequence, Math.max(0, start));
+        if (at < 0) return rule.getConsequenceLine();
+        return 1 + count(text, at);
+    }
+
+    private static void checkArgs(String file, int firstLine, RuleDescr rule, String consequence, RuleCatalogue.Entry entry, String variant,
                                   List<String> problems) {
         MessageTemplate template = entry.message(variant);
         String messageWhere = entry.messageWhere(variant);
@@ -118,7 +136,7 @@ final class RuleSourceCheck {
         boolean any = false;
         while (m.find()) {
             any = true;
-            int line = rule.getConsequenceLine() + count(consequence, m.start());
+            int line = firstLine + count(consequence, m.start());
             String at = file + ":" + line + ": rule \"" + rule.getName() + "\" (" + entry.id() + "): ";
             List<String> items = split(consequence, m.end());
             if (items == null) {

@@ -1,5 +1,9 @@
 package io.factlint.ruletest;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +32,18 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Runs rule test cases: a case is a folder holding {@code facts/} and {@code expected.json} (see {@link Expected}).
- * Every case is checked with one compiled rule pack, in-process, and compared with what it expects; each missing
- * or extra finding, wrong verdict or figure is a problem, written the way {@code run.py} of the conformance suite
- * writes it.
+ * Runs rule test cases: a case is a folder holding {@code facts/} and what a check of them must give, either
+ * <ul>
+ *   <li>{@code expected.txt}: exactly what an editor sees ({@link #EXPECTED_TXT}): the text report's lines (findings
+ *       {@code facts/story.json:12:5: error [rule.id] message}, claim verdicts, the summary line), then one
+ *       {@code figure ...} line per derived figure, paths relative to the case folder; {@code #} lines at the top are
+ *       the case's description, and {@code # clean: rule.id, ...} names the rules the case shows silent on a near
+ *       miss. Compared line for line; a difference is shown as a diff ({@code -} expected, {@code +} actual), and
+ *       {@link #update} rewrites the file for review;</li>
+ *   <li>or {@code expected.json} ({@link Expected}), the format of the shared conformance cases (rule, subject and
+ *       fact refs per finding, verdicts, figures).</li>
+ * </ul>
+ * Every case is checked with one compiled rule pack, in-process.
  */
 public final class RuleCases {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -40,13 +52,118 @@ public final class RuleCases {
     private RuleCases() {
     }
 
+    /** The exact expectation of a case. */
+    public static final String EXPECTED_TXT = "expected.txt";
+
+    private static boolean isCase(Path p) {
+        return Files.isDirectory(p.resolve("facts"))
+                && (Files.isRegularFile(p.resolve(EXPECTED_TXT)) || Files.isRegularFile(p.resolve("expected.json")));
+    }
+
     /** The case folders under {@code root} (or {@code root} itself), sorted by path. */
     public static List<Path> find(Path root) throws IOException {
-        if (Files.isRegularFile(root.resolve("expected.json"))) return List.of(root);
+        if (isCase(root)) return List.of(root);
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("expected.json")) && Files.isDirectory(p.resolve("facts")))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+            return s.filter(RuleCases::isCase).sorted(Comparator.comparing(Path::toString)).toList();
         }
+    }
+
+    /**
+     * What an editor sees of a check of the case: the text report's lines (paths relative to the case folder), then a
+     * {@code figure} line per derived figure.
+     */
+    public static List<String> seen(CheckOutcome outcome, Path caseDir) {
+        CheckResult r = outcome.result();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            new io.factlint.report.TextReportWriter().write(outcome, new io.factlint.report.ReportOptions("test", null), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String prefix = caseDir.toString().replace('\\', '/') + "/";
+        List<String> lines = new ArrayList<>();
+        for (String l : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            lines.add(l.startsWith(prefix) ? l.substring(prefix.length()) : l);
+        }
+        for (Figure f : r.figures()) {
+            lines.add("figure " + f.subject() + " " + f.attribute() + " at " + f.at() + ": " + f.display() + "; strict "
+                    + f.strictDisplay() + "; from " + String.join(", ", f.fromRefs()));
+        }
+        return lines;
+    }
+
+    /** The case's check, through the one check pipeline (fail-on error, no waivers, no baseline). */
+    private static CheckOutcome check(RulePack pack, Path caseDir) throws InputException, RuleFailure {
+        try {
+            return new CheckPipeline(pack).run(CheckRequest.of(List.of(caseDir.resolve("facts"))));
+        } catch (io.factlint.engine.RulePackException e) {
+            throw new IllegalStateException("a compiled rule pack has no problems to report", e); // never: the pack is compiled
+        }
+    }
+
+    /** The header of an {@code expected.txt}: its leading {@code #} lines. */
+    static List<String> header(List<String> lines) {
+        List<String> h = new ArrayList<>();
+        for (String l : lines) {
+            if (!l.startsWith("#")) break;
+            h.add(l);
+        }
+        return h;
+    }
+
+    /** The rule ids a case's header names as shown silent ({@code # clean: a.b, c.d}). */
+    public static Set<String> clean(Path caseDir) throws IOException {
+        Set<String> out = new TreeSet<>();
+        Path f = caseDir.resolve(EXPECTED_TXT);
+        if (!Files.isRegularFile(f)) return out;
+        for (String l : header(Files.readAllLines(f))) {
+            if (l.startsWith("# clean:")) {
+                for (String id : l.substring("# clean:".length()).split(",")) if (!id.isBlank()) out.add(id.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites the case's {@code expected.txt} with what the check gives now, keeping its header; returns whether it
+     * changed. A case with {@code expected.json} only is left alone (the shared conformance format).
+     */
+    public static boolean update(RulePack pack, Path caseDir) throws IOException, InputException, RuleFailure {
+        Path f = caseDir.resolve(EXPECTED_TXT);
+        if (!Files.isRegularFile(f)) return false;
+        List<String> old = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+        CheckOutcome r = check(pack, caseDir);
+        List<String> now = new ArrayList<>(header(old));
+        now.addAll(seen(r, caseDir));
+        if (now.equals(old)) return false;
+        Files.writeString(f, String.join("\n", now) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        return true;
+    }
+
+    /** A line diff ({@code -} expected, {@code +} actual, two spaces for a common line), by longest common subsequence. */
+    static List<String> diff(List<String> want, List<String> got) {
+        int n = want.size();
+        int m = got.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = want.get(i).equals(got.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && want.get(i).equals(got.get(j))) {
+                out.add("  " + want.get(i++));
+                j++;
+            } else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j])) {
+                out.add("+ " + got.get(j++));
+            } else {
+                out.add("- " + want.get(i++));
+            }
+        }
+        return out;
     }
 
     /** A case's name: its path below {@code root}, or its folder name. */
@@ -57,6 +174,7 @@ public final class RuleCases {
 
     /** Runs one case with {@code pack}. */
     public static CaseResult run(RulePack pack, String name, Path caseDir) {
+        if (Files.isRegularFile(caseDir.resolve(EXPECTED_TXT))) return runExact(pack, name, caseDir);
         Expected exp;
         try {
             exp = JSON.readValue(caseDir.resolve("expected.json").toFile(), Expected.class);
@@ -81,6 +199,36 @@ public final class RuleCases {
         Set<String> fired = new TreeSet<>();
         r.findings().stream().map(Finding::rule).filter(id -> only == null || only.contains(id)).forEach(fired::add);
         return new CaseResult(name, compare(exp, r), fired);
+    }
+
+    private static CaseResult runExact(RulePack pack, String name, Path caseDir) {
+        List<String> want;
+        try {
+            want = Files.readAllLines(caseDir.resolve(EXPECTED_TXT), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new CaseResult(name, List.of(EXPECTED_TXT + ": " + e.getMessage()));
+        }
+        want = want.subList(header(want).size(), want.size());
+        List<String> got;
+        CheckResult r;
+        try {
+            CheckOutcome o = check(pack, caseDir);
+            r = o.result();
+            got = seen(o, caseDir);
+        } catch (InputException e) {
+            String prefix = caseDir.toString().replace('\\', '/') + "/";
+            got = e.errors().stream().map(String::valueOf).map(x -> x.startsWith(prefix) ? x.substring(prefix.length()) : x).toList();
+            r = null;
+        } catch (RuleFailure e) {
+            return new CaseResult(name, List.of("exit 3: " + e.getMessage()));
+        }
+        Set<String> fired = new TreeSet<>();
+        if (r != null) r.findings().forEach(f -> fired.add(f.rule()));
+        if (want.equals(got)) return new CaseResult(name, List.of(), fired);
+        List<String> problems = new ArrayList<>();
+        problems.add(EXPECTED_TXT + " differs (- expected, + actual; factlint test --update rewrites it):");
+        problems.addAll(diff(want, got));
+        return new CaseResult(name, problems, fired);
     }
 
     /** Runs every case under {@code root} with {@code pack}, in path order. */
