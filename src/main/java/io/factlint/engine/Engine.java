@@ -7,7 +7,6 @@ import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -228,11 +227,6 @@ public final class Engine {
             rule = r.getName();
             file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
             objects = event.getMatch().getObjects();
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            // keep the last rule: a halt or a limit names the rule that fired last
         }
 
         /** {@code  (rule "X" in rules/x.drl was firing)}, or nothing when no rule had fired. */

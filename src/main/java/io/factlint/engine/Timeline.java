@@ -52,7 +52,6 @@ public final class Timeline {
                     head = null;
                 }
                 if (head == null) head = f.getAt();
-                f.setTimeIndex(moments.size());
                 current.add(f);
             }
             moments.add(moment(head, current, moments.size()));
