@@ -93,10 +93,6 @@ final class CheckCommand implements Callable<Integer> {
             + "waivers file or rule changes (Ctrl-C to stop).")
     boolean watch;
 
-    /** Stop watching after this many re-checks (0: never); for tests and scripts. */
-    @Option(names = "--watch-cycles", paramLabel = "N", hidden = true, defaultValue = "0")
-    int watchCycles;
-
     @Option(names = "--parser-limit", paramLabel = "NAME=VALUE", mapFallbackValue = "",
             description = "Raise or lower a limit on fact files, repeatable: depth (200), file-bytes (64 MiB), "
                     + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000); errors shown "
@@ -307,7 +303,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("factlint: watching " + watcher.folders().size() + " folder" + (watcher.folders().size() == 1 ? "" : "s")
                     + " for changes; Ctrl-C to stop");
             err.flush();
-            for (int cycle = 0; watchCycles <= 0 || cycle < watchCycles; cycle++) {
+            while (true) {
                 Set<Path> changed = watcher.await(DEBOUNCE, p -> !outputs.contains(p)
                         && (!p.startsWith(rulesDir) || isRuleFile(p)));
                 long start = System.nanoTime();

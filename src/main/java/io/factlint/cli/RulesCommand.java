@@ -22,9 +22,6 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
     String format;
 
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -18,7 +18,6 @@ import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
-import io.factlint.model.Series;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;

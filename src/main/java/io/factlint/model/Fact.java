@@ -5,9 +5,6 @@ import java.util.Objects;
 /**
  * One statement: at time {@code at}, source {@code source} said that attribute {@code attribute} of entity
  * {@code subject} had value {@code status} (for the attribute {@code status}) or {@code quantity}.
- *
- * <p>{@code timeIndex} is the position of this fact's time among the distinct times at which its subject's
- * attribute is stated (0 = earliest); facts at the same time share it. The engine assigns it before a check.
  */
 public final class Fact {
     public static final String STATUS = "status";
@@ -24,7 +21,6 @@ public final class Fact {
     private final Certainty certainty;
     private final String quote;
     private final Location location;
-    private int timeIndex = -1;
 
     public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
                 Quantity quantity, When at, String source, Certainty certainty, String quote, Location location) {
@@ -109,11 +105,6 @@ public final class Fact {
     public boolean isUnconfirmed() { return certainty == Certainty.UNCONFIRMED; }
     public String getQuote() { return quote; }
     public Location getLocation() { return location; }
-    public int getTimeIndex() { return timeIndex; }
-
-    public void setTimeIndex(int timeIndex) {
-        this.timeIndex = timeIndex;
-    }
 
     /** The value as written: a status word or a quantity's words. */
     public String valueWords() {

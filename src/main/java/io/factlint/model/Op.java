@@ -13,11 +13,4 @@ public enum Op {
     public String symbol() {
         return symbol;
     }
-
-    public static Op bySymbol(String s) {
-        for (Op op : values()) {
-            if (op.symbol.equals(s)) return op;
-        }
-        return null;
-    }
 }

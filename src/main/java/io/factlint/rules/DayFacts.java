@@ -8,8 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The facts about one subject that start on one calendar day, any attribute (a derived fact the engine inserts
@@ -49,13 +47,6 @@ public final class DayFacts {
     public String getSubject() { return subject; }
     public LocalDate getDay() { return day; }
     public List<Fact> getFacts() { return facts; }
-
-    /** The distinct attributes stated, sorted. */
-    public Set<String> getAttributes() {
-        Set<String> s = new TreeSet<>();
-        for (Fact f : facts) s.add(f.getAttribute());
-        return s;
-    }
 
     /** True when a fact of the group states {@code attribute}. */
     public boolean has(String attribute) {

@@ -43,7 +43,6 @@ public final class Timeline {
         for (Series s : series) {
             List<Moment> moments = new ArrayList<>(s.points().size());
             for (Series.Point p : s.points()) {
-                for (Fact f : p.facts()) f.setTimeIndex(moments.size());
                 moments.add(moment(p.at(), p.facts(), moments.size()));
             }
             out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments)));

@@ -231,13 +231,6 @@ public final class RuleCases {
         return new CaseResult(name, problems, fired);
     }
 
-    /** Runs every case under {@code root} with {@code pack}, in path order. */
-    public static List<CaseResult> runAll(RulePack pack, Path root) throws IOException {
-        List<CaseResult> out = new ArrayList<>();
-        for (Path dir : find(root)) out.add(run(pack, name(root, dir), dir));
-        return out;
-    }
-
     /** The ids of the pack's rules that no case makes fire (among the findings the case checks), sorted. */
     public static List<String> notFired(RulePack pack, List<CaseResult> results) {
         Set<String> fired = new TreeSet<>();

@@ -30,7 +30,7 @@ class BenchSmokeTest {
         assertThat(planted.expected()).containsKeys("status.changed", "count.decreased", "count.part_exceeds_whole",
                 "value.disagreement", "status.stale", "claim.contradicted", "certainty.unconfirmed");
 
-        CheckResult result = new CheckPipeline(RulePack.load(Path.of("rules")))
+        CheckResult result = io.factlint.testing.DefaultPack.pipeline()
                 .run(CheckRequest.of(List.of(dir.resolve("facts")))).result();
 
         assertThat(result.facts().facts()).hasSize(planted.facts());

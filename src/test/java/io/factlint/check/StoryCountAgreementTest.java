@@ -32,7 +32,7 @@ class StoryCountAgreementTest {
 
     @BeforeAll
     static void rules() throws Exception {
-        pipeline = new CheckPipeline(RulePack.load(Path.of("rules")));
+        pipeline = io.factlint.testing.DefaultPack.pipeline();
     }
 
     @Test

@@ -54,7 +54,7 @@ class DeterminismTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     @Test

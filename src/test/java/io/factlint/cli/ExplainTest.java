@@ -14,7 +14,7 @@ class ExplainTest {
 
     @Test
     void everyRuleOfTheDefaultPackCarriesItsHelp() throws Exception {
-        for (RuleInfo r : RulePack.load(Path.of("rules")).rules()) {
+        for (RuleInfo r : io.factlint.testing.DefaultPack.get().rules()) {
             assertThat(r.metadata()).as(r.id()).containsKeys("id", "severity", "description", "fires", "example", "fix");
             assertThat(r.metadata().get("fires")).as(r.id()).isNotBlank();
         }

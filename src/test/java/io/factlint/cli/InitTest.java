@@ -60,7 +60,10 @@ class InitTest {
         Files.writeString(file, filled);
         CliRun check = CliRun.run(TODAY, "check", dir.toString(), "--format", "json");
         assertThat(check.code()).as(check.err()).isZero();
-        assertThat(check.out()).contains("\"facts\" : 1,").contains("\"claims\" : 1,").contains("\"verdict\" : \"supported\"");
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.out());
+        assertThat(report.at("/summary/facts").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/claims").asInt()).isEqualTo(1);
+        assertThat(report.at("/claims/0/verdict").asText()).isEqualTo("supported");
     }
 
     @Test

@@ -281,7 +281,7 @@ public class CheckFuzzTest {
 
     private static RulePack pack() {
         try {
-            return RulePack.load(Path.of("rules"));
+            return io.factlint.testing.DefaultPack.get();
         } catch (RulePackException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -16,13 +16,48 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The compiled-rule cache: used when it holds the pack, never trusted when it does not. */
+/**
+ * The compiled-rule cache: used when it holds the pack, never trusted when it does not.
+ *
+ * <p>The default pack is compiled once, into a cache shared by the class ({@link #reference}); the tests of the
+ * cache's mechanics (corrupt, foreign and changed entries, each costing a compile or more) use a small pack: the
+ * vocabulary and one DRL file of the default pack ({@link #smallPack}).
+ */
 class RuleCacheTest {
+    @TempDir
+    static Path shared;
+    private static Path sharedCache;
+    private static RulePack compiledPack;
+    private static String compiledNote;
     private static CheckResult compiled;
 
     @BeforeAll
     static void reference() throws Exception {
-        compiled = check(RulePack.load(Path.of("rules")));
+        sharedCache = shared.resolve("cache");
+        Phases first = new Phases();
+        compiledPack = load(Path.of("rules"), sharedCache, first);
+        compiledNote = first.notes().get("rules");
+        compiled = check(compiledPack);
+    }
+
+    /** The vocabulary, every data file and one DRL file of the default pack, in a new folder. */
+    private static Path smallPack(Path to) throws IOException {
+        copy(Path.of("rules"), to);
+        try (Stream<Path> s = Files.list(to)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".drl") && !p.getFileName().toString().equals("quotes.drl")).toList()) {
+                Files.delete(p);
+            }
+        }
+        // the catalogue keeps the entries of the rules left (an entry without its rule is a rule-pack error)
+        Path catalogue = to.resolve("catalogue.yaml");
+        StringBuilder kept = new StringBuilder();
+        boolean keep = true;
+        for (String line : Files.readAllLines(catalogue)) {
+            if (line.matches("  [a-z_.]+:\\s*")) keep = line.trim().startsWith("quote.");
+            if (keep) kept.append(line).append('\n');
+        }
+        Files.writeString(catalogue, kept);
+        return to;
     }
 
     private static CheckResult check(RulePack pack) throws Exception {
@@ -41,17 +76,15 @@ class RuleCacheTest {
     }
 
     @Test
-    void aSecondLoadComesFromTheCacheAndChecksTheSame(@TempDir Path cache) throws Exception {
-        Phases first = new Phases();
-        load(Path.of("rules"), cache, first);
-        assertThat(first.notes().get("rules")).startsWith("compiled (cache no entry); stored");
-        assertThat(entries(cache)).hasSize(1);
+    void aSecondLoadComesFromTheCacheAndChecksTheSame() throws Exception {
+        assertThat(compiledNote).startsWith("compiled (cache no entry); stored");
+        assertThat(entries(sharedCache)).hasSize(1);
 
         Phases second = new Phases();
-        RulePack cached = load(Path.of("rules"), cache, second);
+        RulePack cached = load(Path.of("rules"), sharedCache, second);
         assertThat(second.notes().get("rules")).startsWith("from cache");
         assertThat(second.nanos()).doesNotContainKey("rules.compile");
-        assertThat(cached.rules()).isEqualTo(RulePack.load(Path.of("rules")).rules());
+        assertThat(cached.rules()).isEqualTo(compiledPack.rules());
         CheckResult r = check(cached);
         assertThat(r.findings()).hasSameSizeAs(compiled.findings());
         assertThat(r.findings().stream().map(f -> f.rule() + " " + f.message()).toList())
@@ -60,30 +93,31 @@ class RuleCacheTest {
     }
 
     @Test
-    void aCorruptOrTruncatedEntryIsIgnoredAndRebuilt(@TempDir Path cache) throws Exception {
-        load(Path.of("rules"), cache, new Phases());
+    void aCorruptOrTruncatedEntryIsIgnoredAndRebuilt(@TempDir Path cache, @TempDir Path folder) throws Exception {
+        Path small = smallPack(folder.resolve("rules"));
+        CheckResult fresh = check(load(small, cache, new Phases()));
         Path entry = entries(cache).get(0);
         byte[] bytes = Files.readAllBytes(entry);
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(entry, bytes);
 
         Phases p = new Phases();
-        RulePack pack = load(Path.of("rules"), cache, p);
+        RulePack pack = load(small, cache, p);
         assertThat(p.notes().get("rules")).contains("checksum mismatch").contains("stored");
-        assertThat(check(pack).findings()).hasSameSizeAs(compiled.findings());
+        assertThat(check(pack).findings()).hasSameSizeAs(fresh.findings());
 
         Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 100));
         Phases q = new Phases();
-        load(Path.of("rules"), cache, q);
+        load(small, cache, q);
         assertThat(q.notes().get("rules")).contains("truncated");
         Phases again = new Phases();
-        load(Path.of("rules"), cache, again);
+        load(small, cache, again);
         assertThat(again.notes().get("rules")).startsWith("from cache");
     }
 
     @Test
-    void aForeignEntryIsNeverTrusted(@TempDir Path cache, @TempDir Path rules) throws Exception {
-        copy(Path.of("rules"), rules);
+    void aForeignEntryIsNeverTrusted(@TempDir Path cache, @TempDir Path folder) throws Exception {
+        Path rules = smallPack(folder.resolve("rules"));
         load(rules, cache, new Phases());
         Path mine = entries(cache).get(0);
         // another rule pack's entry, renamed to this pack's key
@@ -106,8 +140,8 @@ class RuleCacheTest {
     }
 
     @Test
-    void anyChangeToAnyFileUnderTheRulesFolderRecompiles(@TempDir Path cache, @TempDir Path rules) throws Exception {
-        copy(Path.of("rules"), rules);
+    void anyChangeToAnyFileUnderTheRulesFolderRecompiles(@TempDir Path cache, @TempDir Path folder) throws Exception {
+        Path rules = smallPack(folder.resolve("rules"));
         load(rules, cache, new Phases());
         Path vocab = rules.resolve("vocabulary/measures.yaml");
         Files.writeString(vocab, Files.readString(vocab) + "\n# a comment changes the key too\n");
@@ -122,8 +156,8 @@ class RuleCacheTest {
     }
 
     @Test
-    void noCacheReadsAndWritesNothing(@TempDir Path cache) throws Exception {
-        RulePack.load(Path.of("rules"), CacheOptions.disabled());
+    void noCacheReadsAndWritesNothing(@TempDir Path cache, @TempDir Path folder) throws Exception {
+        RulePack.load(smallPack(folder.resolve("rules")), CacheOptions.disabled());
         assertThat(cache).isEmptyDirectory();
     }
 

@@ -30,7 +30,7 @@ class RuleCasesTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     @TestFactory

@@ -166,7 +166,6 @@ class FactLoaderTest {
         assertThat(f.get("exact").getAttribute()).isEqualTo("deployed");
         assertThat(f.get("exact").getLocation().line()).isEqualTo(7);
         assertThat(f.get("exact").getLocation().column()).isEqualTo(5);
-        assertThat(f.get("exact").getTimeIndex()).isEqualTo(-1);
     }
 
     @Test

@@ -228,8 +228,6 @@ public final class Fixtures {
                     Quantity.of(new BigDecimal("11000"), Bound.OVER, null), day("2024-12-27"), "guardian",
                     Certainty.REPORTED, taint.apply("North Korea has deployed over 11,000 soldiers to Russia"),
                     at(file, 52, 7));
-            for (Fact f : List.of(f1, f2, f3, f4, f5)) f.setTimeIndex(0);
-            f3.setTimeIndex(1);
 
             Claim c1 = new Claim(story, "c1",
                     taint.apply("the scale of casualties among North Korean soldiers has exceeded a quarter"),

@@ -47,7 +47,7 @@ class SarifReportWriterTest {
         assertThat(driver.get("version").asText()).isEqualTo("0.1.0");
         assertThat(driver.has("informationUri")).as("no made-up project address").isFalse();
         JsonNode rules = driver.get("rules");
-        assertThat(rules).hasSize(15);
+        assertThat(rules).hasSize(Fixtures.seed().rules().size());
         JsonNode changed = rules.get(0);
         assertThat(changed.get("id").asText()).isEqualTo("status.changed");
         assertThat(changed.at("/shortDescription/text").asText()).startsWith("A subject's status changed");

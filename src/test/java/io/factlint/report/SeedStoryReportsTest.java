@@ -27,7 +27,7 @@ class SeedStoryReportsTest {
 
     @BeforeAll
     static void check() throws Exception {
-        result = new CheckPipeline(RulePack.load(Path.of("rules")))
+        result = io.factlint.testing.DefaultPack.pipeline()
                 .run(CheckRequest.of(List.of(Path.of("facts/nk-soldier-captured.json")))).result();
     }
 
