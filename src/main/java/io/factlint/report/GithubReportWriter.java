@@ -78,7 +78,8 @@ public final class GithubReportWriter implements ReportWriter {
     /** A command's message: {@code %} → {@code %25}, CR → {@code %0D}, LF → {@code %0A}. */
     static String data(String s) {
         if (s == null) return "";
-        return ReportSupport.wellFormed(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        String t = ReportSupport.wellFormed(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return t.codePoints().anyMatch(TextReportWriter::bidi) ? TextReportWriter.oneLine(t) : t; // bidi shown escaped
     }
 
     /** A command's property value: as {@link #data}, and {@code :} → {@code %3A}, {@code ,} → {@code %2C}. */

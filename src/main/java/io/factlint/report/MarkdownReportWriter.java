@@ -178,7 +178,10 @@ public final class MarkdownReportWriter implements ReportWriter {
                     b.append(' ');
                 }
                 case '\n', '\t', '\u2028', '\u2029', '\u0085' -> b.append(' ');
-                default -> b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+                default -> {
+                    if (TextReportWriter.bidi(c)) b.append(String.format("U+%04X", (int) c));
+                    else b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+                }
             }
         }
         return b.toString();

@@ -80,13 +80,21 @@ public final class TextReportWriter implements ReportWriter {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /**
+     * The bidirectional controls (U+202A..U+202E embeddings and overrides, U+2066..U+2069 isolates, U+200E/U+200F
+     * marks, U+061C): raw, they reorder what a reader sees ("Trojan Source"), so reports show them escaped.
+     */
+    static boolean bidi(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
+    }
+
     /** Text from fact files may hold line breaks and control characters: keep each report line one line. */
     static String oneLine(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (c == '\n' || c == '\r' || c == '\t') b.append(' ');
-            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", c));
+            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || bidi(c)) b.append(String.format("\\u%04x", c));
             else b.appendCodePoint(c);
         });
         return b.toString();
