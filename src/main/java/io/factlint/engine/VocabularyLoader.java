@@ -113,7 +113,20 @@ final class VocabularyLoader {
                 v = YAML.readValue(p.toFile(), VocabFile.class);
             } catch (JsonProcessingException e) {
                 JsonLocation l = e.getLocation();
-                problems.add(name + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": " + e.getOriginalMessage());
+                Throwable c = e;
+                while (c != null && !(c instanceof java.io.CharConversionException)) c = c.getCause();
+                if (c != null) {
+                    problems.add(name + ": not valid UTF-8 text (" + String.valueOf(c.getMessage()).lines().findFirst()
+                            .orElse("").strip() + ")");
+                    continue;
+                }
+                // SnakeYAML's messages carry a multi-line dump of the source: its first line is the problem
+                problems.add(name + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
+                        + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip());
+                continue;
+            } catch (java.io.CharConversionException e) {
+                problems.add(name + ": not valid UTF-8 text (" + String.valueOf(e.getMessage()).lines().findFirst()
+                        .orElse("").strip() + ")");
                 continue;
             } catch (IOException e) {
                 problems.add(name + ": cannot read: " + e.getMessage());

@@ -259,7 +259,9 @@ final class FileParser {
     private void document() throws IOException {
         JsonToken t = c.next();
         if (t == null) {
-            c.error(TokenCursor.pack(1, 1), "empty file");
+            c.error(TokenCursor.pack(1, 1), out.input.yaml() && hasDirective()
+                    ? "no document: the file has only a YAML directive (such as %YAML 1.2); expected an object"
+                    : "empty file");
             return;
         }
         if (t != JsonToken.START_OBJECT) {
@@ -270,6 +272,15 @@ final class FileParser {
         }
         t = c.next();
         if (t != null) c.error(c.tokenPos(), "unexpected content after the end of the top-level object");
+    }
+
+    /** True if a line of this (content-free) YAML file is a directive ({@code %YAML}, {@code %TAG}). */
+    private boolean hasDirective() {
+        try (java.util.stream.Stream<String> lines = Files.lines(out.input.path(), StandardCharsets.UTF_8)) {
+            return lines.anyMatch(l -> l.startsWith("%") || l.startsWith("\uFEFF%"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     private void story() throws IOException {

@@ -9,7 +9,7 @@ package io.factlint.model;
  * <ul>
  *   <li>{@link #escape}: every C0 control (U+0000..U+001F), DEL, every C1 control (U+0080..U+009F, including NEL
  *   U+0085 and CSI U+009B), the line and paragraph separators U+2028/U+2029 and the bidirectional controls
- *   (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) become {@code \\uXXXX}; a lone surrogate becomes U+FFFD;</li>
+ *   (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) become {@code \\uXXXX}; a lone surrogate becomes U+FFFD;</li>
  *   <li>{@link #oneLine}: as {@link #escape}, but CR, LF and TAB become a space (a message stays readable);</li>
  *   <li>{@link #lineStart}: for text that begins a printed line (a path, a location): as {@link #oneLine}, and
  *   {@code ./} is put before it unless it begins with a letter, a digit, {@code _}, {@code .}, {@code /} or
@@ -24,7 +24,7 @@ public final class SafeText {
     /** True for a character that must not reach a terminal or a log raw. */
     public static boolean unsafe(int c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
-                || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+                || c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Every {@linkplain #unsafe unsafe} character as {@code \\uXXXX}, lone surrogates as U+FFFD; null as "". */

@@ -1,0 +1,39 @@
+package io.factlint.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Issue 15.9: a vocabulary file's YAML or UTF-8 error is one located line, not SnakeYAML's dump or a raw exception. */
+class VocabularyErrorsTest {
+    @TempDir
+    Path tmp;
+
+    private List<String> problems(byte[] content) throws Exception {
+        Path f = tmp.resolve("lifecycle.yaml");
+        Files.write(f, content);
+        RulePackException e = catchThrowableOfType(RulePackException.class,
+                () -> VocabularyLoader.load(List.of(f), p -> "rules/vocabulary/lifecycle.yaml"));
+        assertThat(e).isNotNull();
+        return e.problems();
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLine() throws Exception {
+        assertThat(problems("statuses: [a, b\nterminal: x: y\n".getBytes()))
+                .singleElement().asString().startsWith("rules/vocabulary/lifecycle.yaml:").doesNotContain("\n");
+    }
+
+    @Test
+    void invalidUtf8IsNamedAsSuch() throws Exception {
+        assertThat(problems(new byte[]{'s', 't', 'a', 't', 'u', 's', 'e', 's', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'}))
+                .singleElement().asString().startsWith("rules/vocabulary/lifecycle.yaml: not valid UTF-8 text")
+                .doesNotContain("CharConversion");
+    }
+}
