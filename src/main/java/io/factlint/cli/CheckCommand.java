@@ -219,7 +219,8 @@ final class CheckCommand implements Callable<Integer> {
         if (vocabulary != null && limits != null) {
             try {
                 long loadStart = System.nanoTime();
-                base = new FactLoader(vocabulary.statusWords(), limits).load(inputs());
+                base = new FactLoader(vocabulary.statusWords(), limits)
+                        .checkingClaimAttributes(vocabulary.knownAttributes()).load(inputs());
                 phases.since("load", loadStart);
                 phases.note("facts", String.valueOf(base.facts().size()));
             } catch (InputException e) {

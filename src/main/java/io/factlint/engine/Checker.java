@@ -22,7 +22,8 @@ public final class Checker {
     public static CheckResult check(RulePack pack, List<Path> paths, EngineLimits limits, Phases phases)
             throws InputException, RuleFailure {
         long t = System.nanoTime();
-        FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(paths);
+        FactBase base = new FactLoader(pack.vocabulary().statusWords())
+                .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(paths);
         phases.since("load", t);
         phases.note("facts", String.valueOf(base.facts().size()));
         return Engine.check(pack, base, limits, phases);
