@@ -104,7 +104,8 @@ public final class CheckPipeline {
         if (vocabulary != null) {
             try {
                 long t = System.nanoTime();
-                base = new FactLoader(vocabulary.statusWords(), request.parser()).load(request.paths());
+                base = new FactLoader(vocabulary.statusWords(), request.parser())
+                        .checkingClaimAttributes(vocabulary.knownAttributes()).load(request.paths());
                 phases.since("load", t);
                 phases.note("facts", String.valueOf(base.facts().size()));
             } catch (InputException e) {

@@ -61,6 +61,57 @@ public final class FactLoader {
         this.factories = new ParserFactories(limits);
     }
 
+    /** The attributes the rule pack names (figures, their inputs, measures), or null: claim attributes are not checked. */
+    private Set<String> figureNames;
+
+    /**
+     * Makes a claim on an attribute that no fact states and the rule pack does not name ({@code figures}: the
+     * vocabulary's figures and measures; a typo such as {@code kiled}) an input error at the claim, with the
+     * nearest known attribute as "did you mean".
+     */
+    public FactLoader checkingClaimAttributes(Set<String> figures) {
+        this.figureNames = Set.copyOf(figures);
+        return this;
+    }
+
+    /** The claims on attributes nothing states or defines, as located errors (issue 10, point 11). */
+    private void unknownClaimAttributes(List<Fact> facts, List<Claim> claims, List<InputError> errors) {
+        if (figureNames == null) return;
+        Set<String> known = new java.util.TreeSet<>(figureNames);
+        for (Fact f : facts) known.add(f.getAttribute());
+        for (Claim c : claims) {
+            if (c.isStatusClaim() || known.contains(c.attribute())) continue;
+            String near = null;
+            int best = Integer.MAX_VALUE;
+            for (String k : known) {
+                int d = distance(k, c.attribute());
+                if (d < best) {
+                    best = d;
+                    near = k;
+                }
+            }
+            boolean close = near != null && best <= Math.max(2, c.attribute().length() / 3);
+            errors.add(new InputError(c.location(), "claim " + q(c.id()) + ": no fact states attribute "
+                    + q(c.attribute()) + " and the rule pack does not name it" + (close ? "; did you mean " + q(near) + "?" : "")));
+        }
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     /**
      * Reads every {@code *.json}, {@code *.yaml}, {@code *.yml} under the paths (files or folders, recursively),
      * sorted by path.
@@ -143,6 +194,7 @@ public final class FactLoader {
             }
             mentions.addAll(f.mentions);
         }
+        unknownClaimAttributes(facts, claims, errors);
         if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
         return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),

@@ -54,7 +54,8 @@ final class CheckRun {
     /** Loads fact files only (the edit forms' validation: the same loader, the same located messages). */
     static List<String> validate(RulePack pack, List<Path> files) {
         try {
-            new FactLoader(pack.vocabulary().statusWords()).load(files);
+            new FactLoader(pack.vocabulary().statusWords())
+                    .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(files);
             return List.of();
         } catch (InputException e) {
             return e.errors().stream().sorted().distinct().map(InputError::toString).toList();

@@ -24,6 +24,7 @@ class TestCommandTest {
         assertThat(r.out()).contains("ok   status.changed/fires\n").contains("ok   status.changed/clean\n")
                 .contains("ok   value.disagreement/fires\n")
                 .contains("coverage: " + rules + " of " + rules + " rules fire in at least one case\n")
+                .contains("ok   claims/change-since/fires\n").contains("ok   figures/expr/clean\n")
                 .endsWith(cases + " passed, 0 failed\n");
         assertThat(r.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(cases);
     }

@@ -15,6 +15,22 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         return statuses.stream().map(StatusWord::word).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
+    /**
+     * Every attribute the rule pack names: derived figures and their inputs, cumulative measures, parts and
+     * wholes, watched attributes. A claim on one of them is meaningful even when no fact states it yet.
+     */
+    public Set<String> knownAttributes() {
+        Set<String> s = new java.util.TreeSet<>();
+        for (FigureDefinition f : figures) {
+            s.add(f.name());
+            s.addAll(f.inputs());
+        }
+        cumulative.forEach(c -> s.add(c.attribute()));
+        partWhole.forEach(p -> { s.add(p.part()); s.add(p.whole()); });
+        singleSource.forEach(w -> s.add(w.attribute()));
+        return s;
+    }
+
     /** Every vocabulary entry, to insert into a rule session. */
     public List<Object> asFacts() {
         List<Object> all = new java.util.ArrayList<>();

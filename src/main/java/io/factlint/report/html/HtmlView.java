@@ -65,6 +65,7 @@ public record HtmlView(
         List<TimelineView> timelines,
         List<FigureView> figures,
         List<FigureView> statedFigures,
+        List<CountChartView> countCharts,
         List<ClaimView> claims,
         List<RuleView> rules,
         List<FilterOption> severityFilters,
@@ -133,9 +134,18 @@ public record HtmlView(
                             String changeFrom, boolean conflict) {
     }
 
+    /** A figure; {@code strictWords} says an unbounded or one-sided strict interval in words ("more than 25.0 %"). */
     public record FigureView(String subject, String subjectName, String attribute, String at, String conventional,
                              String strict, boolean readingsDiffer, String arithmetic, String strictArithmetic,
-                             List<FactView> from, String entityKey, String storyKeys) {
+                             List<FactView> from, String entityKey, String storyKeys, String strictWords, String kind) {
+    }
+
+    /**
+     * One measured attribute of one entity over time, every source on one inline SVG chart ({@code svg} is built
+     * with every text escaped); {@code rows} lists the values as text beside it.
+     */
+    public record CountChartView(String entityId, String entityName, String attribute, String entityKey,
+                                 String storyKeys, String svg, List<String> rows) {
     }
 
     public record ClaimView(String ref, String text, String subjectName, String statement, String at,
@@ -233,7 +243,7 @@ public record HtmlView(
                     toolVersion,
                     timestamp == null ? null : STAMP.format(timestamp),
                     verdictLine,
-                    stories, groups, fixed(), timelines(), figures(true), figures(false), claims(),
+                    stories, groups, fixed(), timelines(), figures(true), statedFigures(), CountCharts.of(result, fb, this::entityKey, this::storyKeysOf), claims(),
                     ruleViews(rules),
                     severityFilters(), ruleFilters(), entityFilters(), storyFilters(), reviewFilters(),
                     baselineFilters(),
@@ -377,13 +387,46 @@ public record HtmlView(
             for (Figure f : result.figures()) {
                 if (f.derived() != derived) continue;
                 Set<String> stories = f.from().stream().map(Fact::getStoryId).collect(Collectors.toSet());
-                out.add(new FigureView(f.subject(), fb.entityName(f.subject()), f.attribute(),
-                        f.at() == null ? null : f.at().display(), f.display(), f.strictDisplay(),
-                        !f.display().equals(f.strictDisplay()), f.arithmetic(), f.strictArithmetic(),
-                        f.from().stream().sorted(Comparator.comparing(Fact::getRef)).map(this::fact).toList(),
-                        entityKey(f.subject()), storyKeysOf(stories)));
+                out.add(figureView(f));
             }
             return out;
+        }
+
+        private FigureView figureView(Figure f) {
+            Set<String> stories = f.from().stream().map(Fact::getStoryId).collect(Collectors.toSet());
+            return new FigureView(f.subject(), fb.entityName(f.subject()), f.attribute(),
+                    f.at() == null ? null : f.at().display(), f.display(), f.strictDisplay(),
+                    !f.display().equals(f.strictDisplay()), f.arithmetic(), f.strictArithmetic(),
+                    f.from().stream().sorted(Comparator.comparing(Fact::getRef)).map(this::fact).toList(),
+                    entityKey(f.subject()), storyKeysOf(stories), words(f.strict(), f.percent()), f.kind());
+        }
+
+        /**
+         * The stated values the claims were judged on (the engine keeps derived figures only; a claim on a stated
+         * attribute carries its figure in its verdict), once each, in claim order.
+         */
+        private List<FigureView> statedFigures() {
+            Map<String, FigureView> out = new java.util.LinkedHashMap<>();
+            List<Figure> all = new ArrayList<>(result.figures());
+            for (ClaimVerdict v : result.verdicts()) all.add(v.figure());
+            for (Figure f : all) {
+                if (f == null || f.derived()) continue;
+                out.putIfAbsent(f.subject() + "\u0000" + f.attribute() + "\u0000" + f.fromRefs(), figureView(f));
+            }
+            return List.copyOf(out.values());
+        }
+
+        /** "more than 25.0 %" for (25.0 %, ∞); null for a bounded interval, which its brackets say well enough. */
+        static String words(io.factlint.model.Interval i, boolean percent) {
+            java.util.function.DoubleFunction<String> n = x -> percent ? io.factlint.model.Interval.percent(x)
+                    : io.factlint.model.Interval.number(x);
+            if (Double.isInfinite(i.max()) && Double.isFinite(i.min())) {
+                return (i.minOpen() ? "more than " : "at least ") + n.apply(i.min());
+            }
+            if (Double.isFinite(i.max()) && i.min() == 0 && !i.isPoint()) {
+                return (i.maxOpen() ? "less than " : "at most ") + n.apply(i.max());
+            }
+            return null;
         }
 
         private List<ClaimView> claims() {
@@ -391,7 +434,7 @@ public record HtmlView(
             for (ClaimVerdict v : result.verdicts()) {
                 Claim c = v.claim();
                 String statement = c.attribute() + " " + (c.op() == null ? "?" : c.op().symbol()) + " "
-                        + c.valueWords();
+                        + c.valueWords() + formWords(c);
                 Figure fig = v.figure();
                 out.add(new ClaimView(c.getRef(), c.text(), fb.entityName(c.subject()), statement,
                         c.at() == null ? null : c.at().display(), location(c.location()),
@@ -403,6 +446,28 @@ public record HtmlView(
                         entityKey(c.subject()), storyKeysOf(Set.of(c.storyId()))));
             }
             return out;
+        }
+
+        /** The claim form in words: " (relative change since 2003)", " (sum over ...)", " (versus nc)", ... */
+        private static String formWords(Claim c) {
+            io.factlint.model.ClaimOptions o = c.options();
+            List<String> w = new ArrayList<>();
+            switch (o.form()) {
+                case "change" -> w.add(o.change() + " change since " + o.since().display()
+                        + (o.from() == null ? "" : ", from " + o.from().words()));
+                case "aggregate" -> w.add(o.aggregate() + " over the period" + (o.complete() ? ", complete" : ""));
+                case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
+                        + String.join(", ", o.versus()));
+                case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "
+                        + (o.rankKind() != null ? "every " + o.rankKind() : String.join(", ", o.rankAmong()))
+                        + (o.complete() ? ", complete" : ""));
+                default -> { }
+            }
+            if (o.toleranceAbsolute() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceAbsolute()));
+            if (o.toleranceRelative() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceRelative() * 100) + " %");
+            if (o.window() != null) w.add("evidence window " + o.window());
+            if (o.maxAge() != null) w.add("max age " + o.maxAge());
+            return w.isEmpty() ? "" : " (" + String.join("; ", w) + ")";
         }
 
         private static String id(Verdict v) {

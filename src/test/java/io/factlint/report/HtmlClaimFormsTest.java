@@ -1,0 +1,65 @@
+package io.factlint.report;
+
+import io.factlint.engine.EngineLimits;
+import io.factlint.engine.RulePack;
+import io.factlint.model.CheckResult;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTML report on real engine output: claim forms, counts over time (inline SVG), stated figures, strict words. */
+class HtmlClaimFormsTest {
+    private static RulePack pack;
+
+    @BeforeAll
+    static void load() throws Exception {
+        pack = RulePack.load(Path.of("rules"));
+    }
+
+    private static Document html(String facts) throws Exception {
+        CheckResult r = new io.factlint.check.CheckPipeline(pack).run(io.factlint.check.CheckRequest.of(List.of(Path.of(facts)))).result();
+        return Jsoup.parse(Render.text(new HtmlReportWriter(), r, Render.FAIL_ON_ERROR));
+    }
+
+    @Test
+    void aChangeClaimShowsItsFormBothValuesAndTheirTimes() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claims/change-since/fires/facts");
+        Element claim = d.selectFirst("article.claim");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("personnel = 0.5 (relative change since 1 Jan 2003 – 31 Dec 2003; tolerance ± 0.01)");
+        assertThat(claim.text()).contains("from 132,310 (stated for 1 Mar 2003) to 192,277 (stated for 1 Mar 2019) is 45.3 %");
+        // the counts chart: both times, one source, a dot per exact value
+        Element chart = d.selectFirst("figure.count");
+        assertThat(chart.selectFirst("figcaption").text()).isEqualTo("the police force: personnel");
+        assertThat(chart.select("svg.count-chart circle")).hasSize(2);
+        assertThat(chart.select("svg.count-chart text").eachText()).contains("1 Mar 2003", "1 Mar 2019",
+                "Government statistics office");
+        assertThat(chart.select(".count-rows li").eachText()).containsExactly(
+                "1 Mar 2003: 132,310 (Government statistics office, s#p2003)",
+                "1 Mar 2019: 192,277 (Government statistics office, s#p2019)");
+    }
+
+    @Test
+    void theSeedStoryShowsCountsStrictWordsAndEachSourceOnOneChart() throws Exception {
+        Document d = html("facts");
+        assertThat(d.select("figure.count figcaption").eachText())
+                .contains("North Korean troops sent to Russia: deployed", "North Korean troops sent to Russia: killed_or_injured");
+        Element share = d.select("article.figure").stream()
+                .filter(f -> f.selectFirst("h3").text().contains("casualty_share")).findFirst().orElseThrow();
+        assertThat(share.select(".reading-words").eachText()).containsExactly("more than 0.0 %");
+    }
+
+    @Test
+    void aClaimOnAStatedAttributeFillsTheStatedFiguresTable() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claim.contradicted/clean/facts");
+        assertThat(d.select("table.stated tbody tr")).hasSize(1);
+        assertThat(d.selectFirst("table.stated tbody tr").text()).contains("deployed");
+    }
+}
