@@ -52,7 +52,7 @@ public final class Engine {
         Tracker tracker = new Tracker();
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<KieSession> live = new AtomicReference<>();
-        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, phases, tracker, live));
+        FutureTask<CheckResult> task = new FutureTask<>(() -> run(pack, base, limits, phases, tracker, live, timedOut));
         Thread worker = new Thread(null, task, "factlint-rules", WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
@@ -109,7 +109,7 @@ public final class Engine {
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
     private static CheckResult run(RulePack pack, FactBase base, EngineLimits limits, Phases phases, Tracker tracker,
-                                   AtomicReference<KieSession> live) throws RuleFailure {
+                                   AtomicReference<KieSession> live, AtomicBoolean halted) throws RuleFailure {
         long t = System.nanoTime();
         KieSession session = pack.kieBase().newKieSession();
         live.set(session);
@@ -147,6 +147,21 @@ public final class Engine {
             if (fired >= max) {
                 throw new RuleFailure("the rules fired " + fired + " times, the limit for this input" + tracker.firing()
                         + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
+            }
+            // a rule that calls halt() ends fireAllRules early with matches still pending: that check did not
+            // complete. The pending matches are counted (never fired) by a filter that refuses them all.
+            if (!halted.get()) {
+                int[] pending = {0};
+                String haltedBy = tracker.rule;
+                session.fireAllRules(m -> {
+                    pending[0]++;
+                    return false;
+                });
+                if (pending[0] > 0 && !halted.get()) {
+                    throw new RuleFailure((haltedBy == null ? "the rule session was halted" : "rule \"" + haltedBy + "\""
+                            + tracker.where() + " halted the rule session") + " before every rule had run ("
+                            + pending[0] + " pending match" + (pending[0] == 1 ? "" : "es") + ")", haltedBy, null);
+                }
             }
             t = phases.since("fire", t);
             CheckResult result = collect(pack, base, session);

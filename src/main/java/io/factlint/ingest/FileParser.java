@@ -268,6 +268,11 @@ final class FileParser {
                 error(pos, "story text " + q(name) + " is a folder, not a file (" + shown + ")");
                 return;
             }
+            // read only regular files: a FIFO without a writer would block the check forever, a device never end
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                error(pos, "story text " + q(name) + " is not a regular file (a FIFO, a device or a socket?) (" + shown + ")");
+                return;
+            }
             long size = Files.size(target);
             if (size > limits.maxDocumentLength()) {
                 error(pos, "story text " + q(name) + " is too large: " + Messages.bytes(size));
