@@ -27,6 +27,30 @@ public record Finding(String rule, Severity severity, String message, String sub
             .thenComparing(Finding::message)
             .thenComparing(f -> String.join(",", f.factRefs()));
 
+    /** The most facts a finding names; the rest are counted in its message ({@link #decisive}). */
+    public static final int MAX_FACTS = 20;
+
+    /**
+     * The facts that decide a finding, from all the facts it rests on: the first (primary) fact, then the latest
+     * fact (by file position) of each attribute, time, source and value, at most {@link #MAX_FACTS} in all. Facts
+     * that only repeat what a named fact says (same attribute, time, source and value) are left out, so a finding's
+     * size no longer grows with the number of corroborating facts and every report stays linear in the input.
+     */
+    public static List<Fact> decisive(List<Fact> facts) {
+        if (facts.size() <= 1) return facts;
+        java.util.Map<String, Fact> latest = new java.util.LinkedHashMap<>();
+        for (Fact f : facts) {
+            String key = f.getAttribute() + "\u0000" + f.getAt() + "\u0000" + f.getSource() + "\u0000" + f.valueWords();
+            latest.merge(key, f, (a, b) -> b.getSeq() >= a.getSeq() ? b : a);
+        }
+        List<Fact> out = new java.util.ArrayList<>();
+        Fact primary = facts.get(0);
+        out.add(primary);
+        latest.values().stream().filter(f -> f != primary).sorted(Comparator.comparing(Fact::getTimeIndex)
+                        .thenComparing(Fact::getRef)).limit(MAX_FACTS - 1).forEach(out::add);
+        return out;
+    }
+
     public Finding {
         facts = facts.stream().sorted(Comparator.comparing(Fact::getRef)).distinct().toList();
         review = review == null ? Review.NONE : review;

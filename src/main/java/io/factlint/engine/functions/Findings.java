@@ -48,7 +48,12 @@ public final class Findings {
         if (id == null || severity == null) {
             throw new IllegalStateException("rule \"" + ctx.getRule().getName() + "\" reports a finding but has no @id and @severity");
         }
-        return new Finding(id.toString(), Severity.parse(severity.toString()), message, subject, claimRef, facts, location);
+        // the facts that decide the finding, and a count of the rest: a finding stays small however many facts agree
+        List<Fact> named = Finding.decisive(facts.stream().distinct().toList());
+        int rest = (int) facts.stream().distinct().count() - named.size();
+        String text = rest <= 0 ? message : message + " (" + rest + " more fact" + (rest == 1 ? "" : "s")
+                + " of the same attributes, times, sources and values not listed)";
+        return new Finding(id.toString(), Severity.parse(severity.toString()), text, subject, claimRef, named, location);
     }
 
     private static List<Fact> flatten(Object[] items) {
