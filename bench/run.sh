@@ -33,6 +33,14 @@ mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 cp="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 echo "== generate ($sizes, seed $seed)" >&2
 java -cp "$cp" io.factlint.bench.Generate --sizes "$sizes" --seed "$seed" --daily "$h4" --data target/bench-data >&2
+echo "== stale fan-out (issue 15.1: 1 entity, 2,000 status facts at two dates, 1,000 status claims)" >&2
+java -cp "$cp" io.factlint.bench.StaleFanOut target/bench-data/fan-out/fan.json 2000 1000
+for i in $(seq 1 "$runs"); do
+  /usr/bin/time -f "fan-out run $i: wall %e s, cpu %U+%S s, peak RSS %M KB" ./factlint check --format json --fail-on never \
+    target/bench-data/fan-out/fan.json > target/bench-data/fan-out/report.json
+  echo "fan-out run $i: report $(stat -c %s target/bench-data/fan-out/report.json) bytes, input $(stat -c %s target/bench-data/fan-out/fan.json) bytes" >&2
+done
+/usr/bin/time -f "bare JVM start (java -version): wall %e s, cpu %U+%S s" java -XX:TieredStopAtLevel=1 -version 2>&1 | tail -1 >&2
 # the SQL peer's class path: the bench profile adds DuckDB's JDBC driver (test scope, never in the CLI jar)
 mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-sql-cp.txt >/dev/null
 sqlcp="target/test-classes:$(cat target/bench-sql-cp.txt)"

@@ -353,6 +353,20 @@ public final class Engine {
                     throw new RuleFailure("the rules fired " + fired + " times, the limit for " + batch.describe()
                             + tracker.firing() + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
                 }
+                // a rule that calls halt() ends fireAllRules early with matches still pending: that check did not
+                // complete. The pending matches are counted (never fired) by a filter that refuses them all.
+                String haltedBy = tracker.rule;
+                int[] pending = {0};
+                session.fireAllRules(m -> {
+                    pending[0]++;
+                    return false;
+                });
+                if (pending[0] > 0 && !Thread.currentThread().isInterrupted()) {
+                    throw new RuleFailure((haltedBy == null ? "the rule session was halted" : "rule \"" + haltedBy + "\""
+                            + tracker.where() + " halted the rule session") + " before every rule had run ("
+                            + pending[0] + " pending match" + (pending[0] == 1 ? "" : "es") + ") in " + batch.describe(),
+                            haltedBy, null);
+                }
                 t = add(nanos, "fire", t);
                 List<Object> out = new ArrayList<>();
                 for (Object o : session.getObjects()) {

@@ -73,8 +73,16 @@ public final class RulePack {
             throw new IllegalStateException("rule \"" + r.ruleName() + "\" passes " + passed + " but the message of " + r.rule()
                     + " (" + e.messageWhere(r.variant()) + ") uses " + m.names());
         }
-        return new io.factlint.model.Finding(r.rule(), e.severity(), m.render(r.args().values()), r.subject(),
-                r.claimRef(), r.facts(), r.location());
+        // the facts that decide the finding, and a count of the rest: a finding stays small however many facts agree
+        List<io.factlint.model.Fact> distinct = r.facts().stream().distinct().toList();
+        List<io.factlint.model.Fact> named = io.factlint.model.Finding.decisive(distinct);
+        int rest = distinct.size() - named.size();
+        String text = m.render(r.args().values());
+        if (rest > 0) {
+            text += " (" + rest + " more fact" + (rest == 1 ? "" : "s")
+                    + " of the same attributes, times, sources and values not listed)";
+        }
+        return new io.factlint.model.Finding(r.rule(), e.severity(), text, r.subject(), r.claimRef(), named, r.location());
     }
 
     public Path dir() { return dir; }

@@ -61,6 +61,11 @@ final class StoryTextReader {
                 errors.error(pos, "story text " + q(name) + " is a folder, not a file (" + shown + ")");
                 return null;
             }
+            // read only regular files: a FIFO without a writer would block the check forever, a device never end
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                errors.error(pos, "story text " + q(name) + " is not a regular file (a FIFO, a device or a socket?) (" + shown + ")");
+                return null;
+            }
             long size = Files.size(target);
             if (size > limits.maxDocumentLength()) {
                 errors.error(pos, "story text " + q(name) + " is too large: " + Messages.bytes(size));

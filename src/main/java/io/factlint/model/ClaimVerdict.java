@@ -8,4 +8,8 @@ import java.util.List;
  */
 public record ClaimVerdict(Claim claim, Verdict verdict, Verdict strictVerdict, Figure figure, List<Fact> facts,
                            String reason) {
+    /** The facts that decide the verdict ({@link Finding#decisive}): a verdict stays small however many facts agree. */
+    public ClaimVerdict {
+        facts = facts == null ? List.of() : Finding.decisive(facts.stream().distinct().toList());
+    }
 }

@@ -27,6 +27,30 @@ public record Finding(String rule, Severity severity, String message, String sub
             .thenComparing(Finding::message)
             .thenComparing(f -> String.join(",", f.factRefs()));
 
+    /** The most facts a finding names; the rest are counted in its message ({@link #decisive}). */
+    public static final int MAX_FACTS = 20;
+
+    /**
+     * The facts that decide a finding, from all the facts it rests on: the first (primary) fact, then the latest
+     * fact (by file position) of each attribute, time, source and value, at most {@link #MAX_FACTS} in all. Facts
+     * that only repeat what a named fact says (same attribute, time, source and value) are left out, so a finding's
+     * size no longer grows with the number of corroborating facts and every report stays linear in the input.
+     */
+    public static List<Fact> decisive(List<Fact> facts) {
+        if (facts.size() <= 1) return facts;
+        java.util.Map<String, Fact> latest = new java.util.LinkedHashMap<>();
+        for (Fact f : facts) {
+            String key = f.getAttribute() + "\u0000" + f.getAt() + "\u0000" + f.getSource() + "\u0000" + f.valueWords();
+            latest.merge(key, f, (a, b) -> b.getSeq() >= a.getSeq() ? b : a);
+        }
+        List<Fact> out = new java.util.ArrayList<>();
+        Fact primary = facts.get(0);
+        out.add(primary);
+        latest.values().stream().filter(f -> f != primary).sorted(Comparator.comparing(Fact::getAt)
+                        .thenComparing(Fact::getRef)).limit(MAX_FACTS - 1).forEach(out::add);
+        return out;
+    }
+
     public Finding {
         facts = facts.stream().sorted(Comparator.comparing(Fact::getRef)).distinct().toList();
         review = review == null ? Review.NONE : review;
@@ -52,19 +76,33 @@ public record Finding(String rule, Severity severity, String message, String sub
     }
 
     /**
-     * A stable identity that survives moving facts within their files: rule id, subject, claim and the facts'
-     * references (or, where no fact is named, the location's file and the message).
+     * A stable identity of the problem, not of its evidence: rule id, subject, claim, and the attributes and times
+     * of the facts it rests on (or, where no fact is named, the location's file and the message). A fact from a
+     * corroborating source, a fact moved within its file or a reworded message leave it unchanged; a problem at
+     * another time or about another attribute changes it. (Before 0.2 the fact references were part of it: a
+     * baseline written then marks every finding new once.)
      */
     public String fingerprint() {
-        return fingerprint(rule, subject, claimRef, factRefs(), location.file(), message);
+        if (facts.isEmpty()) return fingerprint(rule, subject, claimRef, List.of(), location.file(), message);
+        String attributes = String.join(",", facts.stream().map(Fact::getAttribute).distinct().sorted().toList());
+        String times = String.join(",", facts.stream().map(f -> String.valueOf(f.getAt())).distinct().sorted().toList());
+        return digest(rule + "\u0000" + Objects.toString(subject, "") + "\u0000" + Objects.toString(claimRef, "")
+                + "\u0000v2\u0000" + attributes + "\u0000" + times);
     }
 
-    /** The fingerprint of a finding given by its parts (e.g. read back from a JSON report). */
+    /**
+     * The fingerprint of a finding given by its parts, for a report of an older version without a
+     * {@code fingerprint} field (the older formula, by fact references).
+     */
     public static String fingerprint(String rule, String subject, String claimRef, List<String> factRefs, String file,
                                      String message) {
         String key = rule + "\u0000" + Objects.toString(subject, "") + "\u0000" + Objects.toString(claimRef, "")
                 + "\u0000" + (factRefs.isEmpty() ? Objects.toString(file, "") + "\u0000" + message
                 : String.join(",", factRefs.stream().sorted().toList()));
+        return digest(key);
+    }
+
+    private static String digest(String key) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);

@@ -24,7 +24,8 @@ public record Waiver(String rule, String subject, List<String> facts, String fin
     public boolean covers(Finding f) {
         if (!rule.equals(f.rule())) return false;
         if (subject != null && !subject.equals(f.subject())) return false;
-        if (facts != null && !facts.equals(f.factRefs())) return false;
+        // the finding names every fact the waiver lists: a fact from a corroborating source does not undo a waiver
+        if (facts != null && !f.factRefs().containsAll(facts)) return false;
         return fingerprint == null || fingerprint.equalsIgnoreCase(f.fingerprint());
     }
 
