@@ -44,7 +44,8 @@ final class VocabularyLoader {
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource) {
+                     SingleSourceFile singleSource, Object draft) {
+        // draft: the drafting vocabulary (rules/vocabulary/draft.yaml), read by io.factlint.draft, not by the rules
     }
 
     record FigureFile(String numerator, String denominator, String description, Boolean percent) {
