@@ -8,7 +8,7 @@ import io.factlint.model.When;
 /**
  * A fact or claim as read from its object, before the file is finished: the story's id and publication (which
  * supply defaults) may come later in the file, and fact numbers are assigned only when all files are merged.
- * Positions are packed as {@code line << 32 | column} (see {@link FileParser#pack}) to keep large files light.
+ * Positions are packed as {@code line << 32 | column} (see {@link TokenCursor#pack}) to keep large files light.
  */
 final class Draft {
     final boolean claim;

@@ -113,9 +113,10 @@ public final class FactLoader {
             for (Draft d : f.facts) {
                 boolean ok = resolve(d, f, entities, sources, complete, errors);
                 if (ok && d.complete) {
-                    facts.add(new Fact(facts.size(), story.id(), d.id, d.subject, d.attribute,
-                            d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                            d.at, d.source, d.certainty, d.quote, d.location));
+                    facts.add(Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
+                            .attribute(d.attribute).status(d.value instanceof String s ? s : null)
+                            .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
+                            .certainty(d.certainty).quote(d.quote).location(d.location).build());
                 }
             }
             for (Draft d : f.claims) {
@@ -245,6 +246,6 @@ public final class FactLoader {
     }
 
     private static Location at(ParsedFile f, long pos) {
-        return FileParser.location(f.file(), pos);
+        return TokenCursor.location(f.file(), pos);
     }
 }

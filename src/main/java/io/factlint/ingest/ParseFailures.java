@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.factlint.ingest.FileParser.pack;
+import static io.factlint.ingest.TokenCursor.pack;
 import static io.factlint.ingest.Messages.q;
 
 /**
@@ -29,7 +29,7 @@ final class ParseFailures {
     }
 
     /**
-     * The error that ends a file, at a packed position ({@link FileParser#pack}). {@code notText} means the file is
+     * The error that ends a file, at a packed position ({@link TokenCursor#pack}). {@code notText} means the file is
      * not UTF-8 text at all, so other errors found in it are noise.
      */
     record Failure(long pos, String message, boolean notText) {

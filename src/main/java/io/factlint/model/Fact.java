@@ -42,6 +42,49 @@ public final class Fact {
         this.location = location;
     }
 
+    /** A builder: the fields by name, for code that would otherwise pass twelve arguments in a row. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Fact}; {@code certainty} defaults to {@link Certainty#REPORTED}. */
+    public static final class Builder {
+        private int seq;
+        private String storyId;
+        private String id;
+        private String subject;
+        private String attribute;
+        private String status;
+        private Quantity quantity;
+        private When at;
+        private String source;
+        private Certainty certainty = Certainty.REPORTED;
+        private String quote;
+        private Location location;
+
+        private Builder() {
+        }
+
+        public Builder seq(int seq) { this.seq = seq; return this; }
+        public Builder storyId(String storyId) { this.storyId = storyId; return this; }
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder subject(String subject) { this.subject = subject; return this; }
+        public Builder attribute(String attribute) { this.attribute = attribute; return this; }
+        /** The status word, for a status fact. */
+        public Builder status(String status) { this.status = status; return this; }
+        /** The quantity, for a measure. */
+        public Builder quantity(Quantity quantity) { this.quantity = quantity; return this; }
+        public Builder at(When at) { this.at = at; return this; }
+        public Builder source(String source) { this.source = source; return this; }
+        public Builder certainty(Certainty certainty) { this.certainty = certainty; return this; }
+        public Builder quote(String quote) { this.quote = quote; return this; }
+        public Builder location(Location location) { this.location = location; return this; }
+
+        public Fact build() {
+            return new Fact(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location);
+        }
+    }
+
     /** Position in the whole body of facts (files sorted by path, then order within the file). */
     public int getSeq() { return seq; }
     public String getStoryId() { return storyId; }

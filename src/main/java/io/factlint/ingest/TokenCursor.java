@@ -1,0 +1,153 @@
+package io.factlint.ingest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.factlint.model.Location;
+
+import java.io.IOException;
+import java.util.List;
+
+import static io.factlint.ingest.Messages.q;
+
+/**
+ * Jackson's token stream of one file, with the token budget, positions packed as {@code line << 32 | column}
+ * (to keep large files light), skipping of unknown values (iteratively, so deep documents cost no stack) and the
+ * file's error list.
+ */
+final class TokenCursor {
+    private final JsonParser p;
+    private final ParserLimits limits;
+    private final ParsedFile out;
+    private final String file;
+    private final List<InputError> missingFieldErrors;
+    private long tokens;
+    /** Position of the value being read by a {@link Fields.Reader}. */
+    long valuePos;
+
+    TokenCursor(JsonParser p, ParserLimits limits, ParsedFile out, List<InputError> missingFieldErrors) {
+        this.p = p;
+        this.limits = limits;
+        this.out = out;
+        this.file = out.file();
+        this.missingFieldErrors = missingFieldErrors;
+    }
+
+    JsonParser parser() {
+        return p;
+    }
+
+    /** The next token, counted against the token budget. */
+    JsonToken next() throws IOException {
+        if (++tokens > limits.maxTokens()) throw new ParseFailures.TokenBudgetExceeded();
+        return p.nextToken();
+    }
+
+    JsonToken current() {
+        return p.currentToken();
+    }
+
+    /** Skips the current value (iteratively, counting tokens). */
+    void skip() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return;
+        int depth = 1;
+        while (depth > 0) {
+            t = next();
+            if (t == null) return;
+            if (t.isStructStart()) depth++;
+            else if (t.isStructEnd()) depth--;
+        }
+    }
+
+    /** Reads an array whose items {@code item} reads (each starting at its first token). */
+    void array(String field, ItemReader item) throws IOException {
+        if (!expect(JsonToken.START_ARRAY, field, "an array")) return;
+        while (next() != JsonToken.END_ARRAY) {
+            item.read();
+        }
+    }
+
+    @FunctionalInterface
+    interface ItemReader {
+        void read() throws IOException;
+    }
+
+    /** True if the current token is {@code want}; otherwise reports a type error and skips the value. */
+    boolean expect(JsonToken want, String field, String what) throws IOException {
+        if (p.currentToken() == want) return true;
+        typeError(field, what, p.currentToken());
+        return false;
+    }
+
+    boolean expectItem(String array) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) return true;
+        error(tokenPos(), "expected an object for each item of \"" + array + "\", found " + Messages.describe(t));
+        skip();
+        return false;
+    }
+
+    void typeError(String field, String what, JsonToken found) throws IOException {
+        error(tokenPos(), "expected " + what + " for \"" + field + "\", found " + Messages.describe(found));
+        skip();
+    }
+
+    /** Reports the required fields of {@code kind} missing from {@code seen}; true if any. */
+    boolean missing(Fields<?> kind, int seen, Location at, String id) {
+        boolean any = false;
+        List<String> required = kind.required();
+        for (int i = 0; i < required.size(); i++) {
+            if ((seen & (1 << i)) == 0) {
+                any = true;
+                InputError e = new InputError(at, "missing required field \"" + required.get(i) + "\" in "
+                        + kind.name() + (id == null ? "" : " " + q(id)));
+                out.errors.add(e);
+                missingFieldErrors.add(e);
+            }
+        }
+        return any;
+    }
+
+    /** Packs a position: {@code line << 32 | column}. */
+    static long pack(int line, int column) {
+        return ((long) line << 32) | (column & 0xFFFFFFFFL);
+    }
+
+    long tokenPos() {
+        JsonLocation l = p.currentTokenLocation();
+        return pack(l.getLineNr(), l.getColumnNr());
+    }
+
+    /** The current token's position, or 1:1 if the parser cannot tell. */
+    long safeTokenPos() {
+        try {
+            JsonLocation l = p.currentTokenLocation();
+            return l == null || l.getLineNr() <= 0 ? pack(1, 1) : pack(l.getLineNr(), l.getColumnNr());
+        } catch (RuntimeException e) {
+            return pack(1, 1);
+        }
+    }
+
+    Location here() {
+        return location(tokenPos());
+    }
+
+    Location location(long pos) {
+        return location(file, pos);
+    }
+
+    /** The location in {@code file} of a packed position. */
+    static Location location(String file, long pos) {
+        return new Location(file, (int) (pos >>> 32), (int) pos);
+    }
+
+    /** The packed position of a location. */
+    static long pos(Location l) {
+        return pack(l.line(), l.column());
+    }
+
+    void error(long pos, String message) {
+        out.errors.add(new InputError(location(pos), message));
+    }
+}

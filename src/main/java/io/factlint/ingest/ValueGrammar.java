@@ -1,0 +1,327 @@
+package io.factlint.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.factlint.model.Bound;
+import io.factlint.model.Certainty;
+import io.factlint.model.Location;
+import io.factlint.model.Op;
+import io.factlint.model.Quantity;
+import io.factlint.model.SourceKind;
+import io.factlint.model.When;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.factlint.ingest.Messages.q;
+
+/**
+ * The grammar of values in a fact file: strings, ids, attribute names, the words of closed vocabularies (bounds,
+ * certainties, source kinds, ops), numbers, quantities, dates and periods; and the reading of an object's fields
+ * through its {@link Fields} table. Each reader starts at the value's first token and leaves the cursor at its
+ * last; an invalid value is reported at its position and read as null.
+ */
+final class ValueGrammar {
+    static final List<String> BOUNDS = Arrays.stream(Bound.values()).map(Bound::id).toList();
+    static final List<String> CERTAINTIES = Arrays.stream(Certainty.values()).map(Certainty::id).toList();
+    static final List<String> KINDS = Arrays.stream(SourceKind.values()).map(SourceKind::id).toList();
+    static final List<String> OPS = Arrays.stream(Op.values()).map(Op::symbol).toList();
+
+    /** A quantity's fields as read, before the combination is checked. */
+    static final class QuantityFields {
+        /** amount, step, min, max. */
+        final BigDecimal[] n = new BigDecimal[4];
+        Bound bound;
+        boolean bad;
+        /** Bit i: slot i of {@link #n} was given; bit 4: bound was given. */
+        int present;
+
+        void number(ValueGrammar g, int slot, String field) throws IOException {
+            present |= 1 << slot;
+            n[slot] = g.number(field);
+            if (n[slot] == null) bad = true;
+        }
+    }
+
+    /** {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}}. */
+    static final Fields<QuantityFields> QUANTITY = Fields.<QuantityFields>named("quantity")
+            .optional("amount", (g, q, f, pos) -> q.number(g, 0, f))
+            .optional("bound", (g, q, f, pos) -> {
+                q.present |= 1 << 4;
+                q.bound = g.parsed(f, w -> word(w, "bound", BOUNDS, Bound.values()));
+                q.bad |= q.bound == null;
+            })
+            .optional("step", (g, q, f, pos) -> q.number(g, 1, f))
+            .optional("min", (g, q, f, pos) -> q.number(g, 2, f))
+            .optional("max", (g, q, f, pos) -> q.number(g, 3, f))
+            .build();
+
+    /** A period's ends as read; {@code bad} if either is invalid. */
+    static final class PeriodFields {
+        When from;
+        When to;
+        boolean bad;
+    }
+
+    static final Fields<PeriodFields> PERIOD = Fields.<PeriodFields>named("period")
+            .required("from", (g, r, f, pos) -> r.bad |= (r.from = g.point(f)) == null)
+            .required("to", (g, r, f, pos) -> r.bad |= (r.to = g.point(f)) == null)
+            .build();
+
+    private final TokenCursor c;
+    private final ParserLimits limits;
+    private final Map<String, String> strings = new HashMap<>();
+    /** Times already read in this file: facts share them (When is immutable), saving memory and parsing. */
+    private final Map<String, When> times = new HashMap<>();
+
+    ValueGrammar(TokenCursor cursor, ParserLimits limits) {
+        this.c = cursor;
+        this.limits = limits;
+    }
+
+    TokenCursor cursor() {
+        return c;
+    }
+
+    /**
+     * Reads the fields of the object whose {@code {} is the current token, up to its {@code }}, into
+     * {@code target}. Unknown fields are reported and skipped. Returns a bit set of the required fields that were
+     * present (see {@link TokenCursor#missing}).
+     */
+    <T> int object(Fields<T> kind, T target) throws IOException {
+        int seen = 0;
+        JsonToken t;
+        while ((t = c.next()) == JsonToken.FIELD_NAME) {
+            String name = c.parser().currentName();
+            Fields.Field<T> field = kind.field(name);
+            if (field == null) {
+                c.error(c.tokenPos(), "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.names()));
+                c.next();
+                c.skip();
+                continue;
+            }
+            c.next();
+            long pos = c.tokenPos();
+            c.valuePos = pos;
+            seen |= field.requiredBit();
+            field.reader().read(this, target, name, pos);
+        }
+        if (t != JsonToken.END_OBJECT) throw new IllegalStateException("unexpected token " + t + " in an object");
+        return seen;
+    }
+
+    /** A fact's or claim's value as written: a String, a BigDecimal or a Quantity; null when invalid. */
+    Object value(String field) throws IOException {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_STRING) return c.parser().getText();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return number(field);
+        if (t == JsonToken.START_OBJECT) return quantity();
+        c.typeError(field, "a number, a quantity object or a status word", t);
+        return null;
+    }
+
+    /** {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}}. */
+    Quantity quantity() throws IOException {
+        long start = c.tokenPos();
+        QuantityFields q = new QuantityFields();
+        object(QUANTITY, q);
+        BigDecimal[] n = q.n;
+        int present = q.present;
+        boolean amount = (present & 1) != 0;
+        boolean range = (present & (4 | 8)) != 0;
+        if (amount && range) {
+            c.error(start, "a quantity has either \"amount\" and \"bound\", or \"min\" and \"max\", not both");
+            return null;
+        }
+        if (amount) {
+            if ((present & (1 << 4)) == 0) {
+                c.error(start, "missing required field \"bound\" in quantity " + Messages.expected(BOUNDS));
+                return null;
+            }
+            if (n[1] != null && n[1].signum() <= 0) {
+                c.error(start, "\"step\" must be positive");
+                return null;
+            }
+            return q.bad ? null : Quantity.of(n[0], q.bound, n[1]);
+        }
+        if (range) {
+            if ((present & (4 | 8)) != (4 | 8)) {
+                c.error(start, "missing required field \"" + ((present & 4) == 0 ? "min" : "max") + "\" in quantity");
+                return null;
+            }
+            if ((present & 2) != 0 || (present & (1 << 4)) != 0) {
+                c.error(start, "\"step\" and \"bound\" apply to an \"amount\", not to a range");
+                return null;
+            }
+            if (q.bad) return null;
+            if (n[2].compareTo(n[3]) > 0) {
+                c.error(start, "range min " + n[2].toPlainString() + " is larger than max " + n[3].toPlainString());
+                return null;
+            }
+            return Quantity.range(n[2], n[3]);
+        }
+        if (!q.bad) c.error(start, "a quantity needs \"amount\" and \"bound\", or \"min\" and \"max\"");
+        return null;
+    }
+
+    /** A number as written (its digits kept); null with an error if it is no number or out of range. */
+    BigDecimal number(String field) throws IOException {
+        JsonToken t = c.current();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            c.typeError(field, "a number", t);
+            return null;
+        }
+        long pos = c.tokenPos();
+        BigDecimal v;
+        try {
+            v = c.parser().getDecimalValue();
+        } catch (StreamConstraintsException e) {
+            throw e;
+        } catch (NumberFormatException | JsonProcessingException e) {
+            v = null; // YAML's .inf and .nan, for instance
+        }
+        if (v != null) {
+            double d = v.doubleValue();
+            if (!Double.isInfinite(d) && !(d == 0 && v.signum() != 0)) return v;
+        }
+        String shown = c.parser().getText();
+        c.error(pos, "number out of range: " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
+        return null;
+    }
+
+    /** A date, a date-time or a period {@code {"from": ..., "to": ...}}. */
+    When when(String field) throws IOException {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_STRING) return point(field);
+        if (t != JsonToken.START_OBJECT) {
+            c.typeError(field, "a date, a date-time or {\"from\": ..., \"to\": ...}", t);
+            return null;
+        }
+        Location at = c.here();
+        PeriodFields r = new PeriodFields();
+        int seen = object(PERIOD, r);
+        if (c.missing(PERIOD, seen, at, null) || r.bad) return null;
+        if (r.from.after(r.to)) {
+            c.error(TokenCursor.pos(at), "period ends (" + r.to.iso() + ") before it starts (" + r.from.iso() + ")");
+            return null;
+        }
+        return When.period(r.from, r.to);
+    }
+
+    /** A date or date-time string. */
+    When point(String field) throws IOException {
+        return parsed(field, s -> {
+            When known = times.get(s);
+            if (known != null) return known;
+            When w = Iso.point(s);
+            times.put(s, w);
+            return w;
+        });
+    }
+
+    Certainty certainty(String field) throws IOException {
+        return parsed(field, w -> word(w, "certainty", CERTAINTIES, Certainty.values()));
+    }
+
+    SourceKind sourceKind(String field) throws IOException {
+        return parsed(field, w -> word(w, "source kind", KINDS, SourceKind.values()));
+    }
+
+    Op op(String field) throws IOException {
+        return parsed(field, w -> word(w, "op", OPS, Op.values()));
+    }
+
+    /** Turns the text of a value into something, or says what is wrong with it. */
+    @FunctionalInterface
+    interface TextParser<T> {
+        T parse(String text) throws BadValue;
+    }
+
+    /** A string value read by {@code parser}; null, with the parser's complaint at the value, if it fails. */
+    <T> T parsed(String field, TextParser<T> parser) throws IOException {
+        long pos = c.valuePos;
+        String s = string(field);
+        if (s == null) return null;
+        try {
+            return parser.parse(s);
+        } catch (BadValue e) {
+            c.error(pos, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The value of {@code values} whose word (at the same index in {@code words}) is {@code w}. */
+    static <T> T word(String w, String what, List<String> words, T[] values) throws BadValue {
+        int i = words.indexOf(w);
+        if (i < 0) throw new BadValue("unknown " + what + " " + q(w) + " " + Messages.expected(words));
+        return values[i];
+    }
+
+    /** An id: a non-empty string without {@code #} (which separates story and fact in references). */
+    String id(String field) throws IOException {
+        long pos = c.valuePos;
+        String s = string(field);
+        if (s == null) return null;
+        if (s.isBlank()) {
+            c.error(pos, "empty id");
+            return null;
+        }
+        if (s.indexOf('#') >= 0) {
+            c.error(pos, "id " + q(s) + " must not contain \"#\" (it separates story and fact in references)");
+            return null;
+        }
+        return s;
+    }
+
+    /** {@code status} or a measure name in snake_case. */
+    String attribute(String field) throws IOException {
+        long pos = c.valuePos;
+        String s = string(field);
+        if (s == null) return null;
+        if (!snakeCase(s)) {
+            c.error(pos, "attribute " + q(s) + " is not in snake_case (lower-case letters, digits and _, e.g. killed_or_injured)");
+            return null;
+        }
+        return intern(s);
+    }
+
+    private static boolean snakeCase(String s) {
+        if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') return false;
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_')) return false;
+        }
+        return true;
+    }
+
+    String string(String field) throws IOException {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_STRING) {
+            String s = c.parser().getText();
+            if (s.length() <= limits.maxStringLength()) return s;
+            // Jackson enforces this limit for JSON while reading; SnakeYAML does not
+            c.error(c.tokenPos(), "string too long: more than " + String.format(Locale.ROOT, "%,d", limits.maxStringLength())
+                    + " characters");
+            return null;
+        }
+        c.typeError(field, "a string", t);
+        return null;
+    }
+
+    /** A string value shared with equal ones read before (subjects, sources, attributes repeat a lot). */
+    String internedString(String field) throws IOException {
+        return intern(string(field));
+    }
+
+    private String intern(String s) {
+        if (s == null) return null;
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+}
