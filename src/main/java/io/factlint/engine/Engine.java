@@ -137,6 +137,8 @@ public final class Engine {
             for (Object o : base.facts()) { session.insert(o); inserted++; }
             for (Object o : base.claims()) { session.insert(o); inserted++; }
             for (Object o : base.mentions()) { session.insert(o); inserted++; }
+            for (Object o : base.drafted()) { session.insert(o); inserted++; }
+            for (Object o : base.ignored()) { session.insert(o); inserted++; }
             t = phases.since("insert", t);
 
             long max = limits.firingsFor(inserted);

@@ -40,6 +40,11 @@ public final class Findings {
         return build(ctx, null, null, message, List.of(), mention.location());
     }
 
+    /** A finding at a place in a story's text file (a number no fact backs). */
+    public static Finding ofText(RuleContext ctx, Location location, String message) {
+        return build(ctx, null, null, message, List.of(), location);
+    }
+
     private static Finding build(RuleContext ctx, String subject, String claimRef, String message, List<Fact> facts,
                                  Location location) {
         Map<String, Object> meta = ctx.getRule().getMetaData();
