@@ -184,9 +184,15 @@ public final class Drafter {
         }
         // "X said / stated / confirmed (on Friday) (that | , “)": the speaker of the clause wins over "according to"
         String verbs = String.join("|", v.verbs());
-        Matcher sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?|\\s*$)")
+        Matcher sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?)")
                 .matcher(t.substring(start));
-        if (sv.find()) {
+        boolean found = sv.find();
+        if (!found) {
+            // "X said at least 200 ...": the clause follows the verb directly
+            sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)").matcher(t.substring(start));
+            found = sv.find();
+        }
+        if (found) {
             String np = sv.group("np").trim();
             String first = np.split("\\s+")[0];
             boolean named = Character.isUpperCase(np.charAt(0)) || np.startsWith("the ") && np.length() > 4 && Character.isUpperCase(np.charAt(4));
@@ -662,7 +668,7 @@ public final class Drafter {
     /** "a wounded North Korean soldier" -> {@code wounded-north-korean-soldier}. */
     static String slug(String s) {
         String x = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+                .toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return x.isEmpty() ? "x" : x.length() > 60 ? x.substring(0, 60).replaceAll("-+$", "") : x;
     }
 
