@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * What {@link Drafter} proposes for one article: sources, entities, facts, claims and date mentions, each with the
- * text it came from. Rendered (and merged into an existing file) by {@link DraftWriter}.
+ * text it came from; {@code dates} holds every date expression read, resolved (mentions are those written with a
+ * day: "on the 26th", "Friday (December 27)"). Rendered (and merged into an existing file) by {@link DraftWriter}.
  */
 public record Draft(String storyId, String published, List<Source> sources, List<Entity> entities,
-                    List<Fact> facts, List<Claim> claims, List<Mention> mentions) {
+                    List<Fact> facts, List<Claim> claims, List<Mention> mentions, List<Mention> dates) {
 
     public record Source(String id, String name, String kind) {
     }

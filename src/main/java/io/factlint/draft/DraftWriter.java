@@ -60,7 +60,8 @@ public final class DraftWriter {
         for (String section : SECTIONS) {
             List<String> lines = items.get(section);
             if (lines.isEmpty()) continue;
-            b.append(section).append(":\n");
+            // a section of commented-out entries only stays a comment: "claims:" alone would be null
+            b.append(onlyComments(lines) ? "# " : "").append(section).append(":\n");
             for (String l : lines) b.append(l);
         }
         return b.toString();
@@ -107,7 +108,7 @@ public final class DraftWriter {
             if (at < 0) {
                 int end = lines.size();
                 while (end > 0 && lines.get(end - 1).isEmpty()) end--;
-                lines.add(end, section + ":");
+                lines.add(end, (onlyComments(add) ? "# " : "") + section + ":");
                 lines.addAll(end + 1, addLines);
                 continue;
             }
@@ -131,6 +132,10 @@ public final class DraftWriter {
         }
         String out = String.join("\n", lines);
         return out.endsWith("\n") ? out : out + "\n";
+    }
+
+    private static boolean onlyComments(List<String> items) {
+        return items.stream().allMatch(i -> i.lines().allMatch(l -> l.startsWith("  #")));
     }
 
     private static int find(List<String> lines, String section) {

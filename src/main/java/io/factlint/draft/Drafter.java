@@ -50,7 +50,7 @@ public final class Drafter {
             "\\(?(?:This article drew references from|This article drew on reporting (?:from|by)|With reporting (?:from|by)|Additional reporting by)\\s+(?<src>[^)]+?)\\.?\\)?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COMPARISON_BEFORE = Pattern.compile(
-            "\\b(?<verb>exceeded|exceeds|surpassed|surpasses|topped|tops|passed|outnumbered|reached|reaches|rose above|fell below|dropped below|is more than|are more than|was more than|were more than|is less than|was less than|is now|are now|stood at|accounts for|accounted for|made up|make up|makes up)\\s+$",
+            "\\b(?<verb>exceeded|exceeds|surpassed|surpasses|topped|tops|passed|outnumbered|rose above|fell below|dropped below|is more than|are more than|was more than|were more than|is less than|was less than|is now|are now|stood at|accounts for|accounted for|made up|make up|makes up)\\s+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE = Pattern.compile("\\b(?<verb>doubled|tripled|trebled|halved|quadrupled)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONCLUSION = Pattern.compile(
@@ -74,6 +74,7 @@ public final class Drafter {
     private final List<Draft.Fact> facts = new ArrayList<>();
     private final List<Draft.Claim> claims = new ArrayList<>();
     private final List<Draft.Mention> mentions = new ArrayList<>();
+    private final List<Draft.Mention> allDates = new ArrayList<>();
     private final List<int[]> lineStarts = new ArrayList<>();
     private String articleSource;
     private String lastGroup;
@@ -97,7 +98,7 @@ public final class Drafter {
         Drafter d = new Drafter(text, published, vocabulary, headline);
         d.run();
         return new Draft(id, published.toString(), List.copyOf(d.sources.values()), List.copyOf(d.entities.values()),
-                List.copyOf(d.facts), List.copyOf(d.claims), List.copyOf(d.mentions));
+                List.copyOf(d.facts), List.copyOf(d.claims), List.copyOf(d.mentions), List.copyOf(d.allDates));
     }
 
     /** Reads {@code --published}: an ISO date-time with offset ({@code 2024-12-27T21:00+09:00}). */
@@ -204,11 +205,16 @@ public final class Drafter {
                 if (sv.group("verb").equalsIgnoreCase("confirmed")) certainty = "confirmed";
                 start += sv.end();
             }
-        } else {
-            // postposed: "..., X said."
-            Matcher post = Pattern.compile(",\\s+(?<np>[A-Z][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b[^,;]*?\\.?$").matcher(t);
+        } else if (src == null) {
+            // postposed: "..., X said." / "..., according to X."
+            Matcher post = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$").matcher(t);
+            Matcher acc2 = Pattern.compile(",\\s+according to\\s+(?<np>[^,;:“\"]{2,80}?)\\.?$", Pattern.CASE_INSENSITIVE).matcher(t);
             if (post.find() && !PRONOUN.matcher(post.group("np").split("\\s+")[0]).matches()) {
-                src = source(post.group("np").trim(), post.group("np"));
+                src = source(post.group("np").trim(), post.group("np") + " " + post.group("rest"));
+                DateHit d = firstDate(post.group("rest"), 0);
+                if (d != null) date = d.date();
+            } else if (acc2.find()) {
+                src = source(acc2.group("np").trim(), acc2.group("np"));
             }
         }
         return new Attribution(src, certainty, date, start);
@@ -218,7 +224,10 @@ public final class Drafter {
         if (REFERENCES.matcher(s.s()).find() && s.s().startsWith("(")) return;
         Attribution a = attribution(s);
         String src = a.source() != null ? a.source() : defaultSource();
-        for (DateHit d : dates(s.s())) mention(d, s.start());
+        for (DateHit d : dates(s.s())) {
+            mention(d, s.start());
+            allDates.add(new Draft.Mention(d.text(), d.date(), d.weekday(), lineOf(s.start() + d.start())));
+        }
         // clauses of the content (after the attribution), with their offsets in the article
         String t = s.s();
         int from = a.contentStart();
@@ -401,7 +410,7 @@ public final class Drafter {
 
     /** The proper noun that opens the clause, the actor of its verb: "North Korea has deployed ...". */
     private static String actor(String c) {
-        Matcher m = Pattern.compile("^(?:The\\s+|the\\s+)?((?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*)*)\\s+(?:has|have|had|is|are|was|were|\\p{Ll}+ed)\\b").matcher(c);
+        Matcher m = Pattern.compile("^(?:The\\s+|the\\s+)?((?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*)*)\\s+(?:has|have|had|is|are|was|were|won|lost|sent|took|saw|got|kept|held|fell|rose|said|\\p{Ll}+ed)\\b").matcher(c);
         return m.find() && !PRONOUN.matcher(m.group(1)).matches() ? m.group(1) : null;
     }
 
@@ -425,8 +434,8 @@ public final class Drafter {
             for (String phrase : st.getValue()) {
                 String verb = "(?<v>" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + ")\\b";
                 // "NP (participle phrase)? (has been | was | had)? VERB"   and   "VERB NP" (active)
-                Pattern passive = Pattern.compile(np + "(?<mod>\\s+\\p{Ll}+ed\\s+(?:on|in|by|during|near)\\s+[^,]{1,40}?)??"
-                        + "\\s+(?:(?:has|have|had|was|were|is)\\s+)?(?:(?:been|reportedly|since|later|also|then)\\s+){0,2}" + verb, Pattern.CASE_INSENSITIVE);
+                Pattern passive = Pattern.compile(np + "(?<mod>(?:\\s+who\\s+(?:was|were|had been|has been))?\\s+\\p{Ll}+ed\\s+(?:on|in|by|during|near)\\s+[^,]{1,40}?)??"
+                        + "(?:\\s+who)?\\s+(?:(?:has|have|had|was|were|is|remains|remained|remain)\\s+)?(?:(?:been|reportedly|since|later|also|then)\\s+){0,2}" + verb, Pattern.CASE_INSENSITIVE);
                 Pattern active = Pattern.compile("(?<![Tt]he\\s|[Aa]\\s|[Aa]n\\s)\\b" + verb + "\\s+" + np, Pattern.CASE_INSENSITIVE);
                 Pattern participle = Pattern.compile(np + "\\s+" + verb + "\\s+(?:on|in|during|near)\\b", Pattern.CASE_INSENSITIVE);
                 for (Pattern p : List.of(passive, active, participle)) {
@@ -436,6 +445,7 @@ public final class Drafter {
                         if (before.matches("(?s).*\\b(?:seemed|seems|appeared|appears|looked|being|feared|believed|to)\\s+$")) continue;
                         String subject = person(m.group("np"));
                         LocalDate d = dateAfter(c, dates, m.end("v"));
+                        if (d == null && m.end() > m.end("v")) d = dateAfter(c, dates, m.end());
                         int index = facts.size();
                         boolean known = v.lifecycle().contains(st.getKey());
                         facts.add(new Draft.Fact("f" + (index + 1), subject, "status", st.getKey(), null, null, null, null,
@@ -452,7 +462,7 @@ public final class Drafter {
     /** The date written right after a verb ("died earlier on Friday"), before the next verb of the clause. */
     private static LocalDate dateAfter(String c, List<DateHit> dates, int verbEnd) {
         for (DateHit d : dates) {
-            if (d.start() >= verbEnd && d.start() - verbEnd <= 12) return d.date();
+            if (d.start() >= verbEnd && d.start() - verbEnd <= 20) return d.date();
         }
         return null;
     }
