@@ -523,7 +523,7 @@ public final class Drafter {
     // ---------------------------------------------------------------- sources
 
     private String source(String raw, String context) {
-        String name = raw.trim().replaceFirst("^(?:the|The)\\s+", "");
+        String name = raw.trim().replaceFirst("^(?:the|The|a|A|an|An|his|her|their|its)\\s+", "");
         Matcher quoted = Pattern.compile("[“\"]([^”\"]+)[”\"]").matcher(name);
         if (quoted.find()) name = quoted.group(1).trim();
         String lower = name.toLowerCase(Locale.ROOT);
