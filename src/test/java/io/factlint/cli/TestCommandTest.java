@@ -21,9 +21,9 @@ class TestCommandTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("ok   status.changed/fires\n").contains("ok   status.changed/clean\n")
                 .contains("ok   value.disagreement/fires\n")
-                .contains("coverage: 15 of 15 rules fire in at least one case\n")
-                .endsWith("30 passed, 0 failed\n");
-        assertThat(r.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(30);
+                .contains("coverage: 17 of 17 rules fire in at least one case\n")
+                .endsWith("46 passed, 0 failed\n");
+        assertThat(r.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(46);
     }
 
     @Test
@@ -46,7 +46,7 @@ class TestCommandTest {
                 .contains("FAIL status.changed/fires\n")
                 .contains("       missing status.changed p [s#f9, s#f4]\n")
                 .contains("       unexpected warning status.changed p [s#f3, s#f4]\n")
-                .contains("coverage: 1 of 15 rules fire in at least one case; no case makes these fire: certainty.unconfirmed, "
+                .contains("coverage: 1 of 17 rules fire in at least one case; no case makes these fire: certainty.unconfirmed, "
                         + "claim.contradicted, claim.undetermined")
                 .endsWith("1 passed, 1 failed\n");
     }
