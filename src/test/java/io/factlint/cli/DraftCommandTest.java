@@ -149,4 +149,21 @@ class DraftCommandTest {
         }
         assertThat(tmp.resolve("story/nk-soldier-captured.yaml")).doesNotExist();
     }
+
+    @Test
+    void theHeadlineBecomesTheStatusClaimsTextAndAFlowStyleFileIsNotRewritten() throws IOException {
+        Path article = article();
+        String headline = "North Korean soldier captured by Ukraine dies of his wounds, Seoul says";
+        assertThat(CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules", "--headline", headline).code()).isZero();
+        Path draft = tmp.resolve("story/nk-soldier-captured.yaml");
+        assertThat(Files.readString(draft)).contains("- id: \"headline\"", "text: \"" + headline + "\"", "value: \"deceased\"");
+
+        Path flow = tmp.resolve("story/flow.yaml");
+        String text = "story: {id: x, published: 2024-12-27, text: nk-soldier-captured.txt}\nfacts: [{id: f1}]\n";
+        Files.writeString(flow, text);
+        CliRun r = CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules", "-o", flow.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("flow style");
+        assertThat(Files.readString(flow)).isEqualTo(text);
+    }
 }
