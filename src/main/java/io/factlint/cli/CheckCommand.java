@@ -1,28 +1,24 @@
 package io.factlint.cli;
 
-import io.factlint.engine.Engine;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+import io.factlint.check.ExitCode;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.Phases;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
-import io.factlint.ingest.FactLoader;
-import io.factlint.ingest.ParserLimits;
-import io.factlint.ingest.InputError;
+import io.factlint.engine.RulePackException;
 import io.factlint.ingest.InputException;
+import io.factlint.ingest.ParserLimits;
 import io.factlint.model.CheckResult;
 import io.factlint.model.FactBase;
-import io.factlint.model.FixedFinding;
-import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
 import io.factlint.model.Story;
-import io.factlint.model.Waiver;
-import io.factlint.report.AtomicFiles;
+import io.factlint.report.OutputPlan;
 import io.factlint.report.Format;
 import io.factlint.report.ReportOptions;
 import io.factlint.report.Reports;
-import io.factlint.review.BaselineReport;
-import io.factlint.review.Reviewer;
-import io.factlint.review.WaiverFile;
 import io.factlint.watch.ChangeWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +49,8 @@ import java.util.stream.Collectors;
 final class CheckCommand implements Callable<Integer> {
     /** How long the folders must be quiet after a change before a re-check. */
     static final Duration DEBOUNCE = Duration.ofMillis(150);
+    /** The largest {@code --timeout}: a year; larger values would overflow the engine's deadline arithmetic. */
+    static final long MAX_TIMEOUT_SECONDS = 365L * 24 * 3600;
 
     /** {@code --fail-on}: the least severe level that fails the check, or never. */
     enum FailOn {
@@ -74,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
             description = "Where reports go: a file (one format) or a folder (several formats, or a path ending in /).")
-    Path output;
+    String output; // a String, not a Path: Path drops the trailing slash that makes "-o DIR/" a folder
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", completionCandidates = FailOnNames.class,
             description = "Exit 1 on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Waived findings never count.")
@@ -101,7 +99,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--parser-limit", paramLabel = "NAME=VALUE", mapFallbackValue = "",
             description = "Raise or lower a limit on fact files, repeatable: depth (200), file-bytes (64 MiB), "
-                    + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000).")
+                    + "string-chars (16 MiB), number-chars (1000), yaml-aliases (50), tokens (50,000,000); errors shown "
+                    + "per file, errors-per-file (100), and in all, errors (1000).")
     Map<String, Long> parserLimits = new LinkedHashMap<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Stop a check whose rules run longer (default: ${DEFAULT-VALUE}).")
@@ -128,9 +127,13 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return check(out, err);
-        } catch (UsageError e) {
-            err.println("factlint: " + e.getMessage());
+        } catch (UsageError | OutputPlan.Refused e) {
+            err.println("factlint: " + io.factlint.model.SafeText.oneLine(e.getMessage()));
             return ExitCode.INPUT_ERROR.code();
+        } catch (OutputPlan.WriteFailed e) {
+            err.println("factlint: " + io.factlint.model.SafeText.oneLine(e.getMessage()) + "; the check did not complete");
+            if (debug) e.printStackTrace(err);
+            return ExitCode.INTERNAL_ERROR.code();
         } catch (RuntimeException | IOException | StackOverflowError e) {
             err.println("factlint: internal error: " + e + "; the check did not complete");
             if (debug) e.printStackTrace(err);
@@ -144,11 +147,16 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Where the reports go (OutputPlan: targets, refused inputs, how they are written). */
+    private OutputPlan plan;
+
     /** Phase times for {@code --profile}; a no-op recorder otherwise. */
     private Phases phases = Phases.NONE;
 
     private int check(PrintWriter out, PrintWriter err) throws IOException {
-        if (timeoutSeconds < 1) throw new UsageError("--timeout must be at least 1 second, not " + timeoutSeconds);
+        if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new UsageError("--timeout must be from 1 to " + MAX_TIMEOUT_SECONDS + " seconds (a year), not " + timeoutSeconds);
+        }
         phases = profile ? new Phases() : Phases.NONE;
         try {
             return checkOrWatch(out, err);
@@ -158,8 +166,13 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int checkOrWatch(PrintWriter out, PrintWriter err) throws IOException {
-        Map<Format, Path> destinations = destinations();
-        guardInputs(destinations.values(), inputs());
+        OutputPlan plan = OutputPlan.of(formats, output);
+        plan.refuseFactInputs(inputs());
+        for (Path w : CheckPipeline.waiverFiles(waivers, inputs())) plan.refuseFile(w, "the waivers file");
+        plan.refuseFile(baseline, "the baseline");
+        plan.refuseFolder(rules.dir, "the rules folder");
+        this.plan = plan;
+        Map<Format, Path> destinations = plan.destinations();
         if (failOnNew && baseline == null) throw new UsageError("--fail-on-new needs --baseline REPORT (a JSON report of an earlier run)");
         main.clock(); // a malformed FACTLINT_TODAY or SOURCE_DATE_EPOCH is bad usage, even without waivers
         long start = System.nanoTime();
@@ -168,10 +181,12 @@ final class CheckCommand implements Callable<Integer> {
             if (pack == null) return ExitCode.INPUT_ERROR.code();
             return watch(pack, (System.nanoTime() - start) / 1_000_000, destinations, out, err);
         }
-        // the compiled rules come from the cache on a background thread while the facts are read
+        // the compiled rules come from the cache on a background thread while the facts are read; idle until they
+        // arrive: prepare the report writers the check needs next
         RulePack.Pending pending = rules.start(err, "nothing checked", phases);
         if (pending == null) return ExitCode.INPUT_ERROR.code();
-        return once(pending, null, destinations, out, err);
+        CheckPipeline pipeline = CheckPipeline.starting(pending, phases, () -> destinations.keySet().forEach(Reports::writer));
+        return once(pipeline, destinations, out, err);
     }
 
     private RulePack compile(PrintWriter err) {
@@ -195,105 +210,80 @@ final class CheckCommand implements Callable<Integer> {
         return paths.isEmpty() ? List.of(Path.of("facts")) : paths;
     }
 
-    /** One check: read facts, waivers and baseline, run the rules, review, write the reports. */
-    private int once(RulePack pack, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) throws IOException {
-        return once(null, pack, destinations, out, err);
-    }
-
     /**
-     * One check with the rules of {@code pending} (when not null) or {@code pack}: the facts are read with the
-     * vocabulary while the rules load; a rule pack that does not compile is reported before any input error.
+     * One check through {@code pipeline} (which holds the rule pack, compiled or still loading), then the reports.
+     * A rule pack that does not compile is reported before any input error.
      */
-    private int once(RulePack.Pending pending, RulePack pack, Map<Format, Path> destinations, PrintWriter out,
-                     PrintWriter err) throws IOException {
-        List<InputError> errors = new ArrayList<>();
-        FactBase base = null;
-        var vocabulary = pending != null ? pending.vocabulary() : pack.vocabulary();
-        ParserLimits limits = null;
-        UsageError badLimit = null;
+    private int once(CheckPipeline pipeline, Map<Format, Path> destinations, PrintWriter out, PrintWriter err)
+            throws IOException {
+        CheckRequest request;
         try {
-            limits = limits();
+            request = request();
         } catch (UsageError e) {
-            badLimit = e; // reported after the rule pack's own problems, as before the load overlapped
-        }
-        if (vocabulary != null && limits != null) {
+            // a bad --parser-limit is reported after the rule pack's own problems
             try {
-                long loadStart = System.nanoTime();
-                base = new FactLoader(vocabulary.statusWords(), limits).load(inputs());
-                phases.since("load", loadStart);
-                phases.note("facts", String.valueOf(base.facts().size()));
-            } catch (InputException e) {
-                errors.addAll(e.errors());
+                pipeline.pack();
+            } catch (RulePackException p) {
+                return rulePackProblems(p, err);
             }
+            throw e;
         }
-        if (pending != null) {
-            if (!pending.done()) {
-                // idle until the rules arrive: prepare what the check needs next instead
-                long t = System.nanoTime();
-                for (Format f : destinations.keySet()) Reports.writer(f);
-                Engine.warmUp();
-                phases.since("warm-up", t);
-            }
-            pack = RuleOptions.finish(pending, err, "nothing checked");
-            if (pack == null) return ExitCode.INPUT_ERROR.code();
-        }
-        if (badLimit != null) throw badLimit;
-        if (base != null) lastBase = base;
-        Set<String> ids = pack.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
-        List<Waiver> waiverList = new ArrayList<>();
-        for (Path f : waiverFiles()) waiverList.addAll(WaiverFile.read(f, ids, errors));
-        List<FixedFinding> previous = baseline == null ? null : BaselineReport.read(baseline, errors);
-        if (!errors.isEmpty()) {
-            errors.stream().sorted().distinct().forEach(err::println);
-            err.println("factlint: " + errors.size() + " input error" + (errors.size() == 1 ? "" : "s")
+        CheckOutcome outcome;
+        try {
+            outcome = pipeline.run(request);
+        } catch (RulePackException e) {
+            return rulePackProblems(e, err);
+        } catch (InputException e) {
+            e.errors().forEach(err::println);
+            err.println("factlint: " + e.errors().size() + " input error" + (e.errors().size() == 1 ? "" : "s")
                     + "; nothing checked, no report written");
             return ExitCode.INPUT_ERROR.code();
-        }
-        CheckResult result;
-        try {
-            result = Engine.check(pack, base, new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), phases);
         } catch (RuleFailure e) {
-            err.println("factlint: the check did not complete: " + e.getMessage());
+            err.println("factlint: the check did not complete: " + io.factlint.model.SafeText.oneLine(e.getMessage()));
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }
-        String overwrite = storyTextOverwritten(destinations.values(), result);
-        if (overwrite != null) {
-            err.println("factlint: " + overwrite);
-            return ExitCode.INPUT_ERROR.code();
+        CheckResult result = outcome.result();
+        lastBase = result.facts();
+        for (Story s : result.facts().stories()) {
+            if (s.textFile() != null) plan.refuseFile(Path.of(s.textFile()), "the story text");
         }
-        result = Reviewer.review(result, waiverList, previous, baseline == null ? null : display(baseline), main.clock());
-        ReportOptions options = new ReportOptions(Version.VALUE, failOn.severity(), Today.sourceDateEpoch(main.envMap()), failOnNew);
+        ReportOptions options = new ReportOptions(Version.VALUE, Today.sourceDateEpoch(main.envMap()));
         long t = System.nanoTime();
         // render everything first: a writer that fails leaves every earlier report in place
         Map<Format, byte[]> rendered = new LinkedHashMap<>();
         for (Format f : destinations.keySet()) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Reports.writer(f).write(result, options, buf);
+            Reports.writer(f).write(outcome, options, buf);
             rendered.put(f, buf.toByteArray());
         }
-        for (Map.Entry<Format, byte[]> e : rendered.entrySet()) {
-            Path target = destinations.get(e.getKey());
-            if (target == null) {
-                out.print(new String(e.getValue(), StandardCharsets.UTF_8));
-                out.flush();
-                // a PrintWriter swallows write errors: a report that did not reach its reader must not pass
-                if (out.checkError()) {
-                    err.println("factlint: could not write the " + e.getKey().id() + " report to standard output");
-                    return ExitCode.INTERNAL_ERROR.code();
-                }
-            } else {
-                AtomicFiles.write(target, o -> o.write(e.getValue()));
-                err.println("factlint: wrote " + target);
+        boolean[] stdoutFailed = {false};
+        List<Path> written = plan.write(rendered, (format, bytes) -> {
+            out.print(new String(bytes, StandardCharsets.UTF_8));
+            out.flush();
+            // a PrintWriter swallows write errors: a report that did not reach its reader must not pass
+            if (out.checkError() && !stdoutFailed[0]) {
+                stdoutFailed[0] = true;
+                err.println("factlint: could not write the " + format.id() + " report to standard output");
             }
-        }
+        });
+        for (Path target : written) err.println("factlint: wrote " + io.factlint.model.SafeText.oneLine(target.toString()));
+        if (stdoutFailed[0]) return ExitCode.INTERNAL_ERROR.code();
         out.flush();
         phases.since("report", t);
-        return options.passed(result) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        return outcome.exitCode().code();
     }
 
-    private List<Path> waiverFiles() {
-        return waivers != null ? List.of(waivers) : WaiverFile.discover(inputs());
+    /** The check the options describe; a bad {@code --parser-limit} is bad usage. */
+    private CheckRequest request() {
+        return new CheckRequest(inputs(), waivers, baseline, failOn.severity(), failOnNew, limits(),
+                new EngineLimits(null, Duration.ofSeconds(timeoutSeconds)), main.clock());
+    }
+
+    private static int rulePackProblems(RulePackException e, PrintWriter err) {
+        e.problems().forEach(err::println);
+        err.println("factlint: the rule pack does not compile; nothing checked");
+        return ExitCode.INPUT_ERROR.code();
     }
 
     /**
@@ -307,7 +297,8 @@ final class CheckCommand implements Callable<Integer> {
         Path rulesDir = rules.dir.toAbsolutePath().normalize();
         Set<Path> outputs = destinations.values().stream().filter(p -> p != null).map(p -> p.toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
-        int code = once(pack, destinations, out, err);
+        CheckPipeline pipeline = new CheckPipeline(pack, phases);
+        int code = once(pipeline, destinations, out, err);
         err.println("factlint: rules compiled in " + compileMs + " ms, first check in "
                 + (System.nanoTime() - firstStart) / 1_000_000 + " ms");
         try (ChangeWatcher watcher = new ChangeWatcher()) {
@@ -322,7 +313,7 @@ final class CheckCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 boolean ruleChange = changed.stream().anyMatch(p -> p.startsWith(rulesDir));
                 Path cwd = Path.of("").toAbsolutePath();
-                out.println("--- changed: " + changed.stream().map(p -> display(p.startsWith(cwd) ? cwd.relativize(p) : p))
+                out.println("--- changed: " + changed.stream().map(p -> io.factlint.model.SafeText.oneLine(display(p.startsWith(cwd) ? cwd.relativize(p) : p)))
                         .collect(Collectors.joining(", ")));
                 if (ruleChange) {
                     RulePack recompiled = compile(err);
@@ -333,8 +324,9 @@ final class CheckCommand implements Callable<Integer> {
                         continue;
                     }
                     pack = recompiled;
+                    pipeline = new CheckPipeline(pack, phases);
                 }
-                code = once(pack, destinations, out, err);
+                code = once(pipeline, destinations, out, err);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 err.println("factlint: re-checked in " + ms + " ms" + (ruleChange ? " (rules recompiled)" : " (rules kept)"));
                 err.flush();
@@ -372,84 +364,6 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String display(Path p) {
         return p.normalize().toString().replace('\\', '/');
-    }
-
-    /**
-     * Fact files are never written: a report may not replace a fact file named on the command line, nor go into a
-     * fact folder under a name the next check would read as a fact file.
-     */
-    private static void guardInputs(java.util.Collection<Path> destinations, List<Path> inputs) {
-        for (Path d : destinations) {
-            if (d == null) continue;
-            Path target = canonical(d);
-            for (Path in : inputs) {
-                Path input = canonical(in);
-                if (target.equals(input)) {
-                    throw new UsageError("the report " + d + " would overwrite the fact file " + in
-                            + "; reports go outside the fact files and folders");
-                }
-                String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
-                boolean factName = name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
-                if (factName && Files.isDirectory(in) && target.startsWith(input)) {
-                    throw new UsageError("the report " + d + " is inside the fact folder " + in
-                            + ", where the next check would read it as a fact file; write reports outside the fact folders");
-                }
-            }
-        }
-    }
-
-    /** Why a report may not be written where it goes (it would replace a story's text), or null. */
-    private static String storyTextOverwritten(java.util.Collection<Path> destinations, CheckResult result) {
-        for (Path d : destinations) {
-            if (d == null || !Files.exists(d)) continue;
-            for (Story s : result.facts().stories()) {
-                if (s.textFile() == null) continue;
-                try {
-                    if (Files.isSameFile(d, Path.of(s.textFile()))) {
-                        return "the report " + d + " would overwrite the story text " + s.textFile() + "; no report written";
-                    }
-                } catch (IOException | java.nio.file.InvalidPathException e) {
-                    // the text was read through another path: compared by the input guard
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
-    private static Path canonical(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return abs;
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
-    /** Each requested format with its file, or null for standard output. */
-    private Map<Format, Path> destinations() {
-        Set<Format> fs = new LinkedHashSet<>(formats.isEmpty() ? List.of(Format.TEXT) : formats);
-        for (Format f : fs) {
-            if (!Reports.supports(f)) throw new UsageError("format " + f.id() + " is not available in this build");
-        }
-        Map<Format, Path> d = new LinkedHashMap<>();
-        boolean folder = output != null && (fs.size() > 1 || Files.isDirectory(output) || output.toString().endsWith("/"));
-        if (output == null) {
-            if (fs.size() > 1) {
-                throw new UsageError("several formats (" + String.join(", ", fs.stream().map(Format::id).toList())
-                        + ") cannot share standard output: give -o FOLDER");
-            }
-            fs.forEach(f -> d.put(f, null));
-        } else if (folder) {
-            // text still goes to the console, where an editor reads it; the other formats go into the folder
-            fs.forEach(f -> d.put(f, f == Format.TEXT ? null : output.resolve(f.defaultFileName())));
-        } else {
-            fs.forEach(f -> d.put(f, output));
-        }
-        return d;
     }
 
     /** Bad usage: exit 2. */

@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import io.factlint.draft.Draft;
 import io.factlint.draft.DraftVocabulary;
 import io.factlint.draft.DraftWriter;
@@ -131,6 +132,15 @@ final class DraftCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** {@link #readArticle} for callers outside the command: a refusal is an {@link IOException} with its message. */
+    static String readArticleOrFail(Path p) throws IOException {
+        try {
+            return readArticle(p);
+        } catch (Refused e) {
+            throw new IOException(e.getMessage());
         }
     }
 

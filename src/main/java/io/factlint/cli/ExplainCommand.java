@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import io.factlint.engine.RulePack;
 import io.factlint.model.RuleInfo;
 import io.factlint.review.ReviewRules;

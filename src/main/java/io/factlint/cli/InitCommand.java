@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import io.factlint.scaffold.StoryScaffold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

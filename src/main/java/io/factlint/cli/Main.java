@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  */
 @Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rule-based fact-consistency checker for newsrooms.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class, InitCommand.class, DraftCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class, InitCommand.class,
+                DraftCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:checked; no finding at or above --fail-on", "1:checked; findings at or above --fail-on",
@@ -92,8 +94,12 @@ public final class Main implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(new Main(env));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // no control character of an input reaches the terminal or a CI log through a message (SafeText)
+        cl.setErr(new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // enum values as users type them (lower case), also in the message for a wrong one
+        cl.registerConverter(CheckCommand.FailOn.class, lowerCase(CheckCommand.FailOn.class));
+        cl.registerConverter(io.factlint.report.Format.class, lowerCase(io.factlint.report.Format.class));
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR.code());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("factlint: internal error: " + e + "; the check did not complete");
@@ -106,6 +112,18 @@ public final class Main implements Runnable {
             return ExitCode.INPUT_ERROR.code();
         });
         return cl;
+    }
+
+    /** Reads an enum constant from its name in any case; a wrong name lists the names in lower case. */
+    static <E extends Enum<E>> CommandLine.ITypeConverter<E> lowerCase(Class<E> type) {
+        return text -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(text)) return e;
+            }
+            throw new CommandLine.TypeConversionException("expected one of: " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                    + "; found '" + text + "'");
+        };
     }
 
     @Override

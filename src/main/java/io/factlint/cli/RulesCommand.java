@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.factlint.engine.RulePack;

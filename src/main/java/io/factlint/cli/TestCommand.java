@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.check.ExitCode;
 import io.factlint.engine.RulePack;
 import io.factlint.ruletest.CaseResult;
 import io.factlint.ruletest.RuleCases;

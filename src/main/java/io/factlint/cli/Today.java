@@ -16,6 +16,8 @@ import java.util.Map;
 final class Today {
     static final String FACTLINT_TODAY = "FACTLINT_TODAY";
     static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
+    /** 9999-12-31T23:59:59Z: the last second a four-digit year can write. */
+    static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
 
     private Today() {
     }
@@ -38,10 +40,17 @@ final class Today {
     static Instant sourceDateEpoch(Map<String, String> env) {
         String s = env.get(SOURCE_DATE_EPOCH);
         if (s == null || s.isBlank()) return null;
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(s.trim()));
+            seconds = Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             throw new CheckCommand.UsageError(SOURCE_DATE_EPOCH + " must be a number of seconds, not \"" + s + "\"");
         }
+        // a timestamp every report can write: from 1970 up to the end of the year 9999
+        if (seconds < 0 || seconds > MAX_EPOCH_SECONDS) {
+            throw new CheckCommand.UsageError(SOURCE_DATE_EPOCH + " must be from 0 to " + MAX_EPOCH_SECONDS
+                    + " seconds (9999-12-31T23:59:59Z), not " + s.trim());
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 }

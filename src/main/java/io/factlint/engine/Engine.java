@@ -1,11 +1,15 @@
 package io.factlint.engine;
 
-import io.factlint.engine.functions.Names;
+import io.factlint.rules.DayFacts;
+import io.factlint.rules.Moment;
+import io.factlint.rules.Names;
+import io.factlint.rules.Timeline;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
 import io.factlint.model.Finding;
+import io.factlint.model.Series;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -125,7 +129,8 @@ public final class Engine {
             for (Object o : base.sources().values()) { session.insert(o); inserted++; }
             for (Object o : base.entities().values()) { session.insert(o); inserted++; }
             t = phases.since("session", t);
-            List<Timeline> timelines = Timeline.build(base.facts());
+            List<Series> series = Series.of(base.facts());
+            List<Timeline> timelines = Timeline.of(series);
             List<DayFacts> days = DayFacts.build(base.facts());
             t = phases.since("timelines", t);
             for (DayFacts d : days) { session.insert(d); inserted++; }
@@ -151,7 +156,7 @@ public final class Engine {
                         + " (a rule that keeps re-inserting or modifying facts?)", tracker.rule, null);
             }
             t = phases.since("fire", t);
-            CheckResult result = collect(pack, base, session);
+            CheckResult result = collect(pack, base, session, series);
             phases.since("collect", t);
             phases.note("fired", String.valueOf(fired));
             return result;
@@ -199,13 +204,14 @@ public final class Engine {
         return t.length() <= max ? t : t.substring(0, max) + "...";
     }
 
-    private static CheckResult collect(RulePack pack, FactBase base, KieSession session) {
+    private static CheckResult collect(RulePack pack, FactBase base, KieSession session, List<Series> series) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
         List<Figure> all = new ArrayList<>();
         for (Object o : session.getObjects()) {
-            if (o instanceof Finding f) findings.add(f);
+            if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
+            else if (o instanceof Finding f) findings.add(f);
             else if (o instanceof Figure f && f.derived()) all.add(f);
             else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
         }
@@ -215,7 +221,8 @@ public final class Engine {
         List<ClaimVerdict> sortedVerdicts = verdicts.values().stream()
                 .sorted(Comparator.comparing((ClaimVerdict v) -> v.claim().location()).thenComparing(v -> v.claim().getRef()))
                 .collect(Collectors.toList());
-        return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts);
+        return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
+                null, series);
     }
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */

@@ -1,7 +1,6 @@
 package io.factlint.engine;
 
 import io.factlint.model.RuleInfo;
-import io.factlint.model.Severity;
 import io.factlint.model.vocab.Vocabulary;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,22 +30,51 @@ import java.util.stream.Stream;
 
 /**
  * A compiled rule pack: the DRL files of a rules folder ({@code *.drl}, recursively, sorted by path) compiled into
- * one knowledge base, the vocabulary ({@code *.yaml}), and the check rules' metadata. A rule is a check rule when
- * it carries {@code @id}; it must then carry {@code @severity} ({@code error}, {@code warning}, {@code info}) and
- * {@code @description}. Other annotations ({@code @fires}, {@code @example}, {@code @fix}: what makes the rule fire,
- * an example, what to do) are kept in {@link RuleInfo#metadata()} for {@code factlint explain} and the reports' rule help.
+ * one knowledge base, the vocabulary ({@code *.yaml}), and the rule catalogue ({@link RuleCatalogue}: the
+ * {@code rules:} key of those YAML files). A rule is a check rule when it carries {@code @id}; its severity,
+ * description, what makes it fire, an example, what to do and its message are the id's catalogue entry, one per id
+ * however many DRL rules share it ({@link RuleInfo#metadata()} for {@code factlint explain} and the reports' rule help).
  */
 public final class RulePack {
     private final Path dir;
     private final KieBase kieBase;
     private final Vocabulary vocabulary;
     private final List<RuleInfo> rules;
+    private final RuleCatalogue catalogue;
 
-    private RulePack(Path dir, KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules) {
+    private RulePack(Path dir, KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, RuleCatalogue catalogue) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.vocabulary = vocabulary;
         this.rules = rules;
+        this.catalogue = catalogue;
+    }
+
+    /** The rule catalogue: per rule id its severity, texts and message template. */
+    public RuleCatalogue catalogue() { return catalogue; }
+
+    /**
+     * The finding a rule reported, with its id's severity and message rendered from the catalogue's template. A rule
+     * that passes other arguments than its template uses (the compile-time check reads literal {@code args(...)}
+     * calls only) is an {@link IllegalStateException} naming both.
+     */
+    public io.factlint.model.Finding finding(io.factlint.rules.Reported r) {
+        RuleCatalogue.Entry e = catalogue.get(r.rule());
+        if (e == null) {
+            throw new IllegalStateException("rule \"" + r.ruleName() + "\" reports rule id " + r.rule() + ", which has no catalogue entry");
+        }
+        io.factlint.rules.MessageTemplate m = e.message(r.variant());
+        if (m == null) {
+            throw new IllegalStateException("rule \"" + r.ruleName() + "\" (" + r.rule() + ") names no message of the entry at "
+                    + e.where() + (r.variant() == null ? ": add @message(\"...\")" : ": it has no wording \"" + r.variant() + "\""));
+        }
+        java.util.Set<String> passed = r.args().values().keySet();
+        if (!passed.equals(m.names())) {
+            throw new IllegalStateException("rule \"" + r.ruleName() + "\" passes " + passed + " but the message of " + r.rule()
+                    + " (" + e.messageWhere(r.variant()) + ") uses " + m.names());
+        }
+        return new io.factlint.model.Finding(r.rule(), e.severity(), m.render(r.args().values()), r.subject(),
+                r.claimRef(), r.facts(), r.location());
     }
 
     public Path dir() { return dir; }
@@ -99,17 +126,25 @@ public final class RulePack {
         long t = System.nanoTime();
         Vocabulary vocabulary = null;
         RulePackException vocabularyProblem = null;
+        RuleCatalogue catalogue = null;
+        List<String> problems = new ArrayList<>();
         try {
             vocabulary = VocabularyLoader.load(files.yaml(), files::display);
         } catch (RulePackException e) {
-            vocabularyProblem = e;
+            problems.addAll(e.problems());
         }
+        try {
+            catalogue = RuleCatalogue.load(files.yaml(), files::display);
+        } catch (RulePackException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) vocabularyProblem = new RulePackException(problems);
         phases.since("rules.vocabulary", t);
-        return new Pending(dir, files, cache, phases, vocabulary, vocabularyProblem, lookup);
+        return new Pending(dir, files, cache, phases, vocabulary, catalogue, vocabularyProblem, lookup);
     }
 
     /** What the background read of the cache found: a knowledge base with its rules, or why not (and the key). */
-    private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, List<RuleInfo> rules, String why, long nanos) {
+    private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, String why, long nanos) {
     }
 
     private static CacheLookup lookup(RuleFiles files, CacheOptions cache) {
@@ -119,19 +154,11 @@ public final class RulePack {
         try {
             key = RuleCache.key(files.dir(), files.all());
         } catch (IOException | RuntimeException e) {
-            return new CacheLookup(rc, null, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
+            return new CacheLookup(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
         }
         RuleCache.Loaded loaded = rc.load(key);
-        if (loaded.kieBase() != null) {
-            try {
-                List<RuleInfo> rules = describe(loaded.kieBase());
-                return new CacheLookup(rc, key, loaded.kieBase(), rules, null, System.nanoTime() - t);
-            } catch (RulePackException | RuntimeException e) {
-                return new CacheLookup(rc, key, null, null, "cache entry ignored: its rules do not describe",
-                        System.nanoTime() - t);
-            }
-        }
-        return new CacheLookup(rc, key, null, null, "cache " + loaded.note(), System.nanoTime() - t);
+        if (loaded.kieBase() != null) return new CacheLookup(rc, key, loaded.kieBase(), null, System.nanoTime() - t);
+        return new CacheLookup(rc, key, null, "cache " + loaded.note(), System.nanoTime() - t);
     }
 
     /** A rule pack being loaded: its vocabulary is read, its rules come with {@link #get()}. */
@@ -141,16 +168,18 @@ public final class RulePack {
         private final CacheOptions cache;
         private final Phases phases;
         private final Vocabulary vocabulary;
+        private final RuleCatalogue catalogue;
         private final RulePackException vocabularyProblem;
         private final FutureTask<CacheLookup> lookup;
 
         private Pending(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
-                        RulePackException vocabularyProblem, FutureTask<CacheLookup> lookup) {
+                        RuleCatalogue catalogue, RulePackException vocabularyProblem, FutureTask<CacheLookup> lookup) {
             this.dir = dir;
             this.files = files;
             this.cache = cache;
             this.phases = phases;
             this.vocabulary = vocabulary;
+            this.catalogue = catalogue;
             this.vocabularyProblem = vocabularyProblem;
             this.lookup = lookup;
         }
@@ -171,7 +200,7 @@ public final class RulePack {
             long t = System.nanoTime();
             CacheLookup found = lookup == null ? null : await(lookup);
             if (lookup != null) phases.since("rules.wait", t);
-            return finish(dir, files, cache, phases, vocabulary, found);
+            return finish(dir, files, cache, phases, vocabulary, catalogue, found);
         }
 
         private static CacheLookup await(FutureTask<CacheLookup> lookup) {
@@ -185,7 +214,7 @@ public final class RulePack {
                     } catch (ExecutionException e) {
                         Throwable c = e.getCause();
                         if (c instanceof OutOfMemoryError oom) throw oom;
-                        return new CacheLookup(null, null, null, null, "cache unusable: "
+                        return new CacheLookup(null, null, null, "cache unusable: "
                                 + (c == null ? e : c).getClass().getSimpleName(), 0);
                     }
                 }
@@ -196,7 +225,7 @@ public final class RulePack {
     }
 
     private static RulePack finish(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
-                                   CacheLookup found) throws RulePackException {
+                                   RuleCatalogue catalogue, CacheLookup found) throws RulePackException {
         long t = System.nanoTime();
         RuleCache rc = null;
         byte[] key = null;
@@ -206,12 +235,21 @@ public final class RulePack {
             key = found.key();
             if (key != null) phases.add("rules.cache-load", found.nanos());
             if (found.kieBase() != null) {
-                phases.note("rules", "from cache " + rc.file(key));
-                return new RulePack(dir, found.kieBase(), vocabulary, found.rules());
+                List<RuleInfo> rules = null;
+                try {
+                    rules = describe(found.kieBase(), catalogue);
+                } catch (RulePackException | RuntimeException e) {
+                    why = "cache entry ignored: its rules do not describe";
+                }
+                if (rules != null) {
+                    phases.note("rules", "from cache " + rc.file(key));
+                    return new RulePack(dir, found.kieBase(), vocabulary, rules, catalogue);
+                }
+            } else {
+                why = found.why();
             }
-            why = found.why();
         }
-        Compiled compiled = compile(files);
+        Compiled compiled = compile(files, catalogue);
         t = phases.since("rules.compile", t);
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
         RuleCache.Payload payload = null;
@@ -225,7 +263,7 @@ public final class RulePack {
             }
         }
         kbase.addPackages(compiled.packages());
-        List<RuleInfo> rules = describe(kbase);
+        List<RuleInfo> rules = describe(kbase, catalogue);
         t = phases.since("rules.build", t);
         if (payload != null) {
             String problem = rc.store(key, payload);
@@ -233,7 +271,7 @@ public final class RulePack {
             phases.since("rules.cache-store", t);
         }
         phases.note("rules", "compiled (" + why + ")" + (stored != null ? "; " + stored : ""));
-        return new RulePack(dir, kbase, vocabulary, rules);
+        return new RulePack(dir, kbase, vocabulary, rules, catalogue);
     }
 
     /** The files of a rules folder, sorted, with the names to show for them. */
@@ -265,9 +303,10 @@ public final class RulePack {
         }
     }
 
-    private static Compiled compile(RuleFiles files) throws RulePackException {
+    private static Compiled compile(RuleFiles files, RuleCatalogue catalogue) throws RulePackException {
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
         List<String> problems = new ArrayList<>();
+        List<RuleSourceCheck.Source> sources = new ArrayList<>();
         for (Path p : files.drl()) {
             byte[] bytes;
             try {
@@ -276,35 +315,62 @@ public final class RulePack {
                 problems.add(files.display(p) + ": cannot read: " + e.getMessage());
                 continue;
             }
-            Resource r = ResourceFactory.newByteArrayResource(bytes);
+            sources.add(new RuleSourceCheck.Source(files.display(p), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            Resource r = ResourceFactory.newByteArrayResource(LegacyImports.map(bytes));
             r.setSourcePath(files.display(p));
             kb.add(r, ResourceType.DRL);
         }
+        java.util.Set<String> located = new java.util.HashSet<>();
+        List<String[]> unlocated = new ArrayList<>();
         for (KnowledgeBuilderError e : kb.getErrors()) {
             String where = e.getResource() != null ? e.getResource().getSourcePath() : "rules";
-            int[] lines = e.getLines();
-            problems.add(where + (lines != null && lines.length > 0 && lines[0] > 0 ? ":" + lines[0] : "") + ": "
-                    + e.getMessage().replaceAll("\\s+", " ").trim());
+            int line = line(e);
+            String message = e.getMessage().replaceAll("\\s+", " ").trim();
+            if (e instanceof org.drools.compiler.compiler.RuleBuildError rb && rb.getRule() != null
+                    && !message.contains("rule \"" + rb.getRule().getName() + "\"")) {
+                message += " (in rule \"" + rb.getRule().getName() + "\")";
+            }
+            if (line > 0) {
+                located.add(where);
+                problems.add(where + ":" + line + ": " + message);
+            } else {
+                unlocated.add(new String[]{where, message});
+            }
         }
+        // "Parser returned a null Package" follows a located parse error of the same file: it adds nothing
+        for (String[] u : unlocated) {
+            if (!(u[1].startsWith("Parser returned a null Package") && located.contains(u[0]))) problems.add(u[0] + ": " + u[1]);
+        }
+        if (problems.isEmpty()) problems.addAll(RuleSourceCheck.check(sources, catalogue));
         if (!problems.isEmpty()) throw new RulePackException(problems.stream().distinct().toList());
         ClassLoader cl = kb instanceof KnowledgeBuilderImpl impl ? impl.getRootClassLoader() : null;
         return new Compiled(List.copyOf(kb.getKnowledgePackages()), cl);
+    }
+
+    /**
+     * The DRL line of a compile error: the error's own, or that of the construct it is about (Drools gives none for
+     * e.g. an evaluator that does not support a type, or an expression it cannot analyse), or 0.
+     */
+    private static int line(KnowledgeBuilderError e) {
+        int[] lines = e.getLines();
+        if (lines != null && lines.length > 0 && lines[0] > 0) return lines[0];
+        if (e instanceof org.drools.compiler.compiler.DescrBuildError d) {
+            if (d.getDescr() != null && d.getDescr().getLine() > 0) return d.getDescr().getLine();
+            if (d.getParentDescr() != null && d.getParentDescr().getLine() > 0) return d.getParentDescr().getLine();
+        }
+        return 0;
     }
 
     /** The compiled packages of a rule pack, and the class loader holding the classes generated for them. */
     private record Compiled(List<KiePackage> packages, ClassLoader classLoader) {
     }
 
-    /** {@code org.kie.api.definition.type.Description} → {@code description}; other keys as written. */
-    private static String shortKey(String key) {
-        int dot = key.lastIndexOf('.');
-        if (dot < 0) return key;
-        String simple = key.substring(dot + 1);
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-    }
-
-    /** The check rules' metadata; rules sharing an id must agree on its severity. */
-    static List<RuleInfo> describe(KieBase kieBase) throws RulePackException {
+    /**
+     * The check rules, one per id, from the catalogue: the DRL file and name of the first rule (by name) carrying the
+     * id, and the entry's severity and texts. A rule id without an entry is a problem (the compile-time check places it
+     * at its line; a pack from the cache was checked when it was compiled, with the same catalogue).
+     */
+    static List<RuleInfo> describe(KieBase kieBase, RuleCatalogue catalogue) throws RulePackException {
         Map<String, RuleInfo> byId = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<Rule> all = new ArrayList<>();
@@ -314,33 +380,14 @@ public final class RulePack {
             Map<String, Object> meta = r.getMetaData();
             if (!meta.containsKey("id")) continue;
             String file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : "";
-            String where = file + ": rule \"" + r.getName() + "\"";
             String id = String.valueOf(meta.get("id"));
-            Severity severity;
-            try {
-                severity = Severity.parse(String.valueOf(meta.get("severity")));
-            } catch (IllegalArgumentException e) {
-                problems.add(where + ": @severity must be error, warning or info, not \"" + meta.get("severity") + "\"");
+            if (byId.containsKey(id)) continue;
+            RuleCatalogue.Entry e = catalogue.get(id);
+            if (e == null) {
+                problems.add(file + ": rule \"" + r.getName() + "\": rule id " + id + " has no entry in the rule catalogue");
                 continue;
             }
-            Map<String, String> strings = new LinkedHashMap<>();
-            // Drools files @description under its own annotation type's name: keep the short key
-            new TreeMap<>(meta).forEach((k, v) -> strings.put(shortKey(k), String.valueOf(v)));
-            RuleInfo info = new RuleInfo(id, severity, strings.getOrDefault("description", ""), file, r.getName(), strings);
-            RuleInfo prior = byId.putIfAbsent(id, info);
-            if (prior != null && prior.severity() != severity) {
-                problems.add(where + ": rule id " + id + " has severity " + severity.id() + " here but "
-                        + prior.severity().id() + " in rule \"" + prior.ruleName() + "\"");
-            }
-            if (prior != null) {
-                // several DRL rules may share an id: keep the longest description, and every metadata key any of them gives
-                RuleInfo keep = info.description().length() > prior.description().length() ? info : prior;
-                RuleInfo other = keep == info ? prior : info;
-                Map<String, String> merged = new TreeMap<>(keep.metadata());
-                other.metadata().forEach(merged::putIfAbsent);
-                byId.put(id, new RuleInfo(id, keep.severity(), keep.description(), keep.file(), keep.ruleName(),
-                        java.util.Collections.unmodifiableMap(merged)));
-            }
+            byId.put(id, new RuleInfo(id, e.severity(), e.description(), file, r.getName(), e.metadata()));
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
         return List.copyOf(byId.values());

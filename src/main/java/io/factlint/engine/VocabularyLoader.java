@@ -12,6 +12,8 @@ import io.factlint.model.vocab.SingleSourceWatch;
 import io.factlint.model.vocab.StatusWord;
 import io.factlint.model.vocab.Transition;
 import io.factlint.model.vocab.Vocabulary;
+import io.factlint.rules.FigureKind;
+import io.factlint.rules.FigureKinds;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ import java.util.Set;
  * transitions: {active: [missing, captured, defected, deceased], ...}
  * cumulative: [killed, injured, ...]
  * partOf: {killed: [killed_or_injured], ...}
- * figures: {casualty_share: {numerator: killed_or_injured, denominator: deployed, percent: true, description: ...}}
+ * figures: {casualty_share: {numerator: killed_or_injured, denominator: deployed, percent: true, description: ...},
+ *           excess_share: {kind: expr, expr: "(excess_deaths - covid_deaths) / excess_deaths"}}
  * singleSource: {attributes: [killed, killed_or_injured], statuses: [deceased]}
  * </pre>
  */
@@ -39,16 +42,48 @@ final class VocabularyLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource, Object draft) {
+                     SingleSourceFile singleSource, Object draft, com.fasterxml.jackson.databind.JsonNode rules) {
         // draft: the drafting vocabulary (rules/vocabulary/draft.yaml), read by io.factlint.draft, not by the rules
+        // rules: the rule catalogue (RuleCatalogue reads it)
     }
 
-    record FigureFile(String numerator, String denominator, String description, Boolean percent) {
+    /**
+     * One figure as written: {@code kind} (default ratio), {@code description}, {@code percent}, and the kind's
+     * own settings (any other key), each with its position for located errors.
+     */
+    static final class FigureFile {
+        @com.fasterxml.jackson.annotation.JsonProperty String kind;
+        @com.fasterxml.jackson.annotation.JsonProperty String description;
+        @com.fasterxml.jackson.annotation.JsonProperty Boolean percent;
+        final Map<String, Located> params = new LinkedHashMap<>();
+
+        @com.fasterxml.jackson.annotation.JsonAnySetter
+        void param(String key, Located value) {
+            params.put(key, value);
+        }
+    }
+
+    /** A scalar setting with the line and column where its text starts. */
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LocatedReader.class)
+    record Located(String text, int line, int column) {
+    }
+
+    static final class LocatedReader extends com.fasterxml.jackson.databind.JsonDeserializer<Located> {
+        @Override
+        public Located deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                   com.fasterxml.jackson.databind.DeserializationContext c) throws IOException {
+            JsonLocation l = p.currentTokenLocation();
+            if (!p.currentToken().isScalarValue()) {
+                return (Located) c.handleUnexpectedToken(String.class, p);
+            }
+            return new Located(p.getValueAsString(), l.getLineNr(), l.getColumnNr());
+        }
     }
 
     record SingleSourceFile(List<String> attributes, List<String> statuses) {
@@ -66,6 +101,12 @@ final class VocabularyLoader {
         Set<PartWhole> partWhole = new LinkedHashSet<>();
         Map<String, FigureDefinition> figures = new LinkedHashMap<>();
         Set<SingleSourceWatch> single = new LinkedHashSet<>();
+        // where each transition and terminal status is written, to place an error on it (file, JSON pointer)
+        Map<Transition, String[]> transitionAt = new LinkedHashMap<>();
+        Map<String, String[]> terminalAt = new LinkedHashMap<>();
+        Map<Path, YamlPositions> positions = new java.util.HashMap<>();
+        java.util.function.BiFunction<Path, String, String> at = (file, pointer) ->
+                display.apply(file) + positions.computeIfAbsent(file, YamlPositions::of).suffix(pointer);
         for (Path p : files) {
             String name = display.apply(p);
             VocabFile v;
@@ -81,23 +122,30 @@ final class VocabularyLoader {
             }
             if (v == null) continue;
             if (v.statuses() != null) statuses.addAll(v.statuses());
-            if (v.terminal() != null) terminal.addAll(v.terminal());
+            if (v.terminal() != null) {
+                for (int i = 0; i < v.terminal().size(); i++) {
+                    terminal.add(v.terminal().get(i));
+                    terminalAt.putIfAbsent(v.terminal().get(i), new String[]{p.toString(), "/terminal/" + i});
+                }
+            }
             if (v.transitions() != null) {
-                v.transitions().forEach((from, tos) -> tos.forEach(to -> transitions.add(new Transition(from, to))));
+                v.transitions().forEach((from, tos) -> {
+                    for (int i = 0; i < tos.size(); i++) {
+                        Transition t = new Transition(from, tos.get(i));
+                        transitions.add(t);
+                        transitionAt.putIfAbsent(t, new String[]{p.toString(), "/transitions/" + YamlPositions.escape(from) + "/" + i});
+                    }
+                });
             }
             if (v.cumulative() != null) cumulative.addAll(v.cumulative());
             if (v.partOf() != null) {
                 v.partOf().forEach((part, wholes) -> wholes.forEach(w -> partWhole.add(new PartWhole(part, w))));
             }
             if (v.figures() != null) {
-                v.figures().forEach((fig, f) -> {
-                    if (f.numerator() == null || f.denominator() == null) {
-                        problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
-                    } else {
-                        figures.put(fig, new FigureDefinition(fig, f.numerator(), f.denominator(),
-                                f.description() == null ? "" : f.description(), Boolean.TRUE.equals(f.percent())));
-                    }
-                });
+                for (Map.Entry<String, FigureFile> e : v.figures().entrySet()) {
+                    FigureDefinition d = figure(p, name, at.apply(p, "/figures/" + YamlPositions.escape(e.getKey())), e.getKey(), e.getValue(), problems);
+                    if (d != null) figures.put(e.getKey(), d);
+                }
             }
             if (v.singleSource() != null) {
                 if (v.singleSource().attributes() != null) {
@@ -109,17 +157,71 @@ final class VocabularyLoader {
             }
         }
         for (Transition t : transitions) {
-            if (!statuses.contains(t.from())) problems.add("vocabulary: transition from undeclared status \"" + t.from() + "\"");
-            if (!statuses.contains(t.to())) problems.add("vocabulary: transition to undeclared status \"" + t.to() + "\"");
-            if (terminal.contains(t.from())) problems.add("vocabulary: terminal status \"" + t.from() + "\" has a transition");
+            String[] o = transitionAt.get(t);
+            String w = at.apply(Path.of(o[0]), o[1]);
+            String fromAt = at.apply(Path.of(o[0]), o[1].substring(0, o[1].lastIndexOf('/')));
+            if (!statuses.contains(t.from())) problems.add(fromAt + ": transition from undeclared status \"" + t.from() + "\" (statuses: lists the words)");
+            if (!statuses.contains(t.to())) problems.add(w + ": transition to undeclared status \"" + t.to() + "\" (statuses: lists the words)");
+            if (terminal.contains(t.from())) problems.add(fromAt + ": terminal status \"" + t.from() + "\" has a transition");
         }
         for (String t : terminal) {
-            if (!statuses.contains(t)) problems.add("vocabulary: undeclared terminal status \"" + t + "\"");
+            String[] o = terminalAt.get(t);
+            if (!statuses.contains(t)) problems.add(at.apply(Path.of(o[0]), o[1]) + ": undeclared terminal status \"" + t + "\" (statuses: lists the words)");
+        }
+        for (FigureDefinition d : figures.values()) {
+            for (String in : d.inputs()) {
+                if (in.equals(d.name()) || (figures.containsKey(in) && figures.get(in).inputs().contains(d.name()))) {
+                    problems.add("vocabulary: figure \"" + d.name() + "\" is defined by itself (through \"" + in + "\")");
+                }
+            }
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
         return new Vocabulary(
                 statuses.stream().map(s -> new StatusWord(s, terminal.contains(s))).toList(),
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
                 List.copyOf(figures.values()), List.copyOf(single));
+    }
+
+    /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
+    /** {@code name}: the figure entry's located position ({@code file:line:col}), for problems of the entry as a whole. */
+    private static FigureDefinition figure(Path file, String display, String name, String fig, FigureFile f, List<String> problems) {
+        if (f == null) {
+            problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");
+            return null;
+        }
+        String kind = f.kind == null ? FigureDefinition.RATIO : f.kind;
+        FigureKind k = FigureKinds.of(kind);
+        if (k == null) {
+            problems.add(name + ": figure \"" + fig + "\": unknown kind \"" + kind + "\" (kinds: "
+                    + String.join(", ", FigureKinds.names()) + ")");
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        f.params.forEach((key, value) -> params.put(key, value.text()));
+        try {
+            return new FigureDefinition(fig, kind, params, k.inputs(fig, params),
+                    f.description == null ? "" : f.description, Boolean.TRUE.equals(f.percent));
+        } catch (FigureKind.Invalid e) {
+            Located at = f.params.get(e.key());
+            problems.add((at == null ? name : display + ":" + at.line() + ":" + column(file, at, e.offset())) + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The column of character {@code offset} of a setting's text: found on its line of the file (after a quote
+     * if the text is quoted), so that an expression's error points at the offending character.
+     */
+    private static int column(Path file, Located at, int offset) {
+        if (offset < 0) return at.column();
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            String line = lines.get(at.line() - 1);
+            int i = line.indexOf(at.text(), Math.max(0, at.column() - 1));
+            if (i >= 0) return i + 1 + offset;
+        } catch (IOException | IndexOutOfBoundsException e) {
+            // fall back to the setting's start
+        }
+        return at.column() + offset;
     }
 }

@@ -33,12 +33,41 @@ final class Draft {
     String text;
     Op op;
     long opPos;
+    /** A claim's fields of docs/claims.md (since, aggregate, versus, ...), or null for none. */
+    Form form;
     /** False when an error makes this draft unusable. */
     boolean complete = true;
 
     Draft(boolean claim, Location location) {
         this.claim = claim;
         this.location = location;
+    }
+
+    /** The claim fields beyond "attribute op value at a time", as read (FileParser#claimField). */
+    static final class Form {
+        When since;
+        String change;
+        io.factlint.model.Quantity from;
+        String maxAge;
+        String aggregate;
+        java.util.List<String> versus = java.util.List.of();
+        final java.util.List<Long> versusPos = new java.util.ArrayList<>();
+        String compare;
+        java.util.List<String> rankAmong = java.util.List.of();
+        final java.util.List<Long> rankPos = new java.util.ArrayList<>();
+        String rankKind;
+        String order;
+        boolean complete;
+        Double toleranceRelative;
+        Double toleranceAbsolute;
+        String window;
+
+        io.factlint.model.ClaimOptions options() {
+            return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
+                    from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
+                    order == null && (!rankAmong.isEmpty() || rankKind != null) ? "desc" : order, complete,
+                    toleranceRelative, toleranceAbsolute, window);
+        }
     }
 
     String what() {

@@ -74,6 +74,10 @@ public final class FactLoader {
             return loadChecked(paths);
         } catch (InputException e) {
             throw e;
+        } catch (java.nio.file.InvalidPathException e) {
+            String where = paths == null || paths.isEmpty() ? "." : FileWalker.display(paths.get(0));
+            throw new InputException(List.of(new InputError(Location.of(where),
+                    "cannot use the file name " + q(e.getInput()) + Messages.fileNameEncodingHint())));
         } catch (RuntimeException | StackOverflowError e) {
             String where = paths == null || paths.isEmpty() ? "." : FileWalker.display(paths.get(0));
             throw new InputException(List.of(new InputError(Location.of(where),
@@ -89,8 +93,18 @@ public final class FactLoader {
         List<ParsedFile> parsed = parseAll(files);
 
         List<InputError> errors = new ArrayList<>(walker.errors());
-        parsed.forEach(f -> errors.addAll(f.errors));
-        boolean complete = walker.errors().isEmpty() && parsed.stream().noneMatch(f -> f.fatal);
+        Map<InputError, Long> counts = new HashMap<>(); // "N more" lines and how many errors each stands for
+        for (ParsedFile f : parsed) {
+            errors.addAll(f.errors);
+            if (f.errors.more > 0) {
+                InputError more = new InputError(f.errors.firstNotKept.location(), Messages.count(f.errors.more)
+                        + " more error" + (f.errors.more == 1 ? "" : "s") + " in this file not shown (the limit is "
+                        + "--parser-limit errors-per-file=" + limits.maxErrorsPerFile() + ")");
+                errors.add(more);
+                counts.put(more, f.errors.more);
+            }
+        }
+        String unread = unread(walker, parsed);
 
         SortedMap<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
                 FactLoader::sourceDifference, "source", errors);
@@ -115,7 +129,7 @@ public final class FactLoader {
             }
             stories.add(story);
             for (Draft d : f.facts) {
-                boolean ok = resolve(d, f, entities, sources, complete, errors);
+                boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
                     Fact fact = Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
                             .attribute(d.attribute).status(d.value instanceof String s ? s : null)
@@ -126,11 +140,11 @@ public final class FactLoader {
                 }
             }
             for (Draft d : f.claims) {
-                boolean ok = resolve(d, f, entities, sources, complete, errors);
+                boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
                     Claim claim = new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
                             d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                            d.at, d.location);
+                            d.at, d.location, d.form == null ? null : d.form.options());
                     claims.add(claim);
                     if (d.drafted) drafted.add(new Drafted(null, claim));
                 }
@@ -138,11 +152,29 @@ public final class FactLoader {
             mentions.addAll(f.mentions);
             ignored.addAll(f.ignored);
         }
-        if (!errors.isEmpty()) throw new InputException(errors.stream().distinct().toList());
+        if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
         return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
                 Collections.unmodifiableSortedMap(entities), List.copyOf(facts), List.copyOf(claims),
                 List.copyOf(mentions), List.copyOf(drafted), List.copyOf(ignored));
+    }
+
+    /**
+     * The first {@link ParserLimits#maxErrors()} errors (sorted), and a line at the first one left out saying how many
+     * more there were (counting what each per-file "more" line among them stands for).
+     */
+    private List<InputError> capped(List<InputError> sorted, Map<InputError, Long> counts) {
+        int cap = limits.maxErrors();
+        if (sorted.size() <= cap) return sorted;
+        // cut between two positions, so that the line about the rest sorts after every error shown
+        while (cap < sorted.size() && sorted.get(cap).location().equals(sorted.get(cap - 1).location())) cap++;
+        if (cap == sorted.size()) return sorted;
+        long more = 0;
+        for (InputError e : sorted.subList(cap, sorted.size())) more += counts.getOrDefault(e, 1L);
+        List<InputError> out = new ArrayList<>(sorted.subList(0, cap));
+        out.add(new InputError(sorted.get(cap).location(), Messages.count(more) + " more input error"
+                + (more == 1 ? "" : "s") + " not shown (the limit is --parser-limit errors=" + limits.maxErrors() + ")"));
+        return out;
     }
 
     /** Parses the files on a few threads; the results come back in the files' order. */
@@ -171,7 +203,7 @@ public final class FactLoader {
         return new FileParser(f, factories, limits, statusWords, statusSet).parse();
     }
 
-    private static ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {
+    private ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -184,7 +216,7 @@ public final class FactLoader {
     }
 
     private static ParsedFile failed(FileWalker.InputFile file, String message) {
-        ParsedFile p = new ParsedFile(file);
+        ParsedFile p = new ParsedFile(file, 1);
         p.fatal = true;
         p.errors.add(new InputError(Location.of(file.display()), message));
         return p;
@@ -237,21 +269,44 @@ public final class FactLoader {
     }
 
     /**
-     * Checks that a fact's or claim's subject and source are declared. Undeclared references are reported only
-     * when every file could be read in full (otherwise the declaration may sit in the unread part).
+     * Checks that a fact's or claim's subject and source are declared. Undeclared references are reported for every
+     * file that was read to its end (in a file cut short, the reference may be to a declaration in the unread part);
+     * {@code unread} names the files that were not, as a hint that a declaration may be there (null if none).
      */
     private static boolean resolve(Draft d, ParsedFile f, Map<String, Entity> entities, Map<String, Source> sources,
-                                   boolean complete, List<InputError> errors) {
+                                   String unread, List<InputError> errors) {
         boolean ok = true;
+        String hint = unread == null ? "" : " (" + unread + " could not be read to its end and may declare it)";
         if (d.subject != null && !entities.containsKey(d.subject)) {
             ok = false;
-            if (complete) errors.add(new InputError(at(f, d.subjectPos), "undeclared entity " + q(d.subject)));
+            if (!f.fatal) errors.add(new InputError(at(f, d.subjectPos), "undeclared entity " + q(d.subject) + hint));
         }
         if (d.source != null && !sources.containsKey(d.source)) {
             ok = false;
-            if (complete) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source)));
+            if (!f.fatal) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source) + hint));
+        }
+        if (d.form != null) {
+            for (int i = 0; i < d.form.versus.size() + d.form.rankAmong.size(); i++) {
+                boolean v = i < d.form.versus.size();
+                String e = v ? d.form.versus.get(i) : d.form.rankAmong.get(i - d.form.versus.size());
+                long pos = v ? d.form.versusPos.get(i) : d.form.rankPos.get(i - d.form.versus.size());
+                if (!entities.containsKey(e)) {
+                    ok = false;
+                    if (!f.fatal) errors.add(new InputError(at(f, pos), "undeclared entity " + q(e) + hint));
+                }
+            }
         }
         return ok;
+    }
+
+    /** The files not read to their end, as "a.json" or "a.json and 2 more files"; null if every file was. */
+    private static String unread(FileWalker walker, List<ParsedFile> parsed) {
+        List<String> names = new ArrayList<>();
+        for (ParsedFile f : parsed) if (f.fatal) names.add(f.file());
+        for (InputError e : walker.errors()) names.add(e.location().file());
+        if (names.isEmpty()) return null;
+        return names.get(0) + (names.size() == 1 ? "" : " and " + (names.size() - 1) + " more file"
+                + (names.size() == 2 ? "" : "s"));
     }
 
     private static Location at(ParsedFile f, long pos) {

@@ -177,7 +177,7 @@ final class FileParser {
             .optional("drafted", DRAFTED)
             .build();
 
-    static final Fields<Draft> CLAIM = Fields.<Draft>named("claim")
+    static final Fields<Draft> CLAIM = ClaimFormFields.addTo(Fields.<Draft>named("claim")
             .required("id", ID)
             .optional("text", (g, d, f, pos) -> d.text = g.string(f))
             .required("subject", SUBJECT)
@@ -189,7 +189,7 @@ final class FileParser {
             })
             .required("value", VALUE)
             .optional("at", AT)
-            .optional("drafted", DRAFTED)
+            .optional("drafted", DRAFTED))
             .build();
 
     static final Fields<MentionFields> MENTION = Fields.<MentionFields>named("mention")
@@ -230,7 +230,7 @@ final class FileParser {
 
     FileParser(FileWalker.InputFile input, ParserFactories factories, ParserLimits limits,
                List<String> statusWords, Set<String> statusSet) {
-        this.out = new ParsedFile(input);
+        this.out = new ParsedFile(input, limits.maxErrorsPerFile());
         this.file = input.display();
         this.factories = factories;
         this.limits = limits;
@@ -256,7 +256,7 @@ final class FileParser {
              Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
              JsonParser parser = factories.create(reader, out.input.yaml())) {
             this.c = new TokenCursor(parser, limits, out, missingFieldErrors);
-            this.g = new ValueGrammar(c, limits);
+            this.g = new ValueGrammar(c, limits, out.input.yaml());
             document();
         } catch (IOException e) {
             failed(e);
@@ -285,9 +285,10 @@ final class FileParser {
         }
         if (t != JsonToken.START_OBJECT) {
             c.error(c.tokenPos(), "expected an object at the top level, found " + Messages.describe(t));
-            return;
+            c.skip(); // to its end all the same, so that a later syntax error is reported too
+        } else {
+            g.object(TOP, this);
         }
-        g.object(TOP, this);
         t = c.next();
         if (t != null) c.error(c.tokenPos(), "unexpected content after the end of the top-level object");
     }
@@ -337,6 +338,7 @@ final class FileParser {
         Draft d = new Draft(claim, c.here());
         Fields<Draft> kind = claim ? CLAIM : FACT;
         int seen = g.object(kind, d);
+        if (ClaimFormFields.valueOptional(d)) seen |= kind.field("value").requiredBit();
         if (c.missing(kind, seen, d.location, d.id)) d.complete = false;
         (claim ? out.claims : out.facts).add(d);
     }
@@ -368,6 +370,7 @@ final class FileParser {
     private void fatal(int line, int column, String message) {
         // an object cut short by a syntax error seems to lack fields: that is noise next to the real error
         out.errors.removeAll(missingFieldErrors);
+        out.errors.more -= Math.min(out.errors.more, out.moreMissing);
         out.errors.add(new InputError(new Location(file, line, column), message));
         out.fatal = true;
     }
@@ -377,6 +380,10 @@ final class FileParser {
         long pos = c == null ? TokenCursor.pack(1, 1) : c.safeTokenPos();
         ParseFailures.Failure f = ParseFailures.of(e, pos, out.input.yaml(), limits);
         if (f.notText()) out.errors.clear(); // a file that is not text gets one error, not the noise read before it
+        if (out.input.yaml() && c != null && "op".equals(c.fieldName()) && f.message().contains("block scalar")) {
+            fatal(f.pos(), ValueGrammar.UNQUOTED_OP); // op: >= is a folded block with a bad indicator to YAML
+            return;
+        }
         fatal(f.pos(), f.message());
     }
 
@@ -441,6 +448,8 @@ final class FileParser {
 
     /** Status facts and claims take a status word; everything else a number or a quantity. */
     private void checkValue(Draft d) {
+        if (d.form != null) ClaimFormFields.check(d, c);
+        if (ClaimFormFields.directComparison(d)) return; // "more than North Carolina": the op compares the two values
         if (d.attribute == null || d.value == null) {
             d.complete = false;
             return;

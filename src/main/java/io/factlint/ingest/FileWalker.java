@@ -22,7 +22,10 @@ import java.util.Set;
 
 /**
  * Turns the paths a user names into the fact files to read, sorted by their displayed name. Folders are walked
- * recursively, following symbolic links (a link that leads back to a folder above it is an error, not a hang);
+ * recursively, following symbolic links that stay inside the folder named (a link that leads back to a folder above
+ * it is an error, not a hang; a link that leads out of it is an error and is not read, so a link in a checked
+ * folder cannot make factlint read, or quote in a message, a file outside it: name such a file or folder on the
+ * command line to check it);
  * hidden files and folders (names starting with a dot) inside a folder are skipped. A file named explicitly is
  * read whatever its extension, except that it must be {@code .json}, {@code .yaml} or {@code .yml}.
  * A file named {@code waivers.json}, {@code waivers.yaml} or {@code waivers.yml} inside a folder is a waivers
@@ -67,10 +70,17 @@ final class FileWalker {
             return;
         }
         try {
+            Path root = given.toRealPath();
             Files.walkFileTree(given, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(given) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (dir.equals(given)) return FileVisitResult.CONTINUE;
+                    if (hidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!inside(dir, root)) {
+                        errors.add(new InputError(Location.of(display(dir)), leadsOut(given)));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -78,6 +88,8 @@ final class FileWalker {
                     if (!hidden(file) && isFactFile(file) && !isWaiversFile(file)) {
                         if (attrs.isSymbolicLink() && !Files.exists(file)) {
                             errors.add(new InputError(Location.of(display(file)), "broken symbolic link"));
+                        } else if (attrs.isRegularFile() && !inside(file, root)) {
+                            errors.add(new InputError(Location.of(display(file)), leadsOut(given)));
                         } else if (attrs.isRegularFile()) {
                             addFile(file);
                         } else if (!attrs.isDirectory()) {
@@ -108,6 +120,20 @@ final class FileWalker {
             errors.add(new InputError(Location.of(shown), "cannot read folder: "
                     + (e instanceof IOException io ? Messages.io(io) : String.valueOf(e.getMessage()))));
         }
+    }
+
+    /** True if the real path of {@code p} (links resolved) lies in {@code root} (a real path) or below it. */
+    private static boolean inside(Path p, Path root) {
+        try {
+            return p.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return true; // unreadable: reading it reports why
+        }
+    }
+
+    private static String leadsOut(Path folder) {
+        return "symbolic link leads out of the checked folder " + display(folder)
+                + "; not read (name its target on the command line to check it)";
     }
 
     private void addFile(Path file) {

@@ -85,6 +85,22 @@ final class Messages {
     }
 
     /** A byte count as an editor reads it: {@code 64 MiB}, {@code 1,000 bytes}. */
+    /**
+     * Why a file name cannot be used, when Java's file-name encoding (fixed at start-up from the locale) is not
+     * UTF-8; empty otherwise.
+     */
+    static String fileNameEncodingHint() {
+        String jnu = System.getProperty("sun.jnu.encoding", "");
+        if (jnu.equalsIgnoreCase("UTF-8") || jnu.isEmpty()) return "";
+        return "; Java runs with the file-name encoding " + jnu + " (a locale such as LANG=C), which cannot hold this"
+                + " name: run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the ./factlint launcher does)";
+    }
+
+    /** {@code 5,999,900}. */
+    static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     static String bytes(long n) {
         if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) return String.format(Locale.ROOT, "%,d MiB", n / (1024 * 1024));
         if (n >= 1024 && n % 1024 == 0) return String.format(Locale.ROOT, "%,d KiB", n / 1024);

@@ -12,7 +12,10 @@ import java.util.List;
 /** What one file declares, with its errors; merged with the other files by {@link FactLoader}. */
 final class ParsedFile {
     final FileWalker.InputFile input;
-    final List<InputError> errors = new ArrayList<>();
+    /** The file's errors, capped at {@link ParserLimits#maxErrorsPerFile()}. */
+    final ErrorList errors;
+    /** Missing-field errors that were only counted (past the cap): they go when the file turns out cut short. */
+    long moreMissing;
     /** Parsing stopped early (malformed syntax, encoding, a limit): declarations may be missing. */
     boolean fatal;
     /** The file's story entry, or null for a pure registry (or a file that could not be read). */
@@ -27,8 +30,9 @@ final class ParsedFile {
     /** The story's {@code ignore} list. */
     final List<io.factlint.model.IgnoredText> ignored = new ArrayList<>();
 
-    ParsedFile(FileWalker.InputFile input) {
+    ParsedFile(FileWalker.InputFile input, int maxErrors) {
         this.input = input;
+        this.errors = new ErrorList(maxErrors);
     }
 
     String file() {

@@ -35,7 +35,7 @@ final class StoryTextReader {
         try {
             given = Path.of(name);
         } catch (RuntimeException e) {
-            errors.error(pos, "invalid story text path " + q(name));
+            errors.error(pos, "invalid story text path " + q(name) + Messages.fileNameEncodingHint());
             return null;
         }
         if (given.isAbsolute() || given.getRoot() != null) {
@@ -75,12 +75,30 @@ final class StoryTextReader {
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
             return new Text(shown, text);
         } catch (java.nio.file.NoSuchFileException e) {
-            errors.error(pos, "story text file not found: " + shown);
+            errors.error(pos, "story text file not found: " + shown + missingFolder(base, given, shownParent));
         } catch (CharacterCodingException e) {
             errors.error(pos, "story text " + q(name) + " is not valid UTF-8 (" + shown + ")");
         } catch (IOException e) {
             errors.error(pos, "cannot read story text " + q(name) + ": " + Messages.io(e) + " (" + shown + ")");
         }
         return null;
+    }
+
+    /**
+     * {@code "sub/../t.txt"} names {@code t.txt} only if {@code sub} exists: the system resolves {@code ..} after
+     * {@code sub}. When a folder on the way is missing, says which ({@code (the folder facts/sub does not exist)}).
+     */
+    private static String missingFolder(Path base, Path given, Path shownParent) {
+        for (int i = 1; i < given.getNameCount(); i++) {
+            Path prefix = given.subpath(0, i);
+            if (prefix.getFileName().toString().equals("..") || prefix.getFileName().toString().equals(".")) continue;
+            Path folder = base == null ? prefix : base.resolve(prefix);
+            if (!Files.isDirectory(folder)) {
+                Path shown = shownParent == null ? prefix : shownParent.resolve(prefix);
+                return " (the folder " + FileWalker.display(shown) + " on the way, in " + q(given.toString())
+                        + ", does not exist)";
+            }
+        }
+        return "";
     }
 }

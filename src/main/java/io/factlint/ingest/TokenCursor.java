@@ -43,6 +43,15 @@ final class TokenCursor {
         return p.nextToken();
     }
 
+    /** The name of the field being read, or null (safe to call after a parse failure). */
+    String fieldName() {
+        try {
+            return p.currentName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     JsonToken current() {
         return p.currentToken();
     }
@@ -102,8 +111,8 @@ final class TokenCursor {
                 any = true;
                 InputError e = new InputError(at, "missing required field \"" + required.get(i) + "\" in "
                         + kind.name() + (id == null ? "" : " " + q(id)));
-                out.errors.add(e);
-                missingFieldErrors.add(e);
+                if (out.errors.add(e)) missingFieldErrors.add(e);
+                else out.moreMissing++;
             }
         }
         return any;

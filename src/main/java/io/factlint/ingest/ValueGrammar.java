@@ -35,15 +35,15 @@ final class ValueGrammar {
 
     /** A quantity's fields as read, before the combination is checked. */
     static final class QuantityFields {
-        /** amount, step, min, max. */
-        final BigDecimal[] n = new BigDecimal[4];
+        /** amount, step, min, max, percent. */
+        final BigDecimal[] n = new BigDecimal[5];
         Bound bound;
         boolean bad;
-        /** Bit i: slot i of {@link #n} was given; bit 4: bound was given. */
+        /** Bit i: slot i of {@link #n} was given (percent: bit 5); bit 4: bound was given. */
         int present;
 
         void number(ValueGrammar g, int slot, String field) throws IOException {
-            present |= 1 << slot;
+            present |= 1 << (slot == 4 ? 5 : slot);
             n[slot] = g.number(field);
             if (n[slot] == null) bad = true;
         }
@@ -52,6 +52,7 @@ final class ValueGrammar {
     /** {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}}. */
     static final Fields<QuantityFields> QUANTITY = Fields.<QuantityFields>named("quantity")
             .optional("amount", (g, q, f, pos) -> q.number(g, 0, f))
+            .optional("percent", (g, q, f, pos) -> q.number(g, 4, f))
             .optional("bound", (g, q, f, pos) -> {
                 q.present |= 1 << 4;
                 q.bound = g.parsed(f, w -> word(w, "bound", BOUNDS, Bound.values()));
@@ -76,13 +77,15 @@ final class ValueGrammar {
 
     private final TokenCursor c;
     private final ParserLimits limits;
+    private final boolean yaml;
     private final Map<String, String> strings = new HashMap<>();
     /** Times already read in this file: facts share them (When is immutable), saving memory and parsing. */
     private final Map<String, When> times = new HashMap<>();
 
-    ValueGrammar(TokenCursor cursor, ParserLimits limits) {
+    ValueGrammar(TokenCursor cursor, ParserLimits limits, boolean yaml) {
         this.c = cursor;
         this.limits = limits;
+        this.yaml = yaml;
     }
 
     TokenCursor cursor() {
@@ -133,6 +136,7 @@ final class ValueGrammar {
         object(QUANTITY, q);
         BigDecimal[] n = q.n;
         int present = q.present;
+        if ((present & (1 << 5)) != 0) return percent(start, q);
         boolean amount = (present & 1) != 0;
         boolean range = (present & (4 | 8)) != 0;
         if (amount && range) {
@@ -168,6 +172,25 @@ final class ValueGrammar {
         }
         if (!q.bad) c.error(start, "a quantity needs \"amount\" and \"bound\", or \"min\" and \"max\"");
         return null;
+    }
+
+    /**
+     * {@code {"percent": 52, "bound": "about"}}: the fraction 0.52, its step in percentage points of the number as
+     * written (52 → 1 point, 51.96 → 0.01 point), a {@code step} also in points; the bound defaults to exactly.
+     */
+    private Quantity percent(long start, QuantityFields q) {
+        BigDecimal[] n = q.n;
+        if ((q.present & (1 | 4 | 8)) != 0) {
+            c.error(start, "a quantity has either \"percent\", \"amount\" or \"min\" and \"max\", not several");
+            return null;
+        }
+        if (q.bad) return null;
+        if (n[1] != null && n[1].signum() <= 0) {
+            c.error(start, "\"step\" must be positive");
+            return null;
+        }
+        BigDecimal step = (n[1] != null ? n[1] : Quantity.stepOf(n[4])).movePointLeft(2);
+        return Quantity.of(n[4].movePointLeft(2), q.bound == null ? Bound.EXACTLY : q.bound, step);
     }
 
     /** A number as written (its digits kept); null with an error if it is no number or out of range. */
@@ -242,9 +265,23 @@ final class ValueGrammar {
         return parsed(field, w -> word(w, "source kind", KINDS, SourceKind.values()));
     }
 
+    /**
+     * A claim's op. In YAML, {@code ~} unquoted is null, and {@code >} or {@code !} unquoted start a folded block or
+     * a tag (read as ""): those get "quote the op" instead of a type error.
+     */
     Op op(String field) throws IOException {
+        if (yaml && (c.current() == JsonToken.VALUE_NULL
+                || c.current() == JsonToken.VALUE_STRING && c.parser().getText().isEmpty())) {
+            c.error(c.valuePos, UNQUOTED_OP);
+            return null;
+        }
         return parsed(field, w -> word(w, "op", OPS, Op.values()));
     }
+
+    /** What an unquoted YAML op gets (also as a syntax error, {@code op: >=}, see {@link FileParser}). */
+    static final String UNQUOTED_OP = "quote the op: in YAML an unquoted ~ means null, and > or ! start a folded "
+            + "block or a tag; write op: \"~\", op: \">=\", op: \"!=\" (" + OPS.stream().map(o -> "\"" + o + "\"")
+            .collect(java.util.stream.Collectors.joining(", ")) + ")";
 
     /** Turns the text of a value into something, or says what is wrong with it. */
     @FunctionalInterface

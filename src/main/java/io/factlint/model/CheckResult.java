@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * Everything a report shows: the facts checked, the findings in report order (each with its {@link Review}), the
- * figures and the verdicts, and the comparison with a baseline report ({@code null} without {@code --baseline}).
+ * figures and the verdicts, the series of every subject's attribute over time (computed once, by the engine), and the comparison with a baseline report ({@code null} without {@code --baseline}).
  */
 public record CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> findings, List<Figure> figures,
-                          List<ClaimVerdict> verdicts, BaselineComparison baseline) {
+                          List<ClaimVerdict> verdicts, BaselineComparison baseline, List<Series> series) {
+
+    /** A result whose series (status and count timelines) are computed from its facts. */
+    public CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> findings, List<Figure> figures,
+                       List<ClaimVerdict> verdicts, BaselineComparison baseline) {
+        this(facts, rules, findings, figures, verdicts, baseline, Series.of(facts.facts()));
+    }
 
     /** A result without a baseline comparison. */
     public CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> findings, List<Figure> figures,
@@ -30,21 +36,7 @@ public record CheckResult(FactBase facts, List<RuleInfo> rules, List<Finding> fi
         return findings.stream().filter(f -> f.review().baseline() == b).count();
     }
 
-    /** True when no finding that is not waived is at or above {@code failOn}; a null level never fails. */
-    public boolean passes(Severity failOn) {
-        return passes(failOn, false);
-    }
-
-    /**
-     * True when no finding that is not waived is at or above {@code failOn}; with {@code onlyNew}, findings that
-     * the baseline had ({@link BaselineState#UNCHANGED}) do not count either.
-     */
-    public boolean passes(Severity failOn, boolean onlyNew) {
-        return failOn == null || findings.stream().noneMatch(f -> !f.waived() && f.severity().atLeast(failOn)
-                && !(onlyNew && f.review().baseline() == BaselineState.UNCHANGED));
-    }
-
     public CheckResult withFindings(List<Finding> reviewed, List<RuleInfo> allRules, BaselineComparison b) {
-        return new CheckResult(facts, allRules, reviewed, figures, verdicts, b);
+        return new CheckResult(facts, allRules, reviewed, figures, verdicts, b, series);
     }
 }

@@ -7,7 +7,18 @@ import java.util.List;
  * derived figure computed from such values, on both readings, with the facts it came from and the arithmetic.
  */
 public record Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
-                     List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent) {
+                     List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent,
+                     String kind) {
+
+    /**
+     * A figure without a kind: a stated value. {@code kind} is the figure kind of figures.yaml ({@code ratio},
+     * {@code expr}) for a derived figure, or the claim form ({@code change}, {@code aggregate}, {@code versus},
+     * {@code rank}) for the value a claim of that form is judged on.
+     */
+    public Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
+                  List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent) {
+        this(subject, attribute, at, conventional, strict, from, derived, arithmetic, strictArithmetic, percent, null);
+    }
 
     public List<String> fromRefs() {
         return from.stream().map(Fact::getRef).sorted().toList();

@@ -87,36 +87,92 @@ public final class Interval {
         return new Interval(lo, loOpen, hi, hiOpen);
     }
 
+    /** The sum: every x + y. */
+    public Interval plus(Interval o) {
+        return of(min + o.min, minOpen || o.minOpen, max + o.max, maxOpen || o.maxOpen);
+    }
+
+    /** The difference: every x − y, for x in this interval and y in {@code o}. */
+    public Interval minus(Interval o) {
+        return of(min - o.max, minOpen || o.maxOpen, max - o.min, maxOpen || o.minOpen);
+    }
+
+    /** Every −x. */
+    public Interval negate() {
+        return of(-max, maxOpen, -min, minOpen);
+    }
+
     /**
-     * This interval divided by {@code d}, for non-negative intervals (counts). A divisor that reaches 0 makes the
-     * upper end unbounded.
+     * The product: every x × y. The ends are the smallest and largest of the four products of ends; an end is
+     * attained when both factors are, or when one factor is an attained 0 (0 × anything is 0). 0 × ∞ counts as 0:
+     * the product tends to no other bound.
+     */
+    public Interval times(Interval o) {
+        Corner[] c = {
+                product(min, minOpen, o.min, o.minOpen), product(min, minOpen, o.max, o.maxOpen),
+                product(max, maxOpen, o.min, o.minOpen), product(max, maxOpen, o.max, o.maxOpen)};
+        return fromCorners(c);
+    }
+
+    /**
+     * The quotient: every x / y for y ≠ 0, on any signs. A divisor that reaches 0 at an end excludes the 0 and
+     * makes that side of the quotient unbounded; a divisor with 0 inside is split there and the quotient is the
+     * hull of both sides. Dividing by exactly 0 is an {@link ArithmeticException}.
      */
     public Interval divide(Interval d) {
-        if (min < 0 || d.min < 0) {
-            throw new IllegalArgumentException("division is defined here for non-negative intervals only");
+        if (d.min == 0 && d.max == 0) throw new ArithmeticException("division by an interval that is zero");
+        if (d.min < 0 && d.max > 0) {
+            return divide(of(d.min, d.minOpen, 0, true)).hull(divide(of(0, true, d.max, d.maxOpen)));
         }
-        // lower end: min / d.max, attained when both are attained
-        double lo;
-        boolean loOpen;
-        if (Double.isInfinite(d.max)) {
-            lo = 0.0;
-            loOpen = !(min == 0 && !minOpen);
-        } else if (d.max == 0) {
-            throw new ArithmeticException("division by an interval that is zero");
-        } else {
-            lo = min / d.max;
-            loOpen = minOpen || d.maxOpen;
+        // a divisor touching 0 approaches it from one side only: 0 itself is excluded
+        boolean positive = d.min >= 0;
+        Corner[] c = {
+                quotient(min, minOpen, d.min, d.minOpen || d.min == 0, positive),
+                quotient(min, minOpen, d.max, d.maxOpen || d.max == 0, positive),
+                quotient(max, maxOpen, d.min, d.minOpen || d.min == 0, positive),
+                quotient(max, maxOpen, d.max, d.maxOpen || d.max == 0, positive)};
+        return fromCorners(c);
+    }
+
+    /** A candidate end of a product or quotient: its value and whether it is attained. NaN: no candidate. */
+    private record Corner(double v, boolean open) {
+    }
+
+    private static Corner product(double a, boolean aOpen, double b, boolean bOpen) {
+        boolean closedZero = (a == 0 && !aOpen) || (b == 0 && !bOpen);
+        if (a == 0 || b == 0) return new Corner(0.0, !closedZero);
+        return new Corner(a * b, aOpen || bOpen);
+    }
+
+    private static Corner quotient(double a, boolean aOpen, double b, boolean bOpen, boolean positiveDivisor) {
+        if (a == 0) return new Corner(0.0, aOpen);            // 0 / y = 0 for every y of the divisor
+        if (b == 0) {                                          // y tends to 0 from its side: |x / y| grows without bound
+            return new Corner((a > 0) == positiveDivisor ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, true);
         }
-        double hi;
-        boolean hiOpen;
-        if (d.min == 0 || Double.isInfinite(max)) {
-            hi = Double.POSITIVE_INFINITY;
-            hiOpen = true;
-        } else {
-            hi = max / d.min;
-            hiOpen = maxOpen || d.minOpen;
+        if (Double.isInfinite(b)) {
+            return Double.isInfinite(a) ? new Corner(Double.NaN, true) : new Corner(0.0, true);
         }
-        return new Interval(lo, loOpen, hi, hiOpen);
+        return new Corner(a / b, aOpen || bOpen);
+    }
+
+    private static Interval fromCorners(Corner[] cs) {
+        double lo = Double.NaN, hi = Double.NaN;
+        boolean loOpen = true, hiOpen = true;
+        for (Corner c : cs) {
+            if (Double.isNaN(c.v())) continue;
+            if (Double.isNaN(lo) || c.v() < lo) { lo = c.v(); loOpen = c.open(); }
+            else if (c.v() == lo) loOpen &= c.open();
+            if (Double.isNaN(hi) || c.v() > hi) { hi = c.v(); hiOpen = c.open(); }
+            else if (c.v() == hi) hiOpen &= c.open();
+        }
+        return of(lo, loOpen, hi, hiOpen);
+    }
+
+    /** This interval with every value below 0 removed (a non-negative measure); null when nothing is left. */
+    public Interval nonNegative() {
+        if (min >= 0) return this;
+        if (max < 0 || (max == 0 && maxOpen)) return null;
+        return of(0, false, max, maxOpen);
     }
 
     /** {@code (3,000, 4,000)}: brackets show open and closed ends; infinite ends print as ∞. */

@@ -31,9 +31,24 @@ public final class Quantity {
             // negative, so the reading starts at 0 (the general formulas would give [-0.5, 0), which excludes 0 itself)
             this.conventional = this.strict = zeroOf(bound, step);
         } else {
-            this.conventional = conventionalOf(amount, bound, step);
-            this.strict = strictOf(amount, bound, step);
+            this.conventional = nonNegative(amount, bound, step, conventionalOf(amount, bound, step));
+            this.strict = nonNegative(amount, bound, step, strictOf(amount, bound, step));
         }
+    }
+
+    /**
+     * A measure written as a non-negative amount is a count or a share: its readings never reach below 0. "nearly
+     * 0" / "about 0" ("almost zero") is [0, step/2], "under 0" and "at most 0" are exactly 0; other lower ends below
+     * 0 become a closed 0. A signed measure around 0 is written as a range ({"min": -0.5, "max": 0.5}).
+     */
+    private static Interval nonNegative(BigDecimal a, Bound b, BigDecimal s, Interval i) {
+        if (a.signum() < 0) return i;
+        if (a.signum() == 0 && b != Bound.EXACTLY && b != Bound.OVER && b != Bound.AT_LEAST) {
+            return b == Bound.UNDER || b == Bound.AT_MOST ? Interval.point(0)
+                    : Interval.closed(0, s.divide(BigDecimal.valueOf(2)).doubleValue());
+        }
+        Interval n = i.nonNegative();
+        return n == null ? Interval.point(0) : n;
     }
 
     /** A plain number: exactly that. */

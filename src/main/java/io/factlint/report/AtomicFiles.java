@@ -42,6 +42,58 @@ public final class AtomicFiles {
      * @throws IOException what the body or the file system threw; the target is then unchanged
      */
     public static void write(Path target, IOConsumer<OutputStream> body) throws IOException {
+        prepare(target, body).commit();
+    }
+
+    /**
+     * A file written in full and flushed to disk beside its target, not yet moved over it: {@link #commit} renames
+     * it into place, {@link #discard} deletes it. Lets a caller write several files and replace them only when all
+     * were written.
+     */
+    public static final class Prepared {
+        private final Path temp;
+        private final Path target;
+        private boolean open = true;
+
+        private Prepared(Path temp, Path target) {
+            this.temp = temp;
+            this.target = target;
+        }
+
+        /** Moves the file over its target (atomic where the file system allows it). */
+        public void commit() throws IOException {
+            if (!open) throw new IllegalStateException("already committed or discarded: " + target);
+            try {
+                move(temp, target);
+                open = false;
+                syncDirectory(target.getParent());
+            } finally {
+                if (open) discard();
+            }
+        }
+
+        /** As {@link #discard}, unless committed or discarded already. */
+        public void discardIfOpen() {
+            if (open) discard();
+        }
+
+        /** Deletes the temporary file; the target stays as it was. Never throws. */
+        public void discard() {
+            open = false;
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // left behind: the next write of this target deletes it once it is stale
+            }
+        }
+    }
+
+    /**
+     * Writes the temporary file of {@code target} with {@code body} and flushes it to disk.
+     *
+     * @throws IOException what the body or the file system threw; no temporary file is then left behind
+     */
+    public static Prepared prepare(Path target, IOConsumer<OutputStream> body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) Files.createDirectories(dir);
@@ -66,9 +118,8 @@ public final class AtomicFiles {
                 buffered.flush();
                 channel.force(true);
             }
-            move(temp, absolute);
             done = true;
-            syncDirectory(dir);
+            return new Prepared(temp, absolute);
         } finally {
             if (!done) Files.deleteIfExists(temp);
         }

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The report formats, with the file name a format gets when {@code -o} names a folder. */
 public enum Format {
     TEXT("factlint.txt"), JSON("factlint.json"), HTML("factlint.html"), JUNIT("factlint-junit.xml"),
-    SARIF("factlint.sarif"), MARKDOWN("factlint.md"), GITHUB("factlint-github.txt");
+    SARIF("factlint.sarif"), MARKDOWN("factlint.md"), GITHUB("factlint-github.txt"),
+    CLAIMREVIEW("factlint-claimreview.json");
 
     private final String defaultFileName;
 

@@ -1,9 +1,10 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
 import io.factlint.model.BaselineState;
-import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
 import io.factlint.model.Location;
+import io.factlint.model.SafeText;
 import io.factlint.model.Waiver;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * GitHub Actions workflow commands, one line per finding, which GitHub shows as annotations on the fact files:
  * {@code ::error file=facts/x.json,line=14,col=7,title=[status.stale]::message} ({@code warning} and
  * {@code notice} for the lower severities). Values are escaped as the runner expects: in the message {@code %},
- * CR and LF; in properties also {@code :} and {@code ,}.
+ * CR and LF; in properties also {@code :} and {@code ,}; other control characters as {@code \\uXXXX}.
  *
  * <p>A waived finding is a {@code ::notice} whose message starts {@code waived:} and ends with the waiver (until,
  * by, reason, where it is written); a new finding's message ends with {@code (new)}. The baseline's fixed findings
@@ -30,9 +31,9 @@ public final class GithubReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        for (Finding f : result.findings()) {
+        for (Finding f : outcome.result().findings()) {
             w.write(line(f));
             w.write('\n');
         }
@@ -75,10 +76,14 @@ public final class GithubReportWriter implements ReportWriter {
         };
     }
 
-    /** A command's message: {@code %} → {@code %25}, CR → {@code %0D}, LF → {@code %0A}. */
+    /**
+     * A command's message: {@code %} → {@code %25}, CR → {@code %0D}, LF → {@code %0A}; every other control
+     * character (BEL, BS, ESC, DEL, U+0085, U+009B ...) as {@code \\uXXXX} ({@link SafeText#escape}), so none
+     * reaches the workflow log raw.
+     */
     static String data(String s) {
         if (s == null) return "";
-        return ReportSupport.wellFormed(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return SafeText.escape(ReportSupport.wellFormed(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** A command's property value: as {@link #data}, and {@code :} → {@code %3A}, {@code ,} → {@code %2C}. */

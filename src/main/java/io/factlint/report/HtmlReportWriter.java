@@ -3,7 +3,7 @@ package io.factlint.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
-import io.factlint.model.CheckResult;
+import io.factlint.check.CheckOutcome;
 import io.factlint.report.html.HtmlView;
 
 import java.io.BufferedWriter;
@@ -36,8 +36,8 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
-        HtmlView view = HtmlView.of(result, options, CSS, SCRIPT);
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        HtmlView view = HtmlView.of(outcome, options.toolVersion(), options.timestamp(), CSS, SCRIPT);
         Writer w = new TextOnlyWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         ENGINE.render("report.jte", view, new WriterOutput(w));
         w.flush();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Claim;
@@ -33,27 +35,55 @@ public final class JsonReportWriter implements ReportWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
+    static {
+        // JSON escapes C0 controls itself; DEL, C1 controls (CSI U+009B), U+2028/U+2029 and bidi controls are
+        // escaped too (SafeText.unsafe), so a JSON report printed to a terminal or a CI log carries none raw
+        MAPPER.getFactory().setCharacterEscapes(new ConsoleSafeEscapes());
+    }
+
+    /** {@code \\uXXXX} for every character {@link io.factlint.model.SafeText#unsafe} names. */
+    private static final class ConsoleSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ConsoleSafeEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (!io.factlint.model.SafeText.unsafe(ch)) return null;
+            return new com.fasterxml.jackson.core.io.SerializedString(io.factlint.model.SafeText.escape(String.valueOf((char) ch)));
+        }
+    }
+
     @Override
     public Format format() {
         return Format.JSON;
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, report(result, options));
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, report(outcome, options));
         out.write('\n');
     }
 
     /** The report as records, in the order they are written. */
-    public static Report report(CheckResult r, ReportOptions o) {
+    public static Report report(CheckOutcome outcome, ReportOptions o) {
+        CheckResult r = outcome.result();
+        Gate g = outcome.gate();
         return new Report(new Tool("factlint", o.toolVersion()),
                 o.timestamp() == null ? null : o.timestamp().toString(),
-                new Summary(r.facts().articleCount(), r.facts().facts().size(), r.facts().claims().size(),
+                new Summary(outcome.stories(), r.facts().facts().size(), r.facts().claims().size(),
                         r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.countWaived(),
                         r.baseline() == null ? null : r.count(BaselineState.NEW),
                         r.baseline() == null ? null : r.count(BaselineState.UNCHANGED),
                         r.baseline() == null ? null : (long) r.baseline().fixed().size(),
-                        o.passed(r), o.failOn() == null ? "never" : o.failOn().id(), o.failOnNew() ? Boolean.TRUE : null),
+                        g.passed(), g.failOnLabel(), g.failOnNew() ? Boolean.TRUE : null),
                 r.findings().stream().map(JsonReportWriter::finding).toList(),
                 r.baseline() == null ? null : new BaselineJson(r.baseline().file(),
                         r.baseline().fixed().stream().map(JsonReportWriter::fixed).toList()),
@@ -128,13 +158,39 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
+    /** A figure; {@code kind} is the figures.yaml kind of a derived figure ({@code ratio}, {@code expr}). */
     public record FigureJson(String subject, String attribute, String at, IntervalJson conventional, IntervalJson strict,
-                             List<String> from, String arithmetic, String strictArithmetic) {
+                             List<String> from, String arithmetic, String strictArithmetic,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String kind) {
     }
 
+    /** A claim; {@code form} only for the claim forms of docs/claims.md (change, aggregate, versus, rank, ...). */
     public record ClaimJson(String ref, String text, String subject, String attribute, String op, String value, String at,
                             String verdict, String strictVerdict, String figure, List<String> facts, String reason,
-                            LocationJson location) {
+                            LocationJson location, @JsonInclude(JsonInclude.Include.NON_NULL) FormJson form) {
+    }
+
+    /**
+     * The claim fields of docs/claims.md as the check read them (defaults filled in), and the interval the claim
+     * was judged on on both readings ({@code kind}: the form).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
+                           List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
+                           Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
+                           IntervalJson conventional, IntervalJson strict) {
+        static FormJson of(ClaimVerdict v) {
+            Claim c = v.claim();
+            if (c.isPlain()) return null;
+            io.factlint.model.ClaimOptions o = c.options();
+            Figure f = v.figure();
+            return new FormJson(o.form(), o.since() == null ? null : o.since().iso(), o.change(),
+                    o.from() == null ? null : o.from().words(), o.maxAge(), o.aggregate(),
+                    o.versus().isEmpty() ? null : o.versus(), o.compare(), o.rankAmong().isEmpty() ? null : o.rankAmong(),
+                    o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
+                    o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
+                    f == null ? null : IntervalJson.of(f.strict()));
+        }
     }
 
     private static FindingJson finding(Finding f) {
@@ -155,15 +211,16 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static FigureJson figure(Figure f) {
         return new FigureJson(f.subject(), f.attribute(), f.at().iso(), IntervalJson.of(f.conventional()),
-                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic());
+                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic(), f.kind());
     }
 
     private static ClaimJson claim(ClaimVerdict v) {
         Claim c = v.claim();
         Figure f = v.figure();
         String figure = f == null ? null : f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
-        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(), c.valueWords(), c.at().iso(),
+        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(),
+                c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),
                 v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),
-                v.reason(), LocationJson.of(c.location()));
+                v.reason(), LocationJson.of(c.location()), FormJson.of(v));
     }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlText;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Claim;
 import io.factlint.model.Fact;
@@ -62,16 +64,18 @@ public final class JunitReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
-        TestSuites doc = build(result, options);
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        TestSuites doc = build(outcome, options);
         MAPPER.writer(new DefaultXmlPrettyPrinter().withCustomNewLine("\n")).writeValue(out, doc);
         out.write('\n');
         out.flush();
     }
 
-    private static TestSuites build(CheckResult result, ReportOptions options) {
+    private static TestSuites build(CheckOutcome outcome, ReportOptions options) {
+        CheckResult result = outcome.result();
+        Gate gate = outcome.gate();
         FactBase fb = result.facts();
-        List<RuleInfo> rules = ReportSupport.rules(result);
+        List<RuleInfo> rules = outcome.rules();
         String timestamp = options.timestamp() == null ? null
                 : TIMESTAMP.format(options.timestamp().truncatedTo(ChronoUnit.SECONDS));
 
@@ -79,7 +83,7 @@ public final class JunitReportWriter implements ReportWriter {
         Map<String, Map<String, List<Finding>>> byStory = new LinkedHashMap<>();
         for (Story s : fb.stories()) byStory.put(s.id(), new LinkedHashMap<>());
         for (Finding f : result.findings()) {
-            byStory.computeIfAbsent(ReportSupport.primaryStory(f, fb), k -> new LinkedHashMap<>())
+            byStory.computeIfAbsent(outcome.primaryStory(f), k -> new LinkedHashMap<>())
                     .computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
         }
 
@@ -93,14 +97,14 @@ public final class JunitReportWriter implements ReportWriter {
                 List<Finding> findings = e.getValue().getOrDefault(r.id(), List.of());
                 List<Failure> failures = new ArrayList<>();
                 for (Finding f : findings) {
-                    if (ReportSupport.failing(f, options)) {
+                    if (gate.counts(f)) {
                         failures.add(new Failure(ReportSupport.xmlSafe(f.message()), ReportSupport.xmlSafe(f.rule()),
                                 ReportSupport.xmlSafe(describe(f, fb))));
                     }
                 }
                 // at or above --fail-on but waived: the test case is skipped (when nothing else fails it)
                 List<Finding> waived = findings.stream()
-                        .filter(f -> f.waived() && ReportSupport.atFailOn(f, options)).toList();
+                        .filter(f -> f.waived() && gate.atFailOn(f)).toList();
                 Skipped skipped = null;
                 if (failures.isEmpty() && !waived.isEmpty()) {
                     String message = "waived: " + waived.get(0).review().waiver().reason()
@@ -111,11 +115,11 @@ public final class JunitReportWriter implements ReportWriter {
                 // the rest in system-out; failing ones too when there are several (some tools show one)
                 StringBuilder sysout = new StringBuilder();
                 for (Finding f : findings) {
-                    boolean fails = ReportSupport.failing(f, options);
+                    boolean fails = gate.counts(f);
                     if (fails && failures.size() < 2) continue;
                     if (skipped != null && waived.contains(f)) continue;
                     if (sysout.length() > 0) sysout.append("\n\n");
-                    sysout.append(fails ? "" : "(" + whyNotFailing(f, options) + ") ").append(describe(f, fb));
+                    sysout.append(fails ? "" : "(" + whyNotFailing(f, gate) + ") ").append(describe(f, fb));
                 }
                 if (!failures.isEmpty()) failing++;
                 if (skipped != null) skipping++;
@@ -124,8 +128,8 @@ public final class JunitReportWriter implements ReportWriter {
             }
             List<Property> props = new ArrayList<>(List.of(
                     new Property("factlint.version", ReportSupport.xmlSafe(options.toolVersion())),
-                    new Property("fail-on", ReportSupport.failOnLabel(options))));
-            if (options.failOnNew()) props.add(new Property("fail-on-new", "true"));
+                    new Property("fail-on", gate.failOnLabel())));
+            if (gate.failOnNew()) props.add(new Property("fail-on-new", "true"));
             if (result.baseline() != null) {
                 props.add(new Property("baseline", ReportSupport.xmlSafe(result.baseline().file())));
             }
@@ -138,9 +142,9 @@ public final class JunitReportWriter implements ReportWriter {
     }
 
     /** Why a finding that is no failure is not one: below the level, waived, or unchanged with --fail-on-new. */
-    private static String whyNotFailing(Finding f, ReportOptions options) {
-        String because = ReportSupport.notCountedBecause(f, options);
-        if (because == null) return "below --fail-on " + ReportSupport.failOnLabel(options);
+    private static String whyNotFailing(Finding f, Gate gate) {
+        String because = gate.notCountedBecause(f);
+        if (because == null) return "below --fail-on " + gate.failOnLabel();
         return because.equals("waived") ? "waived" : because + ", --fail-on-new";
     }
 

@@ -1,5 +1,7 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
@@ -38,21 +40,23 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(render(result, options));
+        w.write(render(outcome, options));
         w.flush();
     }
 
-    static String render(CheckResult result, ReportOptions options) {
+    static String render(CheckOutcome outcome, ReportOptions options) {
+        CheckResult result = outcome.result();
+        Gate gate = outcome.gate();
         FactBase fb = result.facts();
-        boolean passed = options.passed(result);
+        boolean passed = gate.passed();
         StringBuilder b = new StringBuilder();
         b.append("## factlint: ").append(passed ? "✅ PASS" : "❌ FAIL").append("\n\n");
-        b.append("Checked ").append(ReportSupport.plural(fb.stories().size(), "story").replace("storys", "stories"))
+        b.append("Checked ").append(ReportSupport.plural(outcome.stories(), "story").replace("storys", "stories"))
                 .append(" and ").append(ReportSupport.plural(fb.facts().size(), "fact"))
-                .append(" with `--fail-on ").append(ReportSupport.failOnLabel(options)).append("`")
-                .append(options.failOnNew() ? " (new findings only)" : "").append(": ")
+                .append(" with `--fail-on ").append(gate.failOnLabel()).append("`")
+                .append(gate.failOnNew() ? " (new findings only)" : "").append(": ")
                 .append(ReportSupport.countsWithWaived(result)).append(".");
         if (result.baseline() != null) {
             b.append(" Against the baseline ").append(code(result.baseline().file())).append(": ")
@@ -75,7 +79,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         } else {
             b.append("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n");
             for (Finding f : result.findings()) {
-                b.append("| ").append(f.severity().id()).append(ReportSupport.failing(f, options) ? " ❌" : "")
+                b.append("| ").append(f.severity().id()).append(gate.counts(f) ? " ❌" : "")
                         .append(f.review().baseline() == BaselineState.NEW ? " 🆕 new" : "")
                         .append(f.waived() ? " 💤 waived" : "")
                         .append(" | ").append(f.location() == null ? "" : escapeText(f.location().toString()))
@@ -159,7 +163,11 @@ public final class MarkdownReportWriter implements ReportWriter {
     /**
      * Text that renders as itself in a GitHub Markdown table cell or list item (never at the start of a line):
      * the inline punctuation {@code \\ | ` * _ [ ] ~ $} is backslash-escaped, {@code < > &} become entities (no HTML), line breaks and control characters become
-     * spaces or U+FFFD, so the text stays on its line.
+     * spaces or U+FFFD, so the text stays on its line. Nothing becomes a link, an image or a mention where GitHub
+     * renders it (cmark-gfm with its autolink extension, then GitHub's mentions): {@code :} before {@code /} is
+     * escaped ({@code https\\://}: no URL autolink), as is the {@code .} after {@code www}; a word joiner (U+2060)
+     * follows every {@code @}, which stops e-mail autolinks and {@code @user}/{@code @org/team} mentions; bidi
+     * controls are shown as {@code \\uXXXX}.
      */
     public static String escapeText(String s) {
         if (s == null) return "";
@@ -178,7 +186,14 @@ public final class MarkdownReportWriter implements ReportWriter {
                     b.append(' ');
                 }
                 case '\n', '\t', '\u2028', '\u2029', '\u0085' -> b.append(' ');
-                default -> b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+                case ':' -> b.append(i + 1 < t.length() && t.charAt(i + 1) == '/' ? "\\:" : ":");
+                case '.' -> b.append(i >= 3 && t.regionMatches(true, i - 3, "www", 0, 3) ? "\\." : ".");
+                case '@' -> b.append("@\u2060");
+                default -> {
+                    if (Character.isISOControl(c)) b.append('\uFFFD');
+                    else if (io.factlint.model.SafeText.unsafe(c)) b.append(io.factlint.model.SafeText.escape(String.valueOf(c)));
+                    else b.append(c);
+                }
             }
         }
         return b.toString();

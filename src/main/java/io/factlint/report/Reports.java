@@ -30,6 +30,7 @@ public final class Reports {
         m.put(Format.SARIF, SarifReportWriter::new);
         m.put(Format.MARKDOWN, MarkdownReportWriter::new);
         m.put(Format.GITHUB, GithubReportWriter::new);
+        m.put(Format.CLAIMREVIEW, () -> new ClaimReviewWriter(ClaimReviewWriter.Newsroom.fromEnvironment(System.getenv())));
         return Collections.unmodifiableMap(m);
     }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineComparison;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
@@ -55,8 +57,8 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult result, ReportOptions options, OutputStream out) throws IOException {
-        ObjectNode log = build(result, options);
+    public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        ObjectNode log = build(outcome, options);
         writer().writeValue(out, log);
         out.write('\n');
         out.flush();
@@ -73,9 +75,11 @@ public final class SarifReportWriter implements ReportWriter {
         return MAPPER.writer(pp);
     }
 
-    static ObjectNode build(CheckResult result, ReportOptions options) {
+    static ObjectNode build(CheckOutcome outcome, ReportOptions options) {
+        CheckResult result = outcome.result();
+        Gate gate = outcome.gate();
         FactBase fb = result.facts();
-        List<RuleInfo> rules = ReportSupport.rulesWithFixed(result);
+        List<RuleInfo> rules = outcome.rulesWithFixed();
 
         ObjectNode log = NODES.objectNode();
         log.put("$schema", SCHEMA_URI);
@@ -102,17 +106,17 @@ public final class SarifReportWriter implements ReportWriter {
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (Finding f : result.findings()) {
-            results.add(result(f, ruleIndex.get(f.rule()), fb));
+            results.add(result(f, ruleIndex.get(f.rule()), outcome));
         }
         BaselineComparison baseline = result.baseline();
         if (baseline != null) {
             for (FixedFinding f : baseline.fixed()) results.add(absent(f, ruleIndex.get(f.rule())));
         }
         ObjectNode props = run.putObject("properties");
-        props.put("failOn", ReportSupport.failOnLabel(options));
-        if (options.failOnNew()) props.put("failOnNew", true);
-        props.put("passed", options.passed(result));
-        props.put("stories", fb.stories().size());
+        props.put("failOn", gate.failOnLabel());
+        if (gate.failOnNew()) props.put("failOnNew", true);
+        props.put("passed", gate.passed());
+        props.put("stories", outcome.stories());
         props.put("facts", fb.facts().size());
         props.put("waived", result.countWaived());
         if (baseline != null) {
@@ -140,7 +144,7 @@ public final class SarifReportWriter implements ReportWriter {
             help.append("\n");
             md.append("\n");
             for (Map.Entry<String, String> e : meta.entrySet()) {
-                if (ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey())) continue;
+                if (RuleInfo.SHOWN_KEYS.contains(e.getKey())) continue;
                 help.append('\n').append(e.getKey()).append(": ").append(e.getValue());
                 md.append("\n- ").append(markdownText(e.getKey())).append(": ").append(markdownText(e.getValue()));
             }
@@ -162,12 +166,13 @@ public final class SarifReportWriter implements ReportWriter {
         return n;
     }
 
-    private static ObjectNode result(Finding f, Integer ruleIndex, FactBase fb) {
+    private static ObjectNode result(Finding f, Integer ruleIndex, CheckOutcome outcome) {
+        FactBase fb = outcome.result().facts();
         ObjectNode n = NODES.objectNode();
         n.put("ruleId", text(f.rule()));
         if (ruleIndex != null) n.put("ruleIndex", ruleIndex);
         n.put("level", level(f.severity()));
-        n.putObject("message").put("text", text(f.message()));
+        n.putObject("message").put("text", messageText(f.message()));
         Location primary = f.location();
         if (primary != null) {
             n.putArray("locations").addObject().set("physicalLocation", physical(primary));
@@ -179,7 +184,7 @@ public final class SarifReportWriter implements ReportWriter {
             ObjectNode rel = related.addObject();
             rel.put("id", id++);
             rel.set("physicalLocation", physical(fact.getLocation()));
-            rel.putObject("message").put("text", text(ReportSupport.factLine(fact, fb)));
+            rel.putObject("message").put("text", messageText(ReportSupport.factLine(fact, fb)));
         }
         if (!related.isEmpty()) n.set("relatedLocations", related);
         // factlint always evaluates waivers: an empty array says "not suppressed", one entry names the waiver
@@ -189,7 +194,7 @@ public final class SarifReportWriter implements ReportWriter {
         if (f.review().baseline() != null) n.put("baselineState", f.review().baseline().id());
         n.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         ObjectNode props = n.putObject("properties");
-        props.put("story", text(ReportSupport.primaryStory(f, fb)));
+        props.put("story", text(outcome.primaryStory(f)));
         if (f.subject() != null) props.put("subject", text(f.subject()));
         if (f.claimRef() != null) props.put("claim", text(f.claimRef()));
         ArrayNode facts = props.putArray("facts");
@@ -222,7 +227,7 @@ public final class SarifReportWriter implements ReportWriter {
         n.put("ruleId", text(f.rule()));
         if (ruleIndex != null) n.put("ruleIndex", ruleIndex);
         n.put("level", level(f.severity()));
-        n.putObject("message").put("text", text(f.message()));
+        n.putObject("message").put("text", messageText(f.message()));
         if (f.location() != null && !f.location().file().isEmpty()) {
             n.putArray("locations").addObject().set("physicalLocation", physical(f.location()));
         }
@@ -306,6 +311,24 @@ public final class SarifReportWriter implements ReportWriter {
     /** Text for a SARIF string: lone surrogates (which cannot be written as UTF-8) become U+FFFD. */
     private static String text(String s) {
         return ReportSupport.wellFormed(s);
+    }
+
+    /**
+     * A plain-text {@code message.text}: SARIF 2.1.0 §3.11.6 reads {@code [text](n)} as an embedded link, so literal
+     * brackets are escaped ({@code \\[}, {@code \\]}), as is a backslash before a bracket; lone surrogates become
+     * U+FFFD.
+     */
+    static String messageText(String s) {
+        String t = text(s);
+        if (t == null) return null;
+        StringBuilder b = new StringBuilder(t.length() + 8);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '[' || c == ']') b.append('\\');
+            else if (c == '\\' && i + 1 < t.length() && (t.charAt(i + 1) == '[' || t.charAt(i + 1) == ']')) b.append('\\');
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /** Plain text made inert in Markdown (viewers render {@code help.markdown}). */

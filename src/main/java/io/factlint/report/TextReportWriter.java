@@ -1,9 +1,12 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Finding;
+import io.factlint.model.SafeText;
 import io.factlint.model.FixedFinding;
 import io.factlint.model.Severity;
 import io.factlint.model.Waiver;
@@ -28,24 +31,25 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(CheckResult r, ReportOptions o, OutputStream out) throws IOException {
+    public void write(CheckOutcome outcome, ReportOptions o, OutputStream out) throws IOException {
+        CheckResult r = outcome.result();
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (Finding f : r.findings()) {
-            w.print(oneLine(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
+            w.print(SafeText.lineStart(String.valueOf(f.location())) + ": " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message()) + marks(f) + "\n");
         }
         if (r.baseline() != null) {
             for (FixedFinding f : r.baseline().fixed()) {
-                w.print(oneLine(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message())
-                        + " (in the baseline " + r.baseline().file() + ", gone now)\n");
+                w.print(SafeText.lineStart(String.valueOf(f.location())) + ": fixed " + f.severity().id() + " [" + oneLine(f.rule()) + "] " + oneLine(f.message())
+                        + " (in the baseline " + oneLine(r.baseline().file()) + ", gone now)\n");
             }
         }
         for (ClaimVerdict v : r.verdicts()) {
             // file names come from the file system and may hold line breaks too: one report line per finding
-            w.print(oneLine(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
+            w.print(SafeText.lineStart(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
                     + (v.strictVerdict() != v.verdict() ? " (strict reading: " + v.strictVerdict().id() + ")" : "")
                     + ": \"" + oneLine(v.claim().text()) + "\": " + oneLine(v.reason()) + "\n");
         }
-        w.print(summary(r, o) + "\n");
+        w.print(summary(outcome) + "\n");
         w.flush();
     }
 
@@ -56,14 +60,16 @@ public final class TextReportWriter implements ReportWriter {
         Waiver w = f.review().waiver();
         if (w != null) {
             b.append(" (waived until ").append(w.expires()).append(" by ").append(oneLine(w.author())).append(": ")
-                    .append(oneLine(w.reason())).append("; ").append(w.location()).append(")");
+                    .append(oneLine(w.reason())).append("; ").append(oneLine(String.valueOf(w.location()))).append(")");
         }
         return b.toString();
     }
 
     /** {@code 1 story, 12 facts, 2 claims: 0 errors, 1 warning, 2 infos; passed (--fail-on error)}. */
-    public static String summary(CheckResult r, ReportOptions o) {
-        long stories = r.facts().articleCount();
+    public static String summary(CheckOutcome outcome) {
+        CheckResult r = outcome.result();
+        Gate g = outcome.gate();
+        long stories = outcome.stories();
         return plural(stories, "story", "stories") + ", " + plural(r.facts().facts().size(), "fact", "facts") + ", "
                 + plural(r.facts().claims().size(), "claim", "claims") + ": "
                 + plural(r.count(Severity.ERROR), "error", "errors") + ", "
@@ -72,23 +78,16 @@ public final class TextReportWriter implements ReportWriter {
                 + (r.countWaived() > 0 ? " (" + r.countWaived() + " waived)" : "")
                 + (r.baseline() == null ? "" : "; against the baseline: " + r.count(BaselineState.NEW) + " new, "
                 + r.count(BaselineState.UNCHANGED) + " unchanged, " + r.baseline().fixed().size() + " fixed")
-                + "; " + (o.passed(r) ? "passed" : "failed") + " (--fail-on " + (o.failOn() == null ? "never" : o.failOn().id())
-                + (o.failOnNew() ? ", new findings only" : "") + ")";
+                + "; " + (g.passed() ? "passed" : "failed") + " (--fail-on " + g.failOnLabel()
+                + (g.failOnNew() ? ", new findings only" : "") + ")";
     }
 
     private static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
-    /** Text from fact files may hold line breaks and control characters: keep each report line one line. */
+    /** Text from fact files may hold line breaks and control characters: keep each report line one line ({@link SafeText#oneLine}). */
     static String oneLine(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\r' || c == '\t') b.append(' ');
-            else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", c));
-            else b.appendCodePoint(c);
-        });
-        return b.toString();
+        return SafeText.oneLine(s);
     }
 }

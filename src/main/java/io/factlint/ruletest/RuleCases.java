@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.factlint.engine.Checker;
-import io.factlint.engine.EngineLimits;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+import io.factlint.check.Gate;
 import io.factlint.engine.RuleFailure;
 import io.factlint.engine.RulePack;
+import io.factlint.engine.RulePackException;
 import io.factlint.ingest.InputException;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Figure;
@@ -65,7 +67,9 @@ public final class RuleCases {
         }
         CheckResult r;
         try {
-            r = Checker.check(pack, List.of(caseDir.resolve("facts")), EngineLimits.defaults());
+            r = new CheckPipeline(pack).run(CheckRequest.of(List.of(caseDir.resolve("facts")))).result();
+        } catch (RulePackException e) {
+            return new CaseResult(name, List.of("exit 2: " + e.getMessage()));
         } catch (InputException e) {
             List<String> p = new ArrayList<>();
             if (exp.exit() == null || exp.exit() != 2) p.add("exit 2, want " + exp.exit() + " (" + e.errors().get(0) + ")");
@@ -98,11 +102,11 @@ public final class RuleCases {
         List<String> why = new ArrayList<>();
         Set<String> only = exp.only() == null ? null : Set.copyOf(exp.only());
         if (exp.exit() != null) {
-            int exit = r.passes(Severity.ERROR) ? 0 : 1;
+            int exit = Gate.of(r, Severity.ERROR, false).exitCode().code();
             if (exit != exp.exit()) why.add("exit " + exit + ", want " + exp.exit());
         }
         if (exp.failOnWarningExit() != null) {
-            int exit = r.passes(Severity.WARNING) ? 0 : 1;
+            int exit = Gate.of(r, Severity.WARNING, false).exitCode().code();
             if (exit != exp.failOnWarningExit()) why.add("exit with --fail-on warning " + exit + ", want " + exp.failOnWarningExit());
         }
         List<Finding> left = new ArrayList<>(r.findings().stream()

@@ -69,7 +69,8 @@ public final class StoryScaffold {
                 #     quote: "a wounded North Korean soldier has been captured"   # verbatim from the text
 
                 # What the story asserts, checked against the facts and derived figures.
-                # op: =, !=, <, <=, >, >=, ~ (about). value: a number, a quantity or a status word.
+                # op, in quotes (YAML reads ~, > and ! on their own): "=", "!=", "<", "<=", ">", ">=", "~" (about).
+                # value: a number, a quantity or a status word.
                 claims: []
                 #   - id: headline
                 #     text: "North Korean soldier captured"

@@ -1,6 +1,8 @@
 package io.factlint.bench;
 
-import io.factlint.engine.Checker;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.RulePack;
 import io.factlint.model.CheckResult;
@@ -28,7 +30,8 @@ class BenchSmokeTest {
         assertThat(planted.expected()).containsKeys("status.changed", "count.decreased", "count.part_exceeds_whole",
                 "value.disagreement", "status.stale", "claim.contradicted", "certainty.unconfirmed");
 
-        CheckResult result = Checker.check(RulePack.load(Path.of("rules")), List.of(dir.resolve("facts")), EngineLimits.defaults());
+        CheckResult result = new CheckPipeline(RulePack.load(Path.of("rules")))
+                .run(CheckRequest.of(List.of(dir.resolve("facts")))).result();
 
         assertThat(result.facts().facts()).hasSize(planted.facts());
         assertThat(countByRule(result.findings())).isEqualTo(planted.expected());

@@ -1,5 +1,7 @@
 package io.factlint.bench;
 
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.engine.Engine;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.Phases;
@@ -88,7 +90,8 @@ public final class FamilyScaling {
                     Phases phases = new Phases();
                     long s = System.nanoTime();
                     long c = OS.getProcessCpuTime();
-                    last = Engine.check(p.getValue(), base, new EngineLimits(null, Duration.ofMinutes(30)), phases);
+                    last = new CheckPipeline(p.getValue(), phases).run(base, CheckRequest.of(List.of(dir))
+                            .withEngineLimits(new EngineLimits(null, Duration.ofMinutes(30)))).result();
                     cpu[r] = (OS.getProcessCpuTime() - c) / 1e6;
                     ms[r] = (System.nanoTime() - s) / 1e6;
                 }

@@ -132,6 +132,6 @@ class CheckCommandTest {
         Cli unknown = Cli.run("check", "--parser-limit", "width=3");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown parser limit \"width\" (expected one of: depth, file-bytes,");
-        assertThat(Cli.run("check", "--parser-limit", "depth=2").err()).contains("maxNestingDepth must be at least 8");
+        assertThat(Cli.run("check", "--parser-limit", "depth=2").err()).contains("depth=2: depth must be at least 8");
     }
 }

@@ -1,11 +1,13 @@
 package io.factlint.cli;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.factlint.engine.Checker;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.RulePack;
 import io.factlint.model.CheckResult;
@@ -104,9 +106,9 @@ class DeterminismTest {
     }
 
     private static JsonNode report(Path facts) throws Exception {
-        CheckResult r = Checker.check(pack, List.of(facts), EngineLimits.defaults());
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(facts)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JsonReportWriter().write(r, new ReportOptions("test", Severity.ERROR, null), out);
+        new JsonReportWriter().write(r, new ReportOptions("test", null), out);
         return JSON.readTree(out.toByteArray());
     }
 

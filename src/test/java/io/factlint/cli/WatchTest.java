@@ -51,9 +51,9 @@ class WatchTest {
             await(() -> count(e.get(), "re-checked in") >= 2);
             assertThat(o.get()).contains("(waived until 2999-12-31 by me: revised;");
 
-            // 3. a rule change: recompiled
-            Path status = rules.resolve("status.drl");
-            Files.writeString(status, Files.readString(status).replace("@severity(\"warning\")", "@severity(\"error\")"));
+            // 3. a rule change (status.changed's severity in the catalogue: its first entry): recompiled
+            Path catalogue = rules.resolve("catalogue.yaml");
+            Files.writeString(catalogue, Files.readString(catalogue).replaceFirst("severity: warning", "severity: error"));
             await(() -> count(e.get(), "re-checked in") >= 3);
             assertThat(e.get()).contains("(rules recompiled)");
             assertThat(o.get()).contains("error [status.changed]");

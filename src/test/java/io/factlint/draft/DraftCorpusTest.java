@@ -2,8 +2,8 @@ package io.factlint.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.factlint.engine.Checker;
-import io.factlint.engine.EngineLimits;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.engine.RulePack;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
@@ -61,7 +61,7 @@ class DraftCorpusTest {
             Path story = Files.createDirectories(tmp.resolve(dir.getFileName().toString()));
             Files.writeString(story.resolve("article.txt"), text);
             Files.writeString(story.resolve("draft.yaml"), yaml);
-            CheckResult r = Checker.check(pack, List.of(story.resolve("draft.yaml")), EngineLimits.defaults());
+            CheckResult r = new CheckPipeline(pack).run(CheckRequest.of(List.of(story.resolve("draft.yaml")))).result();
             assertThat(r.findings()).extracting(Finding::rule)
                     .doesNotContain("quote.not_in_text", "quote.number_mismatch", "date.after_publication", "date.weekday_mismatch");
             assertThat(r.findings()).extracting(Finding::rule).contains("draft.unreviewed");

@@ -1,5 +1,8 @@
 package io.factlint.engine;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Fuzzes the whole check: the loader, then {@link Engine#check} with the default rule pack ({@code rules/}), then
+ * Fuzzes the whole check: the {@link CheckPipeline} (loader, rule session, review, gate) with the default rule pack ({@code rules/}), then
  * every available report writer. Fact files are data: whatever they say, the default rules complete and produce
  * findings, so the only exception allowed is an {@link InputException} (with located errors). A {@link RuleFailure}
  * of the default pack on some input is a bug in a rule or a rule function, and fails the property.
@@ -44,7 +47,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public class CheckFuzzTest {
     private static final RulePack PACK = pack();
-    private static final FactLoader LOADER = new FactLoader(PACK.vocabulary().statusWords());
+    private static final CheckPipeline PIPELINE = new CheckPipeline(PACK);
     private static final Set<String> RULE_IDS = PACK.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
     private static final EngineLimits LIMITS = new EngineLimits(null, Duration.ofSeconds(30));
     private static final Path DIR = tempDir();
@@ -68,20 +71,19 @@ public class CheckFuzzTest {
     }
 
     private static void check() {
-        FactBase base;
+        CheckOutcome outcome;
         try {
-            base = LOADER.load(List.of(DIR));
+            outcome = PIPELINE.run(CheckRequest.of(List.of(DIR)).withEngineLimits(LIMITS));
         } catch (InputException e) {
             FactLoaderFuzzTest.checkErrors(e);
             return;
-        }
-        CheckResult result;
-        try {
-            result = Engine.check(PACK, base, LIMITS);
         } catch (RuleFailure e) {
             fail("the default rules failed on loadable facts: " + e.getMessage(), e);
             return;
+        } catch (RulePackException e) {
+            throw new IllegalStateException(e);
         }
+        CheckResult result = outcome.result();
         for (Finding f : result.findings()) {
             assertThat(RULE_IDS).as("rule id of %s", f).contains(f.rule());
             assertThat(f.location()).as("location of %s", f).isNotNull();
@@ -91,12 +93,12 @@ public class CheckFuzzTest {
             assertThat(v.verdict()).isNotNull();
             assertThat(v.strictVerdict()).isNotNull();
         }
-        ReportOptions options = new ReportOptions("fuzz", io.factlint.model.Severity.ERROR, null);
+        ReportOptions options = new ReportOptions("fuzz", null);
         for (Format f : Format.values()) {
             if (!Reports.supports(f)) continue;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                Reports.writer(f).write(result, options, out);
+                Reports.writer(f).write(outcome, options, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,8 @@
 package io.factlint.engine;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.model.CheckResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ class RuleCacheTest {
     }
 
     private static CheckResult check(RulePack pack) throws Exception {
-        return Checker.check(pack, List.of(Path.of("facts")), EngineLimits.defaults());
+        return new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts")))).result();
     }
 
     private static List<Path> entries(Path cache) throws IOException {

@@ -67,6 +67,30 @@ class FactsSchemaTest {
         assertThat(validate(file)).isEmpty();
     }
 
+    static Stream<Path> claimFormFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/rule-cases/claims"))) {
+            return s.filter(p -> p.toString().endsWith(".json") && p.getParent().getFileName().toString().equals("facts"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    /** The claim forms of docs/claims.md (since, aggregate, versus, rank_among, tolerance, percent, ...). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("claimFormFiles")
+    void acceptsTheClaimFormCases(Path file) throws IOException {
+        assertThat(validate(file)).isEmpty();
+    }
+
+    @Test
+    void rejectsWrongClaimFormFields() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", \"value\": 1, ";
+        for (String bad : new String[]{"\"aggregate\": \"median\"", "\"window\": \"14 days\"", "\"tolerance\": {}",
+                "\"rank_among\": []", "\"change\": \"growth\"", "\"tolerance\": {\"relative\": -1}"}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + ", \"at\": \"2024-01-01\"}]}"))).as(bad).isNotEmpty();
+        }
+        assertThat(schema.validate(JSON.readTree(base + "\"since\": \"2002\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unknown-field", "missing-required-field", "wrong-type", "unknown-bound", "unknown-op",
             "unknown-certainty", "story-without-published", "not-an-object", "bad-times"})

@@ -29,12 +29,14 @@ class QuantityTest {
             "350;   about;    [345, 355];         [345, 355]",
             "0.25;  about;    [0.245, 0.255];     [0.245, 0.255]",
             "100;   under;    (0, 100);           [0, 100)",
+            // a non-negative measure never reaches below 0: "almost 0" holds an exact 0 (issue 11)
             "0;     nearly;   [0, 0.5];           [0, 0.5]",
             "0;     about;    [0, 0.5];           [0, 0.5]",
             "0;     under;    0;                  0",
             "0;     at_most;  0;                  0",
             "0;     over;     (0, 1);             (0, ∞)",
-            "0;     at_least; [0, 1);             [0, ∞)"})
+            "0;     at_least; [0, 1);             [0, ∞)",
+            "-5;    about;    [-5.5, -4.5];       [-5.5, -4.5]"})
     void boundsBecomeIntervals(String amount, String bound, String conventional, String strict) {
         Quantity q = Quantity.of(new BigDecimal(amount), Bound.valueOf(bound.trim().toUpperCase()), null);
         assertThat(q.conventional().format()).isEqualTo(conventional.trim());

@@ -87,7 +87,7 @@ class AtomicFilesTest {
     @Test
     void writesAReportThroughAWriter() throws IOException {
         Path target = dir.resolve("factlint.sarif");
-        AtomicFiles.write(target, out -> new SarifReportWriter().write(Fixtures.seed(), Render.FAIL_ON_ERROR, out));
+        AtomicFiles.write(target, out -> Render.FAIL_ON_ERROR.write(new SarifReportWriter(), Fixtures.seed(), out));
         assertThat(Files.readAllBytes(target))
                 .isEqualTo(Render.bytes(new SarifReportWriter(), Fixtures.seed(), Render.FAIL_ON_ERROR));
     }

@@ -134,6 +134,11 @@ public final class Fixtures {
     }
 
     /** {@link #hostile()} reviewed the same way, with hostile waiver texts and fixed findings. */
+    /** The hostile shape with {@code payload} appended to every text. */
+    public static CheckResult tainted(String payload) {
+        return new Builder("evil-story", "facts/evil story #1.json", "Headline " + payload, t -> t + " " + payload).build();
+    }
+
     public static CheckResult hostileReviewed() {
         return reviewed(hostile(), t -> t + " " + ALL, "evil-story", "facts/evil story #1.json");
     }

@@ -1,6 +1,8 @@
 package io.factlint.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.factlint.check.ExitCode;
+import io.factlint.check.Gate;
 import io.factlint.model.CheckResult;
 import io.factlint.model.Finding;
 import io.factlint.model.Severity;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every writer's verdict agrees with {@link ReportOptions#passed} (the exit code): waived findings never count, and
+ * Every writer's verdict agrees with the {@link Gate} (and so with the exit code): waived findings never count, and
  * with --fail-on-new unchanged ones do not either.
  */
 class GateAgreementTest {
@@ -30,7 +32,7 @@ class GateAgreementTest {
         for (String name : List.of("seed", "reviewed", "waivedOnly")) {
             for (Severity failOn : new Severity[]{Severity.ERROR, Severity.WARNING, Severity.INFO, null}) {
                 for (boolean onlyNew : new boolean[]{false, true}) {
-                    out.add(Arguments.of(name, results.get(name), new ReportOptions("0.1.0", failOn, null, onlyNew)));
+                    out.add(Arguments.of(name, results.get(name), new Render.Gated("0.1.0", failOn, null, onlyNew)));
                 }
             }
         }
@@ -39,9 +41,12 @@ class GateAgreementTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("cases")
-    void everyFormatSaysWhatTheExitCodeSays(String name, CheckResult r, ReportOptions o) throws Exception {
-        boolean passed = o.passed(r);
-        assertThat(r.findings().stream().noneMatch(f -> ReportSupport.failing(f, o))).isEqualTo(passed);
+    void everyFormatSaysWhatTheExitCodeSays(String name, CheckResult r, Render.Gated o) throws Exception {
+        Gate gate = o.outcome(r).gate();
+        boolean passed = gate.passed();
+        assertThat(r.findings().stream().noneMatch(gate::counts)).isEqualTo(passed);
+        assertThat(r.findings().stream().filter(gate::counts).count()).isEqualTo(gate.failing());
+        assertThat(gate.exitCode()).isEqualTo(passed ? ExitCode.OK : ExitCode.FINDINGS);
 
         assertThat(Render.text(new TextReportWriter(), r, o).strip().lines().reduce((a, b) -> b).orElseThrow())
                 .contains(passed ? "; passed (--fail-on " : "; failed (--fail-on ");
@@ -58,7 +63,7 @@ class GateAgreementTest {
         String md = Render.text(new MarkdownReportWriter(), r, o);
         assertThat(md.lines().filter(l -> l.contains("💤 waived"))).allSatisfy(l -> assertThat(l).doesNotContain("❌"));
         long failingHtml = Jsoup.parse(Render.text(new HtmlReportWriter(), r, o)).select("li.finding .blocking").size();
-        assertThat(failingHtml).isEqualTo(r.findings().stream().filter(f -> ReportSupport.failing(f, o)).count());
-        assertThat(r.findings().stream().filter(Finding::waived)).allSatisfy(f -> assertThat(ReportSupport.failing(f, o)).isFalse());
+        assertThat(failingHtml).isEqualTo(gate.failing());
+        assertThat(r.findings().stream().filter(Finding::waived)).allSatisfy(f -> assertThat(gate.counts(f)).isFalse());
     }
 }

@@ -67,4 +67,15 @@ class GithubReportWriterTest {
         assertThat(out.lines().findFirst().orElseThrow()).startsWith("::notice ").contains("::waived: ");
         assertThat(out).doesNotContain("\r");
     }
+
+    @Test
+    void escapesControlCharacters() {
+        String controls = "bel\u0007 bs\b esc\u001b[31m del\u007f nel\u0085 csi\u009b2J";
+        Finding f = new Finding("r", Severity.ERROR, controls, null, null, List.of(),
+                new Location("facts/\u001b]0;x\u0007.json", 3, 1));
+        String line = GithubReportWriter.line(f);
+        assertThat(line.codePoints().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f)).count()).as(line).isZero();
+        assertThat(line).isEqualTo("::error file=facts/\\u001b]0;x\\u0007.json,line=3,col=1,title=[r]::"
+                + "bel\\u0007 bs\\u0008 esc\\u001b[31m del\\u007f nel\\u0085 csi\\u009b2J");
+    }
 }

@@ -90,7 +90,7 @@ class HtmlReportBrowserTest {
 
     private String write(CheckResult result, String name) throws IOException {
         Path file = dir.resolve(name);
-        AtomicFiles.write(file, out -> new HtmlReportWriter().write(result, Render.FAIL_ON_ERROR, out));
+        AtomicFiles.write(file, out -> Render.FAIL_ON_ERROR.write(new HtmlReportWriter(), result, out));
         return file.toUri().toString();
     }
 

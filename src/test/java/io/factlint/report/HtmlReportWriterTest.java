@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlReportWriterTest {
     private final HtmlReportWriter writer = new HtmlReportWriter();
 
-    private Document render(CheckResult r, ReportOptions o) {
+    private Document render(CheckResult r, Render.Gated o) {
         return Jsoup.parse(Render.text(writer, r, o));
     }
 
@@ -51,7 +51,7 @@ class HtmlReportWriterTest {
         assertThat(never.title()).isEqualTo("factlint report: PASS");
         assertThat(never.selectFirst(".verdict-against").text()).isEqualTo("against --fail-on never");
         assertThat(never.select(".blocking")).isEmpty();
-        Document info = render(Fixtures.seed(), new ReportOptions("0.1.0", Severity.INFO, null));
+        Document info = render(Fixtures.seed(), new Render.Gated("0.1.0", Severity.INFO, null));
         assertThat(info.select(".blocking")).hasSize(4);
     }
 

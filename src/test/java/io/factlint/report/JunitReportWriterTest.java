@@ -27,7 +27,7 @@ class JunitReportWriterTest {
         return b.parse(new ByteArrayInputStream(xml));
     }
 
-    private Document render(CheckResult r, ReportOptions o) throws Exception {
+    private Document render(CheckResult r, Render.Gated o) throws Exception {
         return parse(Render.bytes(writer, r, o));
     }
 
@@ -95,7 +95,7 @@ class JunitReportWriterTest {
         Element warn = render(Fixtures.seed(), Render.FAIL_ON_WARNING).getDocumentElement();
         assertThat(warn.getAttribute("failures")).isEqualTo("2");
         assertThat(elements(warn, "failure")).hasSize(2);
-        ReportOptions info = new ReportOptions("0.1.0", io.factlint.model.Severity.INFO, null);
+        Render.Gated info = new Render.Gated("0.1.0", io.factlint.model.Severity.INFO, null);
         Element all = render(Fixtures.seed(), info).getDocumentElement();
         assertThat(elements(all, "failure")).hasSize(4);
         assertThat(all.getAttribute("failures")).isEqualTo("3"); // source.single fails twice in one test case
@@ -196,7 +196,7 @@ class JunitReportWriterTest {
                 && "soldier-1".equals(f.subject()) ? f.withReview(io.factlint.model.Review.NONE.withWaiver(w)) : f).toList();
         io.factlint.model.CheckResult r = new io.factlint.model.CheckResult(seed.facts(), seed.rules(), findings,
                 seed.figures(), seed.verdicts());
-        Element suite = elements(render(r, new ReportOptions("0.1.0", io.factlint.model.Severity.INFO, null))
+        Element suite = elements(render(r, new Render.Gated("0.1.0", io.factlint.model.Severity.INFO, null))
                 .getDocumentElement(), "testsuite").get(0);
         Element single = testcase(suite, "source.single");
         assertThat(elements(single, "failure")).hasSize(1);

@@ -78,7 +78,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public class ReportWriterFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReportOptions OPTIONS = new ReportOptions("fuzz", Severity.WARNING, null);
+    private static final Render.Gated OPTIONS = new Render.Gated("fuzz", Severity.WARNING, null);
 
     /** Payloads that break out of a context when not escaped; "fz" marks what the checks look for. */
     static final String[] HOSTILE = {
@@ -275,7 +275,7 @@ public class ReportWriterFuzzTest {
     static byte[] render(Format f, CheckResult r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Reports.writer(f).write(r, OPTIONS, out);
+            OPTIONS.write(Reports.writer(f), r, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

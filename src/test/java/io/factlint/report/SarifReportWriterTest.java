@@ -14,13 +14,13 @@ class SarifReportWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SarifReportWriter writer = new SarifReportWriter();
 
-    private JsonNode sarif(CheckResult r, ReportOptions o) throws Exception {
+    private JsonNode sarif(CheckResult r, Render.Gated o) throws Exception {
         return JSON.readTree(Render.bytes(writer, r, o));
     }
 
     @Test
     void seedReportValidatesAgainstTheOasisSchema() throws Exception {
-        for (ReportOptions o : List.of(Render.FAIL_ON_ERROR, Render.STAMPED, Render.NEVER)) {
+        for (Render.Gated o : List.of(Render.FAIL_ON_ERROR, Render.STAMPED, Render.NEVER)) {
             List<Error> errors = SarifSchema.validate(sarif(Fixtures.seed(), o));
             assertThat(errors).as("schema errors").isEmpty();
         }
@@ -101,7 +101,7 @@ class SarifReportWriterTest {
     void hostileTextsStayTextAndLoneSurrogatesAreReplaced() throws Exception {
         JsonNode log = sarif(Fixtures.hostile(), Render.FAIL_ON_ERROR);
         String message = log.at("/runs/0/results/0/message/text").asText();
-        assertThat(message).contains(Fixtures.SCRIPT).contains(Fixtures.CONTROLS).contains("lone\uFFFDsurrogate");
+        assertThat(message).contains(Fixtures.SCRIPT).contains(Fixtures.CONTROLS.replace("[", "\\[")).contains("lone\uFFFDsurrogate");
         assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
                 .isEqualTo("facts/evil%20story%20%231.json");
     }
@@ -125,7 +125,7 @@ class SarifReportWriterTest {
     @Test
     void reviewedReportsValidateAgainstTheOasisSchema() throws Exception {
         for (CheckResult r : List.of(Fixtures.reviewed(), Fixtures.hostileReviewed(), Fixtures.waivedOnly())) {
-            for (ReportOptions o : List.of(Render.FAIL_ON_ERROR, Render.NEW_ON_WARNING, Render.NEVER)) {
+            for (Render.Gated o : List.of(Render.FAIL_ON_ERROR, Render.NEW_ON_WARNING, Render.NEVER)) {
                 assertThat(SarifSchema.validate(sarif(r, o))).as("schema errors").isEmpty();
             }
         }
@@ -220,5 +220,21 @@ class SarifReportWriterTest {
         s.put("status", "accepted");
         s.put("reviewer", "x");
         assertThat(SarifSchema.validate(log)).isNotEmpty();
+    }
+
+    @Test
+    void messageTextEscapesLiteralBrackets() throws Exception {
+        assertThat(SarifReportWriter.messageText("[x](javascript:alert(1)) ![img](https://e/i.png) a\\[b] c\\d"))
+                .isEqualTo("\\[x\\](javascript:alert(1)) !\\[img\\](https://e/i.png) a\\\\\\[b\\] c\\d");
+        JsonNode results = sarif(Fixtures.tainted("[x](javascript:alert(1)) ![img](https://e/i.png)"), Render.FAIL_ON_ERROR)
+                .at("/runs/0/results");
+        assertThat(results.size()).isPositive();
+        for (JsonNode r : results) {
+            String text = r.at("/message/text").asText();
+            assertThat(text).contains("\\[x\\](javascript").doesNotContainPattern("(?<!\\\\)\\[");
+            for (JsonNode rel : r.path("relatedLocations")) {
+                assertThat(rel.at("/message/text").asText()).doesNotContainPattern("(?<!\\\\)[\\[\\]]");
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.factlint.engine.Checker;
 import io.factlint.engine.EngineLimits;
 import io.factlint.engine.RulePack;
 import io.factlint.model.CheckResult;
@@ -25,8 +27,8 @@ class SeedStoryReportsTest {
 
     @BeforeAll
     static void check() throws Exception {
-        result = Checker.check(RulePack.load(Path.of("rules")), List.of(Path.of("facts/nk-soldier-captured.json")),
-                EngineLimits.defaults());
+        result = new CheckPipeline(RulePack.load(Path.of("rules")))
+                .run(CheckRequest.of(List.of(Path.of("facts/nk-soldier-captured.json")))).result();
     }
 
     @Test

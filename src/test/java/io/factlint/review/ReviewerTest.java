@@ -1,5 +1,6 @@
 package io.factlint.review;
 
+import io.factlint.check.Gate;
 import io.factlint.ingest.InputError;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
@@ -54,7 +55,7 @@ class ReviewerTest {
         CheckResult before = Reviewer.review(r, List.of(first, second), null, null, on("2025-03-31"));
         assertThat(before.findings()).hasSize(1);
         assertThat(before.findings().get(0).review().waiver()).isEqualTo(first);
-        assertThat(before.passes(Severity.ERROR)).isTrue();
+        assertThat(Gate.of(before, Severity.ERROR, false).passed()).isTrue();
         assertThat(before.countWaived()).isEqualTo(1);
 
         CheckResult after = Reviewer.review(r, List.of(first, second), null, null, on("2025-04-01"));
@@ -84,10 +85,10 @@ class ReviewerTest {
         assertThat(r.findings()).extracting(f -> f.review().baseline())
                 .containsExactly(BaselineState.UNCHANGED, BaselineState.NEW, BaselineState.NEW);
         assertThat(r.baseline().fixed()).containsExactly(gone);
-        assertThat(r.passes(Severity.ERROR, true)).isFalse();
+        assertThat(Gate.of(r, Severity.ERROR, true).passed()).isFalse();
         CheckResult onlyOld = Reviewer.review(result(a), List.of(), List.of(oldA), "prev.json", on("2025-01-01"));
-        assertThat(onlyOld.passes(Severity.ERROR, true)).isTrue();
-        assertThat(onlyOld.passes(Severity.ERROR)).isFalse();
+        assertThat(Gate.of(onlyOld, Severity.ERROR, true).passed()).isTrue();
+        assertThat(Gate.of(onlyOld, Severity.ERROR, false).passed()).isFalse();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.factlint.report.html;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.Gate;
 import io.factlint.model.BaselineComparison;
 import io.factlint.model.BaselineState;
 import io.factlint.model.CheckResult;
@@ -9,6 +11,7 @@ import io.factlint.model.Entity;
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Figure;
+import io.factlint.model.Series;
 import io.factlint.model.Finding;
 import io.factlint.model.FixedFinding;
 import io.factlint.model.Location;
@@ -18,8 +21,6 @@ import io.factlint.model.Source;
 import io.factlint.model.Story;
 import io.factlint.model.Verdict;
 import io.factlint.model.Waiver;
-import io.factlint.report.ReportOptions;
-import io.factlint.report.ReportSupport;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -158,34 +159,40 @@ public record HtmlView(
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
 
-    public static HtmlView of(CheckResult result, ReportOptions options, String css, String script) {
-        return new Builder(result, options).build(css, script);
+    public static HtmlView of(CheckOutcome outcome, String toolVersion, java.time.Instant timestamp, String css, String script) {
+        return new Builder(outcome, toolVersion, timestamp).build(css, script);
     }
 
     /** Builds the view; holds the key tables while it does. */
     private static final class Builder {
+        private final CheckOutcome outcome;
         private final CheckResult result;
-        private final ReportOptions options;
+        private final Gate gate;
+        private final String toolVersion;
+        private final java.time.Instant timestamp;
         private final FactBase fb;
         private final Map<String, String> storyKeys = new LinkedHashMap<>();
         private final Map<String, String> entityKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleAnchors = new LinkedHashMap<>();
 
-        Builder(CheckResult result, ReportOptions options) {
-            this.result = result;
-            this.options = options;
+        Builder(CheckOutcome outcome, String toolVersion, java.time.Instant timestamp) {
+            this.outcome = outcome;
+            this.result = outcome.result();
+            this.gate = outcome.gate();
+            this.toolVersion = toolVersion;
+            this.timestamp = timestamp;
             this.fb = result.facts();
         }
 
         HtmlView build(String css, String script) {
-            List<RuleInfo> rules = ReportSupport.rulesWithFixed(result);
+            List<RuleInfo> rules = outcome.rulesWithFixed();
             for (RuleInfo r : rules) {
                 ruleAnchors.put(r.id(), "rule-" + ruleAnchors.size());
             }
             // stories: every story of the fact base, then any a finding names that the fact base lacks
             for (Story s : fb.stories()) storyKey(s.id());
-            for (Finding f : result.findings()) ReportSupport.storiesOf(f, fb).forEach(this::storyKey);
+            for (Finding f : result.findings()) outcome.storiesOf(f).forEach(this::storyKey);
             // entities: sorted by id, so keys do not depend on map order
             new TreeSet<>(fb.entities().keySet()).forEach(this::entityKey);
 
@@ -199,8 +206,8 @@ public record HtmlView(
                 groups.add(new SeverityGroup(sev.id(), label(sev), views));
             }
 
-            boolean passed = options.passed(result);
-            String failOn = ReportSupport.failOnLabel(options);
+            boolean passed = gate.passed();
+            String failOn = gate.failOnLabel();
             long errors = result.count(Severity.ERROR);
             long warnings = result.count(Severity.WARNING);
             long infos = result.count(Severity.INFO);
@@ -209,7 +216,7 @@ public record HtmlView(
             for (Story s : fb.stories()) {
                 int facts = (int) fb.facts().stream().filter(f -> f.getStoryId().equals(s.id())).count();
                 int findings = (int) result.findings().stream()
-                        .filter(f -> ReportSupport.storiesOf(f, fb).contains(s.id())).count();
+                        .filter(f -> outcome.storiesOf(f).contains(s.id())).count();
                 stories.add(new StoryView(storyKey(s.id()), s.id(), s.headline(),
                         s.published() == null ? null : s.published().display(), s.file(), facts, findings));
             }
@@ -219,12 +226,12 @@ public record HtmlView(
 
             return new HtmlView(
                     "factlint report: " + (passed ? "PASS" : "FAIL"),
-                    passed, failOn, options.failOnNew(), errors, warnings, infos, result.countWaived(),
+                    passed, failOn, gate.failOnNew(), errors, warnings, infos, result.countWaived(),
                     baseline == null ? null : baseline.file(),
                     result.count(BaselineState.NEW), result.count(BaselineState.UNCHANGED),
-                    fb.stories().size(), fb.facts().size(), fb.claims().size(), fb.files().size(),
-                    options.toolVersion(),
-                    options.timestamp() == null ? null : STAMP.format(options.timestamp()),
+                    (int) outcome.stories(), fb.facts().size(), fb.claims().size(), fb.files().size(),
+                    toolVersion,
+                    timestamp == null ? null : STAMP.format(timestamp),
                     verdictLine,
                     stories, groups, fixed(), timelines(), figures(true), figures(false), claims(),
                     ruleViews(rules),
@@ -239,19 +246,23 @@ public record HtmlView(
          * ({@code (not counted: 1 waived, 2 unchanged since the baseline)}).
          */
         private String verdictLine(boolean passed, String failOn) {
-            if (options.failOn() == null) return "Passed: --fail-on never fails a check.";
-            String finding = options.failOnNew() ? "new finding" : "finding";
-            long failing = result.findings().stream().filter(f -> ReportSupport.failing(f, options)).count();
+            if (gate.failOn() == null) return "Passed: --fail-on never fails a check.";
+            String finding = gate.failOnNew() ? "new finding" : "finding";
+            long failing = gate.failing();
             long waivedAtLevel = result.findings().stream()
-                    .filter(f -> "waived".equals(ReportSupport.notCountedBecause(f, options))).count();
-            long unchangedAtLevel = result.findings().stream().filter(f -> ReportSupport.notCountedBecause(f, options) != null)
+                    .filter(f -> "waived".equals(gate.notCountedBecause(f))).count();
+            long unchangedAtLevel = result.findings().stream().filter(f -> gate.notCountedBecause(f) != null)
                     .count() - waivedAtLevel;
             List<String> notCounted = new ArrayList<>();
             if (waivedAtLevel > 0) notCounted.add(waivedAtLevel + " waived");
             if (unchangedAtLevel > 0) notCounted.add(unchangedAtLevel + " unchanged since the baseline");
             String extra = notCounted.isEmpty() ? "" : " (not counted: " + String.join(", ", notCounted) + ")";
             return passed ? "Passed: no " + finding + " at or above " + failOn + extra + "."
-                    : "Failed: " + ReportSupport.plural(failing, finding) + " at or above " + failOn + extra + ".";
+                    : "Failed: " + plural(failing, finding) + " at or above " + failOn + extra + ".";
+        }
+
+        private static String plural(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
 
         private static String label(Severity s) {
@@ -290,12 +301,12 @@ public record HtmlView(
             return new FindingView(anchor, f.severity().id(), f.rule(), ruleAnchors.get(f.rule()), f.message(),
                     f.subject(), f.subject() == null ? null : fb.entityName(f.subject()),
                     location(f.location()), f.claimRef(), claimText,
-                    f.facts().stream().map(this::fact).toList(), ReportSupport.failing(f, options),
-                    ReportSupport.notCountedBecause(f, options),
+                    f.facts().stream().map(this::fact).toList(), gate.counts(f),
+                    gate.notCountedBecause(f),
                     w == null ? null : new WaiverView(w.reason(), w.author(), w.expires().toString(), location(w.location())),
                     b == null ? null : b.id(),
                     f.severity().id(), ruleKey(f.rule()), f.subject() == null ? "-" : entityKey(f.subject()),
-                    storyKeysOf(new TreeSet<>(ReportSupport.storiesOf(f, fb))),
+                    storyKeysOf(new TreeSet<>(outcome.storiesOf(f))),
                     f.waived() ? "waived" : "open", b == null ? null : b.id());
         }
 
@@ -327,22 +338,20 @@ public record HtmlView(
         }
 
         private List<TimelineView> timelines() {
-            Map<String, List<Fact>> bySubject = new TreeMap<>();
-            for (Fact f : fb.facts()) {
-                if (f.isStatusFact() && f.getAt() != null) {
-                    bySubject.computeIfAbsent(f.getSubject(), k -> new ArrayList<>()).add(f);
-                }
+            // the engine's series, computed once per check; subjects in id order, facts of a time in load order
+            Map<String, Series> bySubject = new TreeMap<>();
+            for (Series sr : result.series()) {
+                if (sr.isStatus()) bySubject.put(sr.subject(), sr);
             }
             List<TimelineView> out = new ArrayList<>();
-            for (Map.Entry<String, List<Fact>> e : bySubject.entrySet()) {
-                List<Fact> facts = new ArrayList<>(e.getValue());
-                facts.sort(Comparator.comparing(Fact::getAt).thenComparing(Fact::getSeq));
-                // group facts at the same time
+            for (Map.Entry<String, Series> e : bySubject.entrySet()) {
                 List<List<Fact>> times = new ArrayList<>();
-                for (Fact f : facts) {
-                    List<Fact> last = times.isEmpty() ? null : times.get(times.size() - 1);
-                    if (last != null && last.get(0).getAt().sameTime(f.getAt())) last.add(f);
-                    else times.add(new ArrayList<>(List.of(f)));
+                List<Fact> facts = new ArrayList<>();
+                for (Series.Point p : e.getValue().points()) {
+                    List<Fact> at = new ArrayList<>(p.facts());
+                    at.sort(Comparator.comparingInt(Fact::getSeq));
+                    times.add(at);
+                    facts.addAll(at);
                 }
                 List<TimePoint> points = new ArrayList<>();
                 Set<String> previous = null;
@@ -405,19 +414,19 @@ public record HtmlView(
                     .collect(Collectors.groupingBy(Finding::rule, Collectors.counting()));
             Map<String, Long> fixedCounts = result.baseline() == null ? Map.of() : result.baseline().fixed().stream()
                     .collect(Collectors.groupingBy(FixedFinding::rule, Collectors.counting()));
-            Set<String> helpKeys = ReportSupport.HELP_KEYS.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+            Set<String> helpKeys = RuleInfo.HELP_KEYS.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
             List<RuleView> out = new ArrayList<>();
             for (RuleInfo r : rules) {
                 // help only for the rules that appear: in a finding, or in a fixed finding of the baseline
                 if (!counts.containsKey(r.id()) && !fixedCounts.containsKey(r.id())) continue;
                 Map<String, String> all = r.metadata() == null ? Map.of() : r.metadata();
                 List<HelpText> help = new ArrayList<>();
-                for (Map.Entry<String, String> k : ReportSupport.HELP_KEYS) {
+                for (Map.Entry<String, String> k : RuleInfo.HELP_KEYS) {
                     String text = all.get(k.getKey());
                     if (text != null && !text.isBlank()) help.add(new HelpText(k.getKey(), k.getValue(), text));
                 }
                 List<Map.Entry<String, String>> meta = new TreeMap<>(all).entrySet().stream()
-                        .filter(e -> !ReportSupport.SHOWN_RULE_KEYS.contains(e.getKey()) && !helpKeys.contains(e.getKey()))
+                        .filter(e -> !RuleInfo.SHOWN_KEYS.contains(e.getKey()) && !helpKeys.contains(e.getKey()))
                         .map(e -> Map.entry(e.getKey(), String.valueOf(e.getValue()))).toList();
                 out.add(new RuleView(r.id(), ruleAnchors.get(r.id()), r.severity() == null ? null : r.severity().id(),
                         r.description(), r.file(), r.ruleName(), help, meta,
@@ -473,7 +482,7 @@ public record HtmlView(
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String id : storyKeys.keySet()) counts.put(id, 0);
             for (Finding f : result.findings()) {
-                for (String s : ReportSupport.storiesOf(f, fb)) counts.merge(s, 1, Integer::sum);
+                for (String s : outcome.storiesOf(f)) counts.merge(s, 1, Integer::sum);
             }
             return counts.entrySet().stream()
                     .map(e -> new FilterOption(storyKey(e.getKey()), e.getKey(), e.getValue())).toList();
@@ -503,10 +512,6 @@ public record HtmlView(
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public long failingCount() {
-        return groups.stream().flatMap(g -> g.findings().stream()).filter(FindingView::failing).count();
     }
 
     public boolean hasBaseline() {

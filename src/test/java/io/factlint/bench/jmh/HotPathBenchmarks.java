@@ -1,5 +1,8 @@
 package io.factlint.bench.jmh;
 
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
 import io.factlint.bench.FactSetGenerator;
 import io.factlint.engine.CacheOptions;
 import io.factlint.engine.Engine;
@@ -67,10 +70,10 @@ public class HotPathBenchmarks {
         return new FactLoader(d.pack.vocabulary().statusWords()).load(List.of(d.dir.resolve("facts")));
     }
 
-    /** One rule session: timelines, day groups, insert, fire, collect. */
+    /** One check of the loaded facts through the pipeline: rule session (timelines, insert, fire), review, gate. */
     @Benchmark
-    public CheckResult engine(Data d) throws Exception {
-        return Engine.check(d.pack, d.base, EngineLimits.defaults());
+    public CheckOutcome engine(Data d) throws Exception {
+        return new CheckPipeline(d.pack).run(d.base, CheckRequest.of(List.of(d.dir.resolve("facts"))));
     }
 
     /** The compiled default rule pack from the cache (in a warm JVM). */

@@ -1,0 +1,215 @@
+package io.factlint.ingest;
+
+import com.fasterxml.jackson.core.JsonToken;
+import io.factlint.model.Fact;
+import io.factlint.model.Location;
+import io.factlint.model.Quantity;
+import io.factlint.model.When;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.factlint.ingest.Messages.q;
+
+/**
+ * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
+ * aggregate, versus, compare, rank_among, order, complete, tolerance, window), read into {@link Draft.Form}, and
+ * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
+ */
+final class ClaimFormFields {
+    private ClaimFormFields() {
+    }
+
+    /** {@code rank_among: {"kind": ...}}. */
+    static final Fields<String[]> RANK_KIND = Fields.<String[]>named("rank_among")
+            .required("kind", (g, k, f, pos) -> k[0] = g.string(f))
+            .build();
+
+    /** {@code tolerance: {"relative": 0.1}} or {@code {"absolute": 5}}. */
+    static final Fields<BigDecimal[]> TOLERANCE = Fields.<BigDecimal[]>named("tolerance")
+            .optional("relative", (g, t, f, pos) -> t[0] = tolerance(g, f, pos, t))
+            .optional("absolute", (g, t, f, pos) -> t[1] = tolerance(g, f, pos, t))
+            .build();
+
+    private static BigDecimal tolerance(ValueGrammar g, String field, long pos, BigDecimal[] t) throws IOException {
+        BigDecimal n = g.number(field);
+        if (n != null && n.signum() < 0) {
+            g.cursor().error(pos, "a tolerance is not negative");
+            n = null;
+        }
+        if (n == null) t[2] = BigDecimal.ONE; // slot 2 marks an invalid tolerance
+        return n;
+    }
+
+    private static Draft.Form form(Draft d) {
+        return d.form == null ? (d.form = new Draft.Form()) : d.form;
+    }
+
+    /** The claim form fields, added to the claim's table. */
+    static Fields.Builder<Draft> addTo(Fields.Builder<Draft> claim) {
+        return claim
+                .optional("since", (g, d, f, pos) -> {
+                    JsonToken t = g.cursor().current();
+                    String s = t == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
+                    When w = s != null && s.matches("\\d{4}(-\\d{2})?") ? yearOrMonth(s) : g.when(f);
+                    form(d).since = w;
+                    if (w == null) d.complete = false;
+                })
+                .optional("change", (g, d, f, pos) -> form(d).change = choice(g, f, d, "relative", "ratio", "difference"))
+                .optional("from", (g, d, f, pos) -> {
+                    Object v = g.value(f);
+                    if (v instanceof BigDecimal n) v = Quantity.exactly(n);
+                    if (v instanceof Quantity qv) {
+                        form(d).from = qv;
+                    } else {
+                        if (v != null) g.cursor().error(pos, "expected a number or a quantity for \"from\"");
+                        form(d);
+                        d.complete = false;
+                    }
+                })
+                .optional("max_age", (g, d, f, pos) -> form(d).maxAge = duration(g, f, d))
+                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max"))
+                .optional("versus", (g, d, f, pos) -> form(d).versus = idList(g, f, d, form(d).versusPos))
+                .optional("compare", (g, d, f, pos) -> form(d).compare = choice(g, f, d, "difference", "ratio"))
+                .optional("rank_among", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    if (g.cursor().current() == JsonToken.START_OBJECT) {
+                        String[] kind = new String[1];
+                        Location at = g.cursor().here();
+                        int seen = g.object(RANK_KIND, kind);
+                        if (g.cursor().missing(RANK_KIND, seen, at, null) || kind[0] == null) d.complete = false;
+                        fm.rankKind = kind[0];
+                    } else {
+                        fm.rankAmong = idList(g, f, d, fm.rankPos);
+                    }
+                })
+                .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
+                .optional("complete", (g, d, f, pos) -> {
+                    JsonToken t = g.cursor().current();
+                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                        form(d).complete = t == JsonToken.VALUE_TRUE;
+                    } else {
+                        g.cursor().typeError(f, "true or false", t);
+                        form(d);
+                        d.complete = false;
+                    }
+                })
+                .optional("tolerance", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    BigDecimal[] tol = new BigDecimal[3];
+                    if (!g.cursor().expect(JsonToken.START_OBJECT, f, "an object")) {
+                        d.complete = false;
+                        return;
+                    }
+                    g.object(TOLERANCE, tol);
+                    if (tol[2] != null) {
+                        d.complete = false;
+                    } else if (tol[0] == null && tol[1] == null) {
+                        g.cursor().error(pos, "a tolerance needs \"relative\" (a share of the value) or \"absolute\" (an amount)");
+                        d.complete = false;
+                    }
+                    fm.toleranceRelative = tol[0] == null ? null : tol[0].doubleValue();
+                    fm.toleranceAbsolute = tol[1] == null ? null : tol[1].doubleValue();
+                })
+                .optional("window", (g, d, f, pos) -> form(d).window = duration(g, f, d));
+    }
+
+    /** A comparison claim with no value compares the two subjects' values directly: "value" is not required. */
+    static boolean valueOptional(Draft d) {
+        return d.claim && d.form != null && !d.form.versus.isEmpty();
+    }
+
+    /** A comparison claim without a value and without {@code compare} ("more than North Carolina"). */
+    static boolean directComparison(Draft d) {
+        return d.claim && d.value == null && d.attribute != null && d.form != null && !d.form.versus.isEmpty()
+                && d.form.compare == null;
+    }
+
+    /** The claim fields that only make sense together (docs/claims.md), located at the claim. */
+    static void check(Draft d, TokenCursor c) {
+        Draft.Form f = d.form;
+        List<String> wrong = new ArrayList<>();
+        if (Fact.STATUS.equals(d.attribute) && !f.options().form().equals("value")) {
+            wrong.add("a status claim takes none of since, aggregate, versus, rank_among");
+        }
+        if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
+        if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
+            wrong.add("\"aggregate\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
+        }
+        if (f.compare != null && f.versus.isEmpty()) wrong.add("\"compare\" needs \"versus\"");
+        if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null) wrong.add("\"order\" needs \"rank_among\"");
+        int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
+                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1);
+        if (forms > 1) {
+            wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among)");
+        }
+        for (String w : wrong) c.error(TokenCursor.pos(d.location), "claim" + (d.id == null ? "" : " " + q(d.id)) + ": " + w);
+        if (!wrong.isEmpty()) d.complete = false;
+    }
+
+    /** {@code "2002"} or {@code "2002-03"}: the year or month as a period of days. */
+    private static When yearOrMonth(String s) {
+        java.time.LocalDate start = s.length() == 4 ? java.time.LocalDate.of(Integer.parseInt(s), 1, 1)
+                : java.time.YearMonth.parse(s).atDay(1);
+        java.time.LocalDate end = s.length() == 4 ? start.plusYears(1).minusDays(1) : start.plusMonths(1).minusDays(1);
+        return When.period(When.day(start), When.day(end));
+    }
+
+    /** One of {@code words}, or null (and the draft unusable) with a located error. */
+    private static String choice(ValueGrammar g, String field, Draft d, String... words) throws IOException {
+        List<String> w = List.of(words);
+        String s = g.parsed(field, x -> ValueGrammar.word(x, field, w, words));
+        if (s == null) d.complete = false;
+        return s;
+    }
+
+    /** An ISO-8601 duration ({@code P14D}, {@code P1Y}, {@code PT12H}), kept as written. */
+    private static String duration(ValueGrammar g, String field, Draft d) throws IOException {
+        String s = g.parsed(field, x -> {
+            try {
+                if (x.contains("T")) java.time.Duration.parse(x);
+                else java.time.Period.parse(x);
+                return x;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadValue("expected an ISO-8601 duration for " + q(field) + " (P14D, P1Y, PT12H), found " + q(x));
+            }
+        });
+        if (s == null) d.complete = false;
+        return s;
+    }
+
+    /** An entity id or a list of them; their positions go to {@code positions} for reference errors. */
+    private static List<String> idList(ValueGrammar g, String field, Draft d, List<Long> positions) throws IOException {
+        List<String> out = new ArrayList<>();
+        TokenCursor c = g.cursor();
+        long start = c.valuePos;
+        if (c.current() == JsonToken.START_ARRAY) {
+            c.array(field, () -> {
+                long at = c.tokenPos();
+                c.valuePos = at;
+                String s = g.internedString(field);
+                if (s == null) {
+                    d.complete = false;
+                } else {
+                    out.add(s);
+                    positions.add(at);
+                }
+            });
+        } else {
+            String s = g.internedString(field);
+            if (s == null) {
+                d.complete = false;
+            } else {
+                out.add(s);
+                positions.add(start);
+            }
+        }
+        if (out.isEmpty()) {
+            c.error(start, q(field) + " names no entity");
+            d.complete = false;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package io.factlint.model;
+
+import java.util.List;
+
+/**
+ * The fields that make a claim more than "attribute op value at a time" (docs/claims.md): a change since a
+ * base time, a total over a period, a comparison with other subjects, a rank, a tolerance, an evidence window.
+ * All optional; {@link #NONE} for a plain claim.
+ *
+ * @param since      change claims: the base time (date, date-time or period)
+ * @param change     {@code relative} (X/B − 1, the default with {@code since}), {@code ratio} (X/B) or {@code difference} (X − B)
+ * @param from       change claims: the base value the claim states ("from 25 % to 19 %"), or null
+ * @param maxAge     ISO-8601 duration ({@code P1Y}, {@code PT12H}): a fact older than this before the time it
+ *                   serves is not used; null for no limit
+ * @param aggregate  {@code sum}, {@code mean}, {@code count}, {@code min} or {@code max} over the claim's period
+ * @param versus     comparison claims: the other subjects (every comparison must hold)
+ * @param compare    {@code difference}, {@code ratio}, or null to compare the two values directly
+ * @param rankAmong  rank claims: the subjects ranked with the claim's subject (or empty with {@code rankKind})
+ * @param rankKind   rank claims: rank among every entity of this kind
+ * @param order      {@code desc} (rank 1 = highest, the default) or {@code asc}
+ * @param complete   the set of facts (a total) or of subjects (a rank) is complete
+ * @param toleranceRelative widens the value of {@code =} and {@code ~} by this share of it, or null
+ * @param toleranceAbsolute widens it by this amount, or null
+ * @param window     ISO-8601 duration: evidence stated up to this long after the claim's time counts
+ */
+public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
+                           List<String> versus, String compare, List<String> rankAmong, String rankKind,
+                           String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
+                           String window) {
+
+    public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
+            List.of(), null, null, false, null, null, null);
+
+    public ClaimOptions {
+        versus = versus == null ? List.of() : List.copyOf(versus);
+        rankAmong = rankAmong == null ? List.of() : List.copyOf(rankAmong);
+    }
+
+    /** The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank} or {@code value}. */
+    public String form() {
+        if (since != null) return "change";
+        if (aggregate != null) return "aggregate";
+        if (!versus.isEmpty()) return "versus";
+        if (!rankAmong.isEmpty() || rankKind != null) return "rank";
+        return "value";
+    }
+
+    public boolean hasTolerance() {
+        return toleranceRelative != null || toleranceAbsolute != null;
+    }
+
+    /** True when no field is set: a plain claim. */
+    public boolean isNone() {
+        return equals(NONE);
+    }
+}

@@ -1,0 +1,518 @@
+package io.factlint.rules;
+
+import io.factlint.model.Bound;
+import io.factlint.model.Claim;
+import io.factlint.model.ClaimOptions;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.Fact;
+import io.factlint.model.Figure;
+import io.factlint.model.Interval;
+import io.factlint.model.Op;
+import io.factlint.model.Quantity;
+import io.factlint.model.Verdict;
+import io.factlint.model.When;
+import io.factlint.model.vocab.FigureDefinition;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Verdicts of the claim forms of docs/claims.md: change since a time, totals over a period, comparisons
+ * between subjects, ranks, and any claim with a tolerance, an evidence window, a maximum age or a period as its
+ * time. Each form reads the values it needs from the timelines (a stated attribute or a derived figure of any
+ * kind, on both readings), computes the claimed quantity with interval arithmetic and judges the claim on it;
+ * every reason names the time each fact was stated for.
+ */
+public final class ClaimForms {
+    private ClaimForms() {
+    }
+
+    /** A value of one subject's attribute (stated or derived) at a time, on both readings, or why there is none. */
+    record Value(Interval conv, Interval strict, List<Fact> facts, String words, String missing, boolean percent) {
+        static Value none(String why) {
+            return new Value(null, null, List.of(), null, why, false);
+        }
+    }
+
+    /** The reading the claim is judged on: the looked-up timelines and figure definitions. */
+    private record Ctx(Claim c, Map<String, Timeline> timelines, Map<String, FigureDefinition> defs) {
+        Timeline timeline(String subject, String attribute) {
+            return timelines.get(subject + '\u0000' + attribute);
+        }
+    }
+
+    /** The verdict of a claim that is not plain ({@link Claim#isPlain()}). */
+    public static ClaimVerdict verdict(Claim c, Collection<Timeline> timelines, Collection<FigureDefinition> defs,
+                                       Collection<String> kindSubjects) {
+        Map<String, Timeline> tls = new HashMap<>();
+        for (Timeline t : timelines) tls.put(t.getSubject() + '\u0000' + t.getAttribute(), t);
+        Map<String, FigureDefinition> ds = new HashMap<>();
+        for (FigureDefinition d : defs) ds.put(d.name(), d);
+        Ctx x = new Ctx(c, tls, ds);
+        ClaimOptions o = c.options();
+        return switch (o.form()) {
+            case "change" -> change(x);
+            case "aggregate" -> aggregate(x);
+            case "versus" -> versus(x);
+            case "rank" -> rank(x, kindSubjects);
+            default -> value(x);
+        };
+    }
+
+    // ---------------------------------------------------------------- forms
+
+    private static ClaimVerdict value(Ctx x) {
+        Claim c = x.c();
+        Value v = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (v.missing() != null) return ClaimLogic.undetermined(c, v.missing());
+        return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
+                c.attribute() + " of " + c.subject() + " is " + v.words() + " on " + c.at().display(), "");
+    }
+
+    private static ClaimVerdict change(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        Value base = valueAt(x, c.subject(), c.attribute(), o.since());
+        Value now = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
+        if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
+        Interval conv, strict;
+        String op;
+        boolean percent;
+        try {
+            switch (o.change()) {
+                case "ratio" -> {
+                    conv = now.conv().divide(base.conv());
+                    strict = now.strict().divide(base.strict());
+                    op = " / ";
+                    percent = false;
+                }
+                case "difference" -> {
+                    conv = now.conv().minus(base.conv());
+                    strict = now.strict().minus(base.strict());
+                    op = " − ";
+                    percent = now.percent();
+                }
+                default -> {
+                    conv = now.conv().divide(base.conv()).minus(Interval.point(1));
+                    strict = now.strict().divide(base.strict()).minus(Interval.point(1));
+                    op = " / ";
+                    percent = true;
+                }
+            }
+        } catch (ArithmeticException e) {
+            return ClaimLogic.undetermined(c, "the base " + c.attribute() + " of " + c.subject() + " is 0 (" + base.words() + ")");
+        }
+        List<Fact> facts = new ArrayList<>(base.facts());
+        facts.addAll(now.facts());
+        String arithmetic = show(now.conv(), now.percent()) + op + show(base.conv(), base.percent())
+                + ("relative".equals(o.change()) ? " − 1" : "");
+        String what = o.change() + " change of " + c.attribute() + " of " + c.subject() + " from " + base.words()
+                + " to " + now.words() + " is " + show(conv, percent) + " (" + arithmetic + ")";
+        ClaimVerdict v = judged(c, conv, strict, percent, facts, what, "");
+        if (o.from() == null) return v;
+        // "from 25 % to 19 %": the base must be the stated one too
+        Verdict bc = judge(Op.EQ, o.from(), base.conv(), true, o);
+        Verdict bs = judge(Op.EQ, o.from(), base.strict(), false, o);
+        String fromWords = base.percent() ? pct(o.from()) : o.from().words();
+        return new ClaimVerdict(c, both(v.verdict(), bc), both(v.strictVerdict(), bs), v.figure(), v.facts(),
+                v.reason() + "; the base from " + fromWords + " is " + bc.id()
+                        + (bs != bc ? " (strict reading: " + bs.id() + ")" : ""));
+    }
+
+    private static ClaimVerdict aggregate(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        When p = c.at();
+        Timeline t = x.timeline(c.subject(), c.attribute());
+        if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
+        List<Moment> inside = new ArrayList<>();
+        List<String> straddling = new ArrayList<>();
+        for (Moment m : t.getMoments()) {
+            if (m.getHull() == null) continue;
+            When a = m.getAt();
+            boolean startsIn = !start(a).before(p.from()), endsIn = end(a).atOrBefore(p.to());
+            if (startsIn && endsIn && !start(a).after(p.to())) inside.add(m);
+            else if (!end(a).before(p.from()) && !start(a).after(p.to())) {
+                for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + a.display() + ")");
+            }
+        }
+        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        if (inside.isEmpty()) {
+            return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
+                    + p.display() + left);
+        }
+        Interval conv = null, strict = null;
+        List<Fact> facts = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        boolean nonNegative = true;
+        for (Moment m : inside) {
+            facts.addAll(m.getFacts());
+            parts.add(m.getHull().format() + " (" + m.getAt().display() + ")");
+            nonNegative &= m.getHull().min() >= 0;
+            conv = conv == null ? m.getHull() : combine(o.aggregate(), conv, m.getHull());
+            strict = strict == null ? m.getStrictHull() : combine(o.aggregate(), strict, m.getStrictHull());
+        }
+        int n = inside.size();
+        switch (o.aggregate()) {
+            case "count" -> {
+                conv = Interval.point(n);
+                strict = Interval.point(n);
+            }
+            case "mean" -> {
+                conv = conv.divide(Interval.point(n));
+                strict = strict.divide(Interval.point(n));
+            }
+            default -> { }
+        }
+        String open = "";
+        if (!o.complete() && (o.aggregate().equals("count") || o.aggregate().equals("sum") && nonNegative)) {
+            // facts missing from the file would only add: the strict reading is open upwards
+            strict = Interval.of(strict.min(), strict.minOpen(), Double.POSITIVE_INFINITY, true);
+            open = " (strict reading open upwards: the facts may be incomplete)";
+        }
+        String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
+                + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is " + show(conv, false) + open;
+        return judged(c, conv, strict, false, facts, what, left);
+    }
+
+    private static Interval combine(String agg, Interval a, Interval b) {
+        return switch (agg) {
+            case "min" -> lesser(a, b);
+            case "max" -> lesser(a.negate(), b.negate()).negate();
+            default -> a.plus(b); // sum, mean (divided later), count (replaced)
+        };
+    }
+
+    /** The interval of min(x, y) for x in a, y in b. */
+    private static Interval lesser(Interval a, Interval b) {
+        boolean loA = a.min() < b.min() || a.min() == b.min() && !a.minOpen();
+        boolean hiA = a.max() < b.max() || a.max() == b.max() && !a.maxOpen();
+        return Interval.of(loA ? a.min() : b.min(), loA ? a.minOpen() : b.minOpen(),
+                hiA ? a.max() : b.max(), hiA ? a.maxOpen() : b.maxOpen());
+    }
+
+    private static ClaimVerdict versus(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
+        Verdict conv = Verdict.SUPPORTED, strict = Verdict.SUPPORTED;
+        List<Fact> facts = new ArrayList<>(mine.facts());
+        List<String> reasons = new ArrayList<>();
+        Figure figure = null;
+        for (String other : o.versus()) {
+            Value theirs = valueAt(x, other, c.attribute(), c.at());
+            if (theirs.missing() != null) return ClaimLogic.undetermined(c, theirs.missing());
+            facts.addAll(theirs.facts());
+            Interval dc, ds;
+            Verdict vc, vs;
+            String how;
+            if (o.compare() == null) {
+                // x op y  <=>  x − y op 0
+                dc = mine.conv().minus(theirs.conv());
+                ds = mine.strict().minus(theirs.strict());
+                vc = ClaimLogic.evaluate(c.op(), Quantity.exactly(BigDecimal.ZERO), dc, true);
+                vs = ClaimLogic.evaluate(c.op(), Quantity.exactly(BigDecimal.ZERO), ds, false);
+                how = c.subject() + " " + mine.words() + " " + c.op().symbol() + " " + other + " " + theirs.words();
+            } else {
+                try {
+                    boolean ratio = o.compare().equals("ratio");
+                    dc = ratio ? mine.conv().divide(theirs.conv()) : mine.conv().minus(theirs.conv());
+                    ds = ratio ? mine.strict().divide(theirs.strict()) : mine.strict().minus(theirs.strict());
+                } catch (ArithmeticException e) {
+                    return ClaimLogic.undetermined(c, c.attribute() + " of " + other + " is 0 (" + theirs.words() + ")");
+                }
+                vc = judge(c.op(), c.quantity(), dc, true, o);
+                vs = judge(c.op(), c.quantity(), ds, false, o);
+                boolean pct = mine.percent() && o.compare().equals("difference");
+                how = o.compare() + " of " + c.subject() + " " + mine.words() + " and " + other + " " + theirs.words()
+                        + " is " + show(dc, pct) + "; the claim " + c.op().symbol() + " " + valueText(c.quantity(), pct, dc);
+            }
+            reasons.add(how + " is " + vc.id() + (vs != vc ? " (strict reading " + show(ds, false) + ": " + vs.id() + ")" : ""));
+            conv = both(conv, vc);
+            strict = both(strict, vs);
+            if (figure == null) figure = new Figure(c.subject(), c.attribute(), c.at(), dc, ds, List.copyOf(facts), true,
+                    show(dc, false), show(ds, false), false, "versus");
+        }
+        return new ClaimVerdict(c, conv, strict, figure, List.copyOf(new LinkedHashSet<>(facts)),
+                c.attribute() + " on " + c.at().display() + ": " + String.join("; ", reasons));
+    }
+
+    private static ClaimVerdict rank(Ctx x, Collection<String> kindSubjects) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        Set<String> among = new LinkedHashSet<>(o.rankAmong());
+        if (o.rankKind() != null && kindSubjects != null) among.addAll(new java.util.TreeSet<>(kindSubjects));
+        among.remove(c.subject());
+        Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
+        boolean desc = !"asc".equals(o.order());
+        int[] conv = {1, 1}, strict = {1, 1}; // ranks: fewest and most others ahead
+        boolean unknown = false;
+        List<Fact> facts = new ArrayList<>(mine.facts());
+        List<String> shown = new ArrayList<>();
+        for (String other : among) {
+            Value theirs = valueAt(x, other, c.attribute(), c.at());
+            if (theirs.missing() != null) {
+                unknown = true;
+                shown.add(other + " unknown");
+                conv[1]++;
+                strict[1]++;
+                continue;
+            }
+            facts.addAll(theirs.facts());
+            shown.add(other + " " + theirs.words());
+            ahead(desc ? theirs.conv() : mine.conv(), desc ? mine.conv() : theirs.conv(), conv);
+            ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
+        }
+        double inf = Double.POSITIVE_INFINITY;
+        Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
+        Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
+        Verdict vc = judge(c.op(), c.quantity(), rc, true, o);
+        Verdict vs = judge(c.op(), c.quantity(), rs, false, o);
+        String reason = "rank of " + c.subject() + " by " + c.attribute() + " (" + (desc ? "1 = highest" : "1 = lowest")
+                + ") on " + c.at().display() + " among " + among.size() + " other" + (among.size() == 1 ? "" : "s")
+                + (o.complete() ? "" : " (not said to be complete: more may rank ahead)")
+                + " is " + rank(rc) + ": " + c.subject() + " " + mine.words() + (shown.isEmpty() ? "" : ", " + String.join(", ", shown))
+                + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
+                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "") + (unknown ? "" : "");
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false, "rank");
+        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+    }
+
+    /** Counts {@code other} ahead of {@code mine} (ahead = larger): surely (both ends) or possibly (the upper end). */
+    private static void ahead(Interval other, Interval mine, int[] rank) {
+        if (other.whollyAbove(mine)) {
+            rank[0]++;
+            rank[1]++;
+        } else if (other.overlaps(mine)) {
+            rank[1]++;
+        }
+    }
+
+    private static String rank(Interval r) {
+        if (r.isPoint()) return Interval.number(r.min());
+        if (Double.isInfinite(r.max())) return Interval.number(r.min()) + " or lower";
+        return Interval.number(r.min()) + " to " + Interval.number(r.max());
+    }
+
+    // ---------------------------------------------------------------- values at a time
+
+    /** The value of a stated attribute or a derived figure of {@code subject} for time {@code t}. */
+    static Value valueAt(Ctx x, String subject, String attribute, When t) {
+        FigureDefinition def = x.defs().get(attribute);
+        if (def == null) {
+            Moment m = momentFor(x, subject, attribute, t);
+            if (m == null || m.getHull() == null) return Value.none(missing(x, subject, attribute, t));
+            String old = tooOld(x.c(), m, t);
+            if (old != null) return Value.none(old);
+            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(), stated(m, m.getHull()), null, false);
+        }
+        Map<String, Moment> used = new HashMap<>();
+        String[] why = {null};
+        Function<String, Moment> momentOf = a -> {
+            Moment m = momentFor(x, subject, a, t);
+            if (m == null) {
+                if (why[0] == null) why[0] = missing(x, subject, a, t);
+                return null;
+            }
+            String old = tooOld(x.c(), m, t);
+            if (old != null) {
+                if (why[0] == null) why[0] = old;
+                return null;
+            }
+            used.put(a, m);
+            return m;
+        };
+        Figure f = FigureKinds.of(def.kind()).compute(def, t, momentOf);
+        if (f == null) {
+            return Value.none(why[0] != null ? why[0] : attribute + " of " + subject + " cannot be computed for "
+                    + t.display() + " from its inputs");
+        }
+        List<String> inputs = new ArrayList<>();
+        for (String a : def.inputs()) {
+            Moment m = used.get(a);
+            if (m != null) inputs.add(a + " " + stated(m, m.getHull()));
+        }
+        return new Value(f.conventional(), f.strict(), f.from(),
+                show(f.conventional(), f.percent()) + " (" + String.join(", ", inputs) + ")", null, f.percent());
+    }
+
+    /** {@code 132,310 (stated for 1 Mar 2003)}. */
+    private static String stated(Moment m, Interval hull) {
+        return hull.format() + " (stated for " + m.getAt().display() + ")";
+    }
+
+    private static String missing(Ctx x, String subject, String attribute, When t) {
+        Timeline tl = x.timeline(subject, attribute);
+        String w = x.c().options().window();
+        if (tl == null) return "no fact states " + attribute + " of " + subject;
+        return "no fact states " + attribute + " of " + subject + (t.isPeriod() ? " within or before " : " at or before ")
+                + t.display() + (w == null ? "" : " or within " + w + " after it")
+                + " (the first is stated for " + tl.getMoments().get(0).getAt().display() + ")";
+    }
+
+    /**
+     * The moment a claim uses for time {@code t}: for a point, the latest whose time (a period: its end, so a
+     * cumulative total for 12–14 March counts on the 14th) is at or before {@code t}, or within the claim's
+     * window after it; for a period, the latest stated within it, else the latest before its end.
+     */
+    static Moment momentFor(Ctx x, String subject, String attribute, When t) {
+        Timeline tl = x.timeline(subject, attribute);
+        if (tl == null) return null;
+        When limit = end(t);
+        String w = x.c().options().window();
+        if (w != null) limit = shift(limit, w, 1);
+        Moment best = null;
+        for (Moment m : tl.getMoments()) {
+            if (m.getHull() == null && m.getStatuses().isEmpty()) continue;
+            if (!end(m.getAt()).atOrBefore(limit)) continue;
+            if (best == null || !end(m.getAt()).before(end(best.getAt()))) best = m;
+        }
+        return best;
+    }
+
+    /** The claim's max_age: a reason when the moment is older than that before {@code t}, else null. */
+    private static String tooOld(Claim c, Moment m, When t) {
+        String age = c.options().maxAge();
+        if (age == null) return null;
+        When oldest = shift(start(t), age, -1);
+        if (!end(m.getAt()).before(oldest)) return null;
+        return "the latest " + m.getAttribute() + " of " + m.getSubject() + " is stated for " + m.getAt().display()
+                + ", more than " + age + " before " + t.display() + " (max_age)";
+    }
+
+    private static When start(When w) {
+        return w.isPeriod() ? w.from() : w;
+    }
+
+    private static When end(When w) {
+        return w.isPeriod() ? w.to() : w;
+    }
+
+    /** A point moved by an ISO-8601 duration, forward ({@code sign} 1) or back (-1). */
+    static When shift(When w, String iso, int sign) {
+        When p = sign > 0 ? end(w) : start(w);
+        if (iso.contains("T")) {
+            Duration d = Duration.parse(iso);
+            if (sign < 0) d = d.negated();
+            if (p.isInstant()) return When.instant(instantOf(p).plus(d));
+            long days = d.toDays();
+            return When.day(p.startDay().plusDays(days == 0 ? (sign > 0 ? 0 : 0) : days));
+        }
+        Period per = Period.parse(iso);
+        if (sign < 0) per = per.negated();
+        if (p.isInstant()) return When.instant(instantOf(p).plus(per));
+        return When.day(p.startDay().plus(per));
+    }
+
+    private static java.time.OffsetDateTime instantOf(When w) {
+        // When keeps its instant private; its ISO text is the instant as written
+        return java.time.OffsetDateTime.parse(w.iso());
+    }
+
+    // ---------------------------------------------------------------- judging
+
+    /** The verdict of {@code x op value} on both readings, with the reason. */
+    private static ClaimVerdict judged(Claim c, Interval conv, Interval strict, boolean percent, List<Fact> facts,
+                                       String what, String suffix) {
+        Verdict vc = judge(c.op(), c.quantity(), conv, true, c.options());
+        Verdict vs = judge(c.op(), c.quantity(), strict, false, c.options());
+        String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
+        String reason = what + window + "; the claim " + c.op().symbol() + " "
+                + valueText(c.quantity(), percent, conv) + tolerance(c.options(), percent) + " is " + vc.id()
+                + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "") + suffix;
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true,
+                show(conv, percent), show(strict, percent), percent, c.options().form());
+        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+    }
+
+    /** {@link ClaimLogic#evaluate}, with the claim's tolerance widening the value of {@code =} and {@code ~}. */
+    static Verdict judge(Op op, Quantity value, Interval x, boolean conventional, ClaimOptions o) {
+        if (!o.hasTolerance() || (op != Op.EQ && op != Op.ABOUT)) return ClaimLogic.evaluate(op, value, x, conventional);
+        Interval target = op == Op.ABOUT
+                ? (value.isRange() ? value.conventional() : Quantity.of(value.amount(), Bound.ABOUT, value.step()).conventional())
+                : conventional ? value.conventional() : value.strict();
+        double v = value.isRange() ? Math.max(Math.abs(value.rangeMin().doubleValue()), Math.abs(value.rangeMax().doubleValue()))
+                : Math.abs(value.amount().doubleValue());
+        double w = Math.max(o.toleranceRelative() == null ? 0 : o.toleranceRelative() * v,
+                o.toleranceAbsolute() == null ? 0 : o.toleranceAbsolute());
+        Interval widened = Interval.of(target.min() - w, target.minOpen(), target.max() + w, target.maxOpen());
+        if (widened.encloses(x)) return Verdict.SUPPORTED;
+        return widened.overlaps(x) ? Verdict.UNDETERMINED : Verdict.CONTRADICTED;
+    }
+
+    /** Supported when both are, contradicted when either is, else undetermined. */
+    private static Verdict both(Verdict a, Verdict b) {
+        if (a == Verdict.CONTRADICTED || b == Verdict.CONTRADICTED) return Verdict.CONTRADICTED;
+        return a == Verdict.SUPPORTED && b == Verdict.SUPPORTED ? Verdict.SUPPORTED : Verdict.UNDETERMINED;
+    }
+
+    private static String tolerance(ClaimOptions o, boolean percent) {
+        if (!o.hasTolerance()) return "";
+        List<String> t = new ArrayList<>();
+        if (o.toleranceAbsolute() != null) {
+            t.add(percent ? Interval.number(o.toleranceAbsolute() * 100) + " point" + (o.toleranceAbsolute() == 0.01 ? "" : "s")
+                    : Interval.number(o.toleranceAbsolute()));
+        }
+        if (o.toleranceRelative() != null) t.add(Interval.number(o.toleranceRelative() * 100) + " % of it");
+        return " ± " + String.join(" or ", t);
+    }
+
+    /** The claimed value as the reason shows it: a percentage, with the precision that tells it from the figure. */
+    private static String valueText(Quantity q, boolean percent, Interval figure) {
+        if (q == null) return "";
+        if (!percent || q.isRange()) return q.words();
+        String prefix = q.bound() == Bound.EXACTLY ? "" : q.bound().id().replace('_', ' ') + " ";
+        return prefix + percent(q.amount().doubleValue(), figure);
+    }
+
+    private static String pct(Quantity q) {
+        return q.isRange() ? q.words() : percent(q.amount().doubleValue(), null);
+    }
+
+    /** An interval as the reason shows it; percentages with the precision that tells its ends apart. */
+    static String show(Interval i, boolean percent) {
+        if (!percent) return i.format();
+        if (i.isPoint()) return percent(i.min(), null);
+        return (i.minOpen() ? "(" : "[") + percent(i.min(), i) + ", " + percent(i.max(), i) + (i.maxOpen() ? ")" : "]");
+    }
+
+    /**
+     * A share as a percentage with one decimal, or more (up to four) when one decimal would print it equal to an
+     * end of {@code against} it differs from, or would round it away: 0.5196 beside 0.52 prints 51.96 %.
+     */
+    static String percent(double v, Interval against) {
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        BigDecimal p = BigDecimal.valueOf(v).movePointRight(2);
+        for (int scale = 1; scale <= 4; scale++) {
+            BigDecimal r = p.setScale(scale, RoundingMode.HALF_UP);
+            boolean exact = r.compareTo(p) == 0;
+            boolean distinct = against == null || distinct(r, scale, v, against.min()) && distinct(r, scale, v, against.max());
+            if ((exact || scale >= 1 && !needsMore(p, scale)) && distinct) return r.toPlainString() + " %";
+        }
+        return p.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    private static boolean needsMore(BigDecimal p, int scale) {
+        // a non-zero value that rounds to 0 needs more digits
+        return p.signum() != 0 && p.setScale(scale, RoundingMode.HALF_UP).signum() == 0;
+    }
+
+    private static boolean distinct(BigDecimal r, int scale, double v, double end) {
+        if (Double.isInfinite(end) || end == v) return true;
+        BigDecimal e = BigDecimal.valueOf(end).movePointRight(2).setScale(scale, RoundingMode.HALF_UP);
+        return e.compareTo(r) != 0;
+    }
+}

@@ -1,0 +1,74 @@
+package io.factlint.rules;
+
+import io.factlint.model.Fact;
+import io.factlint.model.Interval;
+import io.factlint.model.When;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The facts that state one subject's attribute at one time (a derived fact the engine inserts, so that rules
+ * compare neighbouring times without joining every fact with every other). {@code index} is the moment's place on
+ * its timeline, 0 = earliest; {@code nextIndex} is {@code index + 1}, for rules that join consecutive moments.
+ */
+public final class Moment {
+    private final String subject;
+    private final String attribute;
+    private final int index;
+    private final When at;
+    private final List<Fact> facts;
+
+    Moment(String subject, String attribute, int index, When at, List<Fact> facts) {
+        this.subject = subject;
+        this.attribute = attribute;
+        this.index = index;
+        this.at = at;
+        this.facts = List.copyOf(facts);
+    }
+
+    public String getSubject() { return subject; }
+    public String getAttribute() { return attribute; }
+    public int getIndex() { return index; }
+    public int getNextIndex() { return index + 1; }
+    public When getAt() { return at; }
+    public List<Fact> getFacts() { return facts; }
+
+    /** The distinct status words stated at this moment, sorted. */
+    public Set<String> getStatuses() {
+        Set<String> s = new TreeSet<>();
+        for (Fact f : facts) {
+            if (f.getStatus() != null) s.add(f.getStatus());
+        }
+        return s;
+    }
+
+    public List<Fact> factsWith(String status) {
+        return facts.stream().filter(f -> status.equals(f.getStatus())).toList();
+    }
+
+    /** The smallest interval holding every fact's conventional interval. */
+    public Interval getHull() {
+        return hull(facts, true);
+    }
+
+    public Interval getStrictHull() {
+        return hull(facts, false);
+    }
+
+    static Interval hull(Collection<Fact> facts, boolean conventional) {
+        Interval h = null;
+        for (Fact f : facts) {
+            Interval i = conventional ? f.getConventional() : f.getStrict();
+            if (i != null) h = h == null ? i : h.hull(i);
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return subject + "." + attribute + "@" + at;
+    }
+}

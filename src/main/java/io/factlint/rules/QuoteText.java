@@ -1,0 +1,88 @@
+package io.factlint.rules;
+
+import io.factlint.model.Quantity;
+import io.factlint.model.text.NumberReader;
+import io.factlint.model.text.ReadNumber;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Quotes against the story text: folding for comparison, and the numbers a quote states (in digits, with
+ * thousands separators, or in words such as "three thousand").
+ */
+public final class QuoteText {
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static String lastText;
+    private static String lastFolded;
+
+    private QuoteText() {
+    }
+
+    /** Folds white space runs to one space, typographic quotes to straight ones and dashes to a hyphen. */
+    public static String fold(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            switch (c) {
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> b.append('"');
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> b.append('\'');
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> b.append('-');
+                case '\u00A0', '\u2007', '\u202F' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        return SPACE.matcher(b).replaceAll(" ").trim();
+    }
+
+    /** True when {@code quote} occurs in {@code text} after folding both. */
+    public static boolean occursIn(String quote, String text) {
+        return foldedText(text).contains(fold(quote));
+    }
+
+    private static synchronized String foldedText(String text) {
+        if (text != lastText) {
+            lastFolded = fold(text);
+            lastText = text;
+        }
+        return lastFolded;
+    }
+
+    /**
+     * The figures a text states, in order, as {@link NumberReader} reads them: digits ("2,500", "3.5 million",
+     * "$2.78 billion", "33%"), words ("three thousand", "a quarter"), ranges. Years, days of dates, clock times
+     * and the word "one" alone are not figures.
+     */
+    public static List<BigDecimal> numbers(String text) {
+        return NumberReader.figures(text).stream().map(ReadNumber::value).toList();
+    }
+
+    /** True when the quote states numbers and none of them is a number the quantity states. */
+    public static boolean numberMismatch(String quote, Quantity q) {
+        List<ReadNumber> said = NumberReader.figures(quote);
+        if (said.isEmpty()) return false;
+        for (ReadNumber n : said) {
+            for (BigDecimal v : q.statedNumbers()) {
+                if (n.states(v)) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The numbers of a quote as an editor writes them: {@code 2,500}. */
+    public static String numbersWords(String quote) {
+        return String.join(", ", NumberReader.figures(quote).stream().map(QuoteText::words).toList());
+    }
+
+    private static String words(ReadNumber n) {
+        String v = io.factlint.model.Interval.number(n.value().doubleValue())
+                + (n.max() == null ? "" : "–" + io.factlint.model.Interval.number(n.max().doubleValue()));
+        return n.percent() ? v + " %" : v;
+    }
+}

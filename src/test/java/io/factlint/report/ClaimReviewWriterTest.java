@@ -1,0 +1,103 @@
+package io.factlint.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.factlint.check.CheckOutcome;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+import io.factlint.engine.EngineLimits;
+import io.factlint.engine.RulePack;
+import io.factlint.model.CheckResult;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.Severity;
+import io.factlint.model.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --format claimreview} on real engine output, against a JSON Schema profile of Google's fields. */
+class ClaimReviewWriterTest {
+    private static Schema profile;
+    private static RulePack pack;
+
+    @BeforeAll
+    static void load() throws Exception {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                .schemaLoader(l -> l.fetchRemoteResources(false)));
+        try (InputStream in = ClaimReviewWriterTest.class.getResourceAsStream("/schemas/claimreview-profile.json")) {
+            profile = registry.getSchema(new ObjectMapper().readTree(in));
+        }
+        pack = RulePack.load(Path.of("rules"));
+    }
+
+    private static JsonNode write(CheckOutcome r, ClaimReviewWriter.Newsroom n) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ClaimReviewWriter(n).write(r, new ReportOptions("test", null), out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void theSeedStoryGivesValidReviews() throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts"))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of(
+                "FACTLINT_NEWSROOM", "Desk", "FACTLINT_NEWSROOM_URL", "https://news.example/",
+                "FACTLINT_STORY_URL", "https://news.example/{story}")));
+        List<Error> errors = profile.validate(json);
+        assertThat(errors).isEmpty();
+        assertThat(json).hasSize(2);
+        JsonNode headline = json.get(0);
+        assertThat(headline.get("url").asText()).isEqualTo("https://news.example/nk-soldier-captured#headline");
+        assertThat(headline.at("/reviewRating/ratingValue").asInt()).isEqualTo(5);
+        assertThat(headline.at("/reviewRating/alternateName").asText()).isEqualTo("True");
+        assertThat(headline.at("/author/name").asText()).isEqualTo("Desk");
+        assertThat(headline.at("/itemReviewed/author/name").asText()).isEqualTo("National Intelligence Service (South Korea)");
+        assertThat(headline.at("/itemReviewed/appearance/datePublished").asText()).isEqualTo("2024-12-27");
+        // c1: supported, strict undetermined
+        assertThat(json.get(1).at("/reviewRating/ratingValue").asInt()).isEqualTo(4);
+        assertThat(json.get(1).at("/reviewRating/ratingExplanation").asText()).contains("(25.0 %, 36.4 %)");
+    }
+
+    @Test
+    void withoutSettingsTheUrlIsAUrnAndTheProfileStillHolds() throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("src/test/resources/rule-cases/claims/change-since/fires/facts"))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
+        assertThat(profile.validate(json)).isEmpty();
+        assertThat(json.get(0).get("url").asText()).isEqualTo("urn:factlint:s#grown");
+        assertThat(json.get(0).at("/reviewRating/alternateName").asText()).isEqualTo("False");
+        assertThat(json.get(0).at("/author/name").asText()).isEqualTo("factlint");
+    }
+
+    @Test
+    void theScaleIsTheDocumentedOne() {
+        Verdict s = Verdict.SUPPORTED, u = Verdict.UNDETERMINED, c = Verdict.CONTRADICTED;
+        assertThat(ClaimReviewWriter.rating(v(c, c))).isEqualTo(1);
+        assertThat(ClaimReviewWriter.rating(v(c, u))).isEqualTo(2);
+        assertThat(ClaimReviewWriter.rating(v(u, u))).isEqualTo(3);
+        assertThat(ClaimReviewWriter.rating(v(s, u))).isEqualTo(4);
+        assertThat(ClaimReviewWriter.rating(v(s, s))).isEqualTo(5);
+    }
+
+    @Test
+    void theProfileRejectsAReviewWithoutItsRequiredFields() throws Exception {
+        JsonNode bad = new ObjectMapper().readTree("[{\"@context\": \"https://schema.org\", \"@type\": \"ClaimReview\","
+                + " \"claimReviewed\": \"x\", \"reviewRating\": {\"@type\": \"Rating\", \"ratingValue\": 6}}]");
+        assertThat(profile.validate(bad)).isNotEmpty();
+    }
+
+    private static ClaimVerdict v(Verdict conv, Verdict strict) {
+        return new ClaimVerdict(null, conv, strict, null, List.of(), "");
+    }
+}
