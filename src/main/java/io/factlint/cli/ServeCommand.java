@@ -57,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    /** Connected by the drafting package when it is part of the build. */
-    static Drafter drafter = Drafter.NONE;
+    /** The workbench's "run draft" action; null: factlint draft with the vocabulary of --rules ({@link ServeDrafter}). */
+    static Drafter drafter;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Workbench bench = new Workbench(new Workbench.Config(inputs, rules, waivers, failOn.severity(),
                 noCache ? CacheOptions.disabled() : CacheOptions.defaults(), Duration.ofSeconds(Math.max(1, timeoutSeconds)),
-                main.clock(), drafter));
+                main.clock(), drafter != null ? drafter : new ServeDrafter(rules)));
         long t = System.nanoTime();
         if (!bench.start()) err.println("factlint: the rule pack does not compile; the page shows the problems");
         bench.watch();

@@ -92,8 +92,10 @@ public final class Engine {
         List<WorkUnits.Batch> batches;
         List<Entity> sharedEntities;
         if (global) {
+            List<Object> derived = new ArrayList<>(base.drafted());
+            derived.addAll(io.factlint.rules.StoryBacking.of(base));
             WorkUnits.Unit all = new WorkUnits.Unit("(all)", base.stories(), List.copyOf(base.entities().values()),
-                    base.facts(), base.claims(), base.mentions());
+                    base.facts(), base.claims(), base.mentions(), derived);
             batches = List.of(new WorkUnits.Batch(1, 1, List.of(all)));
             sharedEntities = List.of();
         } else {
@@ -311,6 +313,7 @@ public final class Engine {
                 List<Fact> facts = new ArrayList<>();
                 List<Claim> claims = new ArrayList<>();
                 List<Mention> mentions = new ArrayList<>();
+                List<Object> derived = new ArrayList<>();
                 Set<Story> stories = new LinkedHashSet<>();
                 List<Entity> entities = new ArrayList<>(sharedEntities);
                 for (WorkUnits.Unit u : batch.units()) {
@@ -319,6 +322,7 @@ public final class Engine {
                     facts.addAll(u.facts());
                     claims.addAll(u.claims());
                     mentions.addAll(u.mentions());
+                    derived.addAll(u.derived());
                 }
                 for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
                 for (Object o : stories) { session.insert(o); inserted++; }
@@ -341,6 +345,7 @@ public final class Engine {
                 for (Object o : facts) { session.insert(o); inserted++; }
                 for (Object o : claims) { session.insert(o); inserted++; }
                 for (Object o : mentions) { session.insert(o); inserted++; }
+                for (Object o : derived) { session.insert(o); inserted++; }
                 t = add(nanos, "insert", t);
 
                 long max = limits.firingsFor(inserted);

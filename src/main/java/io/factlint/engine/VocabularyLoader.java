@@ -48,7 +48,8 @@ final class VocabularyLoader {
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource, com.fasterxml.jackson.databind.JsonNode rules) {
+                     SingleSourceFile singleSource, Object draft, com.fasterxml.jackson.databind.JsonNode rules) {
+        // draft: the drafting vocabulary (rules/vocabulary/draft.yaml), read by io.factlint.draft, not by the rules
         // rules: the rule catalogue (RuleCatalogue reads it)
     }
 

@@ -51,7 +51,7 @@ public final class WorkUnits {
 
     /** One independent piece of the fact base. {@code key}: its first subject, or {@code story:ID}. */
     public record Unit(String key, List<Story> stories, List<Entity> entities, List<Fact> facts, List<Claim> claims,
-                       List<Mention> mentions) {
+                       List<Mention> mentions, List<Object> derived) {
         int size() {
             return facts.size() + claims.size() + mentions.size() + 1;
         }
@@ -92,6 +92,11 @@ public final class WorkUnits {
             facts.computeIfAbsent(k, x -> new ArrayList<>());
             claims.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
         }
+        // a drafted fact or claim goes with its subject (draft.unreviewed matches it alone)
+        Map<String, List<Object>> drafted = new HashMap<>();
+        for (io.factlint.model.Drafted d : base.drafted()) {
+            drafted.computeIfAbsent(name.get(find(parent, d.subject())), k -> new ArrayList<>()).add(d);
+        }
         Map<String, Story> stories = new HashMap<>();
         Map<Story, Integer> order = new java.util.IdentityHashMap<>();
         for (Story s : base.stories()) {
@@ -116,14 +121,20 @@ public final class WorkUnits {
                 Entity en = base.entities().get(s);
                 if (en != null) es.add(en);
             }
-            units.add(new Unit(e.getKey(), ss, es, e.getValue(), cs, List.of()));
+            units.add(new Unit(e.getKey(), ss, es, e.getValue(), cs, List.of(),
+                    List.copyOf(drafted.getOrDefault(e.getKey(), List.of()))));
         }
         Map<String, List<Mention>> mentions = new HashMap<>();
         for (Mention m : base.mentions()) mentions.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
+        // what backs the numbers of a story's text goes with the story (text.unbacked_number matches it)
+        Map<String, List<Object>> backing = new HashMap<>();
+        for (io.factlint.rules.StoryBacking b : io.factlint.rules.StoryBacking.of(base)) {
+            backing.computeIfAbsent(b.storyId(), k -> new ArrayList<>()).add(b);
+        }
         Map<String, Unit> storyUnits = new TreeMap<>();
         for (Story s : base.stories()) {
             storyUnits.put(s.id(), new Unit("story:" + s.id(), List.of(s), List.of(), List.of(), List.of(),
-                    mentions.getOrDefault(s.id(), List.of())));
+                    mentions.getOrDefault(s.id(), List.of()), List.copyOf(backing.getOrDefault(s.id(), List.of()))));
         }
         units.addAll(storyUnits.values());
         return units;

@@ -28,6 +28,8 @@ final class Draft {
     long sourcePos;
     Certainty certainty = Certainty.REPORTED;
     String quote;
+    /** {@code drafted: true}: proposed by factlint draft, not yet confirmed by an editor. */
+    boolean drafted;
     String text;
     Op op;
     long opPos;

@@ -5,6 +5,8 @@ import io.factlint.model.Entity;
 import io.factlint.model.Fact;
 import io.factlint.model.FactBase;
 import io.factlint.model.Location;
+import io.factlint.model.Drafted;
+import io.factlint.model.IgnoredText;
 import io.factlint.model.Mention;
 import io.factlint.model.Quantity;
 import io.factlint.model.Source;
@@ -165,6 +167,8 @@ public final class FactLoader {
         List<Fact> facts = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         List<Mention> mentions = new ArrayList<>();
+        List<Drafted> drafted = new ArrayList<>();
+        List<IgnoredText> ignored = new ArrayList<>();
         for (ParsedFile f : parsed) {
             if (f.story == null) continue;
             Story story = f.story;
@@ -178,28 +182,33 @@ public final class FactLoader {
             for (Draft d : f.facts) {
                 boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
-                    facts.add(Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
+                    Fact fact = Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
                             .attribute(d.attribute).status(d.value instanceof String s ? s : null)
                             .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
-                            .certainty(d.certainty).quote(d.quote).location(d.location).build());
+                            .certainty(d.certainty).quote(d.quote).location(d.location).build();
+                    facts.add(fact);
+                    if (d.drafted) drafted.add(new Drafted(fact, null));
                 }
             }
             for (Draft d : f.claims) {
                 boolean ok = resolve(d, f, entities, sources, unread, errors);
                 if (ok && d.complete) {
-                    claims.add(new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
+                    Claim claim = new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
                             d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                            d.at, d.location, d.form == null ? null : d.form.options()));
+                            d.at, d.location, d.form == null ? null : d.form.options());
+                    claims.add(claim);
+                    if (d.drafted) drafted.add(new Drafted(null, claim));
                 }
             }
             mentions.addAll(f.mentions);
+            ignored.addAll(f.ignored);
         }
         unknownClaimAttributes(facts, claims, errors);
         if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
         List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
         return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
                 Collections.unmodifiableSortedMap(entities), List.copyOf(facts), List.copyOf(claims),
-                List.copyOf(mentions));
+                List.copyOf(mentions), List.copyOf(drafted), List.copyOf(ignored));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.factlint.model.Certainty;
 import io.factlint.model.Entity;
 import io.factlint.model.Fact;
 import io.factlint.model.Location;
+import io.factlint.model.IgnoredText;
 import io.factlint.model.Mention;
 import io.factlint.model.Op;
 import io.factlint.model.Quantity;
@@ -107,6 +108,18 @@ final class FileParser {
                 String t = g.string(f);
                 if (t != null) fp.storyText(t, pos);
             })
+            .optional("ignore", (g, fp, f, pos) -> g.cursor().array(f, fp::ignore))
+            .build();
+
+    /** An entry of the story's {@code ignore} list: a phrase of the text whose numbers need no fact. */
+    static final class IgnoreFields {
+        String text;
+        String reason;
+    }
+
+    static final Fields<IgnoreFields> IGNORE = Fields.<IgnoreFields>named("ignore")
+            .required("text", (g, i, f, pos) -> i.text = g.string(f))
+            .required("reason", (g, i, f, pos) -> i.reason = g.string(f))
             .build();
 
     static final Fields<DeclarationFields> SOURCE = Fields.<DeclarationFields>named("source")
@@ -135,6 +148,11 @@ final class FileParser {
         d.value = g.value(f);
         d.valuePos = pos;
     };
+    private static final Fields.Reader<Draft> DRAFTED = (g, d, f, pos) -> {
+        Boolean b = g.bool(f);
+        if (b == null) d.complete = false;
+        else d.drafted = b;
+    };
     private static final Fields.Reader<Draft> AT = (g, d, f, pos) -> {
         d.atGiven = true;
         d.at = g.when(f);
@@ -156,6 +174,7 @@ final class FileParser {
                 else d.certainty = c;
             })
             .optional("quote", (g, d, f, pos) -> d.quote = g.string(f))
+            .optional("drafted", DRAFTED)
             .build();
 
     static final Fields<Draft> CLAIM = ClaimFormFields.addTo(Fields.<Draft>named("claim")
@@ -169,7 +188,8 @@ final class FileParser {
                 if (d.op == null) d.complete = false;
             })
             .required("value", VALUE)
-            .optional("at", AT))
+            .optional("at", AT)
+            .optional("drafted", DRAFTED))
             .build();
 
     static final Fields<MentionFields> MENTION = Fields.<MentionFields>named("mention")
@@ -188,6 +208,7 @@ final class FileParser {
         m.put("fact", FACT);
         m.put("claim", CLAIM);
         m.put("mention", MENTION);
+        m.put("ignore", IGNORE);
         m.put("quantity", ValueGrammar.QUANTITY);
         m.put("period", ValueGrammar.PERIOD);
         return m;
@@ -333,6 +354,17 @@ final class FileParser {
         (claim ? out.claims : out.facts).add(d);
     }
 
+    private void ignore() throws IOException {
+        if (!c.expectItem("ignore")) return;
+        Location at = c.here();
+        IgnoreFields i = new IgnoreFields();
+        int seen = g.object(IGNORE, i);
+        if (!c.missing(IGNORE, seen, at, null) && i.text != null) {
+            if (i.text.isBlank()) c.error(TokenCursor.pack(at.line(), at.column()), "empty \"text\" in ignore");
+            else out.ignored.add(new IgnoredText(null, i.text, i.reason, at));
+        }
+    }
+
     private void mention() throws IOException {
         if (!c.expectItem("mentions")) return;
         hasContent = true;
@@ -393,6 +425,10 @@ final class FileParser {
             mentions.add(new Mention(id, m.text(), m.date(), m.weekday(), m.location()));
         }
         out.mentions.clear();
+        List<IgnoredText> ignored = new ArrayList<>(out.ignored.size());
+        for (IgnoredText t : out.ignored) ignored.add(new IgnoredText(id, t.text(), t.reason(), t.location()));
+        out.ignored.clear();
+        out.ignored.addAll(ignored);
         out.mentions.addAll(mentions);
     }
 

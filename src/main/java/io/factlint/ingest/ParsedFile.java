@@ -27,6 +27,8 @@ final class ParsedFile {
     final List<Draft> facts = new ArrayList<>();
     final List<Draft> claims = new ArrayList<>();
     final List<Mention> mentions = new ArrayList<>();
+    /** The story's {@code ignore} list. */
+    final List<io.factlint.model.IgnoredText> ignored = new ArrayList<>();
 
     ParsedFile(FileWalker.InputFile input, int maxErrors) {
         this.input = input;

@@ -248,6 +248,15 @@ final class ValueGrammar {
         });
     }
 
+    /** {@code true} or {@code false}; null (with an error) for anything else. */
+    Boolean bool(String field) throws IOException {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
+        if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
+        c.typeError(field, "true or false", t);
+        return null;
+    }
+
     Certainty certainty(String field) throws IOException {
         return parsed(field, w -> word(w, "certainty", CERTAINTIES, Certainty.values()));
     }

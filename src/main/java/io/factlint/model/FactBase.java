@@ -5,7 +5,14 @@ import java.util.Map;
 
 /** Everything loaded for one check: the files read (sorted by path) and what they declare. */
 public record FactBase(List<String> files, List<Story> stories, Map<String, Source> sources,
-                       Map<String, Entity> entities, List<Fact> facts, List<Claim> claims, List<Mention> mentions) {
+                       Map<String, Entity> entities, List<Fact> facts, List<Claim> claims, List<Mention> mentions,
+                       List<Drafted> drafted, List<IgnoredText> ignored) {
+
+    /** A body of facts with nothing drafted and nothing ignored. */
+    public FactBase(List<String> files, List<Story> stories, Map<String, Source> sources, Map<String, Entity> entities,
+                    List<Fact> facts, List<Claim> claims, List<Mention> mentions) {
+        this(files, stories, sources, entities, facts, claims, mentions, List.of(), List.of());
+    }
 
     public Story story(String id) {
         return stories.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);

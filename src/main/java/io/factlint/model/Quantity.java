@@ -26,6 +26,10 @@ public final class Quantity {
         if (amount == null) {
             this.conventional = Interval.closed(rangeMin.doubleValue(), rangeMax.doubleValue());
             this.strict = conventional;
+        } else if (amount.signum() == 0 && bound != Bound.EXACTLY && bound != Bound.OVER && bound != Bound.AT_LEAST) {
+            // "nearly 0", "almost zero", "about 0", "under 0", "at most 0": the measures are counts and shares, never
+            // negative, so the reading starts at 0 (the general formulas would give [-0.5, 0), which excludes 0 itself)
+            this.conventional = this.strict = zeroOf(bound, step);
         } else {
             this.conventional = nonNegative(amount, bound, step, conventionalOf(amount, bound, step));
             this.strict = nonNegative(amount, bound, step, strictOf(amount, bound, step));
@@ -72,6 +76,17 @@ public final class Quantity {
         if (amount.signum() == 0) return BigDecimal.ONE;
         BigDecimal stripped = amount.stripTrailingZeros();
         return BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale());
+    }
+
+    /**
+     * A hedged zero of a non-negative measure: {@code about 0} and {@code nearly 0} are [0, step/2] (a value too
+     * small to write, 0 included); {@code under 0} and {@code at most 0} can only be 0.
+     */
+    private static Interval zeroOf(Bound b, BigDecimal s) {
+        return switch (b) {
+            case ABOUT, NEARLY -> Interval.closed(0, s.divide(BigDecimal.valueOf(2)).doubleValue());
+            default -> Interval.point(0);
+        };
     }
 
     private static Interval conventionalOf(BigDecimal a, Bound b, BigDecimal s) {

@@ -42,6 +42,11 @@ public final class Findings {
         return build(ctx, null, null, args, List.of(), mention.location());
     }
 
+    /** A finding at a place in a story's text file (a number no fact backs). */
+    public static Reported ofText(RuleContext ctx, Location location, Args args) {
+        return build(ctx, null, null, args, List.of(), location);
+    }
+
     private static Reported build(RuleContext ctx, String subject, String claimRef, Args args, List<Fact> facts,
                                   Location location) {
         Map<String, Object> meta = ctx.getRule().getMetaData();

@@ -1,6 +1,8 @@
 package io.factlint.rules;
 
 import io.factlint.model.Quantity;
+import io.factlint.model.text.NumberReader;
+import io.factlint.model.text.ReadNumber;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -16,20 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class QuoteText {
     private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{N}])(?:\\s*(st|nd|rd|th)\\b)?(?:\\s+(thousand|million|billion)\\b)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Map<String, Integer> UNITS = Map.ofEntries(
-            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
-            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
-            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
-            Map.entry("eighty", 80), Map.entry("ninety", 90));
-    private static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L,
-            "billion", 1_000_000_000L);
-
     private static String lastText;
     private static String lastFolded;
 
@@ -66,57 +54,22 @@ public final class QuoteText {
         return lastFolded;
     }
 
-    /** The numbers a text states, in order: digits ("2,500", "3.5 million") and words ("three thousand"). Ordinals are skipped. */
+    /**
+     * The figures a text states, in order, as {@link NumberReader} reads them: digits ("2,500", "3.5 million",
+     * "$2.78 billion", "33%"), words ("three thousand", "a quarter"), ranges. Years, days of dates, clock times
+     * and the word "one" alone are not figures.
+     */
     public static List<BigDecimal> numbers(String text) {
-        List<BigDecimal> out = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            if (m.group(3) != null) continue; // 26th, 23rd: a day, not a count
-            BigDecimal v = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
-            if (m.group(4) != null) v = v.multiply(BigDecimal.valueOf(SCALES.get(m.group(4).toLowerCase(java.util.Locale.ROOT))));
-            out.add(v);
-        }
-        out.addAll(wordNumbers(text));
-        return out;
-    }
-
-    /** Numbers written in words: "three thousand", "twenty-five", "eleven thousand five hundred". */
-    static List<BigDecimal> wordNumbers(String text) {
-        List<BigDecimal> out = new ArrayList<>();
-        long total = 0, group = 0;
-        boolean in = false;
-        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-            Integer unit = UNITS.get(w);
-            Long scale = SCALES.get(w);
-            if (unit != null) {
-                group += unit;
-                in = true;
-            } else if (scale != null && in) {
-                if (scale == 100) {
-                    group *= 100;
-                } else {
-                    total += group * scale;
-                    group = 0;
-                }
-            } else if (w.equals("and") && in) {
-                continue;
-            } else {
-                if (in) out.add(BigDecimal.valueOf(total + group));
-                total = group = 0;
-                in = false;
-            }
-        }
-        if (in) out.add(BigDecimal.valueOf(total + group));
-        return out;
+        return NumberReader.figures(text).stream().map(ReadNumber::value).toList();
     }
 
     /** True when the quote states numbers and none of them is a number the quantity states. */
     public static boolean numberMismatch(String quote, Quantity q) {
-        List<BigDecimal> said = numbers(quote);
+        List<ReadNumber> said = NumberReader.figures(quote);
         if (said.isEmpty()) return false;
-        for (BigDecimal n : said) {
+        for (ReadNumber n : said) {
             for (BigDecimal v : q.statedNumbers()) {
-                if (n.compareTo(v) == 0) return false;
+                if (n.states(v)) return false;
             }
         }
         return true;
@@ -124,6 +77,12 @@ public final class QuoteText {
 
     /** The numbers of a quote as an editor writes them: {@code 2,500}. */
     public static String numbersWords(String quote) {
-        return String.join(", ", numbers(quote).stream().map(n -> io.factlint.model.Interval.number(n.doubleValue())).toList());
+        return String.join(", ", NumberReader.figures(quote).stream().map(QuoteText::words).toList());
+    }
+
+    private static String words(ReadNumber n) {
+        String v = io.factlint.model.Interval.number(n.value().doubleValue())
+                + (n.max() == null ? "" : "–" + io.factlint.model.Interval.number(n.max().doubleValue()));
+        return n.percent() ? v + " %" : v;
     }
 }

@@ -1,5 +1,7 @@
 package io.factlint.serve;
 
+import io.factlint.model.Story;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -9,14 +11,15 @@ import java.nio.file.Path;
  */
 public interface Drafter {
     /** Not available in this build. */
-    Drafter NONE = (text, folder) -> {
+    Drafter NONE = (story, folder) -> {
         throw new UnsupportedOperationException("drafting is not available in this build (factlint draft)");
     };
 
     /**
-     * Drafts facts from {@code storyText} into a fact file in {@code folder} (inside the workbench's paths).
+     * Drafts facts from the text of {@code story} (its text file, id and publication time) into a fact file in
+     * {@code folder} (inside the workbench's paths).
      *
      * @return what was written, for the page ("drafted 7 facts into facts/x.json")
      */
-    String draft(Path storyText, Path folder) throws IOException;
+    String draft(Story story, Path folder) throws IOException;
 }

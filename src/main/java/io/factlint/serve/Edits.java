@@ -248,9 +248,9 @@ final class Edits {
         Story story = st == null || st.lastGood() == null ? null : st.lastGood().result().facts().story(storyId);
         if (story == null || story.textFile() == null) return Result.failed("story " + storyId + " has no text file", List.of());
         Path folder = Workbench.parent(Path.of(story.file()));
-        if (!bench.writable(folder.resolve("draft.json"))) return Result.failed("the story's folder is outside the workbench's paths", List.of());
+        if (!bench.writable(folder.resolve(story.id() + ".draft.yaml"))) return Result.failed("the story's folder is outside the workbench's paths", List.of());
         try {
-            String message = bench.config.drafter().draft(Path.of(story.textFile()), folder);
+            String message = bench.config.drafter().draft(story, folder);
             bench.recheck(false, System.nanoTime());
             return Result.ok(message);
         } catch (UnsupportedOperationException | IOException x) {

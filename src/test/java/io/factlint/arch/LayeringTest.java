@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   engine                                 (Drools: compile, run a session)
  *   rules                                  (the rule API: the types and functions rules see)
  *   ingest                                 (files → model)
- *   model, model.vocab                     (plain Java)
+ *   model, model.vocab, model.text         (plain Java)
  * </pre>
  * A package that no layer names fails {@link #everyPackageIsInALayer}: add it to a layer here (and to the picture
  * in docs/architecture.md). No two packages depend on each other in a cycle ({@link #noPackageCycles}).
@@ -54,7 +54,7 @@ class LayeringTest {
             .layer(ENGINE).definedBy("io.factlint.engine")
             .layer(RULES).definedBy("io.factlint.rules")
             .layer(INGEST).definedBy("io.factlint.ingest")
-            .layer(MODEL).definedBy("io.factlint.model", "io.factlint.model.vocab")
+            .layer(MODEL).definedBy("io.factlint.model", "io.factlint.model.vocab", "io.factlint.model.text")
             .whereLayer(CLI).mayNotBeAccessedByAnyLayer()
             .whereLayer(SERVE).mayOnlyBeAccessedByLayers(CLI)
             .whereLayer(APPS).mayOnlyBeAccessedByLayers(CLI, SERVE)

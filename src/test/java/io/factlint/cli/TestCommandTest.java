@@ -18,7 +18,7 @@ class TestCommandTest {
     @Test
     void theDefaultPacksCasesAllPassAndEveryRuleFires() throws Exception {
         int cases = io.factlint.ruletest.RuleCases.find(RULE_CASES).size();
-        int rules = io.factlint.engine.RulePack.load(java.nio.file.Path.of("rules")).catalogue().entries().size();
+        int rules = io.factlint.testing.DefaultPack.get().catalogue().entries().size();
         CliRun r = CliRun.run("test", RULE_CASES.toString(), "--coverage");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("ok   status.changed/fires\n").contains("ok   status.changed/clean\n")

@@ -33,12 +33,23 @@ class QuantityTest {
             "0;     nearly;   [0, 0.5];           [0, 0.5]",
             "0;     about;    [0, 0.5];           [0, 0.5]",
             "0;     under;    0;                  0",
+            "0;     at_most;  0;                  0",
             "0;     over;     (0, 1);             (0, ∞)",
+            "0;     at_least; [0, 1);             [0, ∞)",
             "-5;    about;    [-5.5, -4.5];       [-5.5, -4.5]"})
     void boundsBecomeIntervals(String amount, String bound, String conventional, String strict) {
         Quantity q = Quantity.of(new BigDecimal(amount), Bound.valueOf(bound.trim().toUpperCase()), null);
         assertThat(q.conventional().format()).isEqualTo(conventional.trim());
         assertThat(q.strict().format()).isEqualTo(strict.trim());
+    }
+
+    @ParameterizedTest(name = "{0} 0 never reaches below 0")
+    @CsvSource({"nearly", "about", "under", "at_most"})
+    void aHedgedZeroIsNeverNegative(String bound) {
+        Quantity q = Quantity.of(BigDecimal.ZERO, Bound.valueOf(bound.toUpperCase()), null);
+        assertThat(q.conventional().min()).isEqualTo(0.0);
+        assertThat(q.strict().min()).isEqualTo(0.0);
+        assertThat(q.conventional().contains(0)).isTrue();
     }
 
     @ParameterizedTest

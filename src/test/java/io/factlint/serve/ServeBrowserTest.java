@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.factlint.report.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -262,7 +261,6 @@ class ServeBrowserTest {
 
     /** Drafted facts (drafted: true) get a "Mark reviewed" button that removes the flag from the file. */
     @Test
-    @Disabled("needs drafted flag from branch draft: the loader of this branch rejects the unknown field \"drafted\"")
     void aDraftedFactIsMarkedReviewed() throws Exception {
         try (ServeFixture f = new ServeFixture(dir.resolve("drafted"), facts -> {
             Path p = facts.resolve("nk-soldier-captured.json");

@@ -1,0 +1,377 @@
+package io.factlint.model.text;
+
+import io.factlint.model.Bound;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads numbers as newsrooms write them; shared by the quote rules and by drafting, so that a drafted quote always
+ * states the number the draft records. A hand-written grammar of JDK regular expressions (see docs/draft.md for why
+ * no library): deterministic, locale-free, linear in the text.
+ *
+ * <ul>
+ *   <li>digits with thousands commas ("11,000"), the typo "3, 835" (3835, or 3 and 835), a decimal comma "2,78"
+ *       (2.78, or 278), decimals ("3.5");</li>
+ *   <li>number words: "three thousand", "twenty-three", "eleven thousand five hundred", "a hundred", "two dozen";</li>
+ *   <li>fractions in words: "a quarter", "half", "two thirds", "one in twenty" ({@link ReadNumber.Role#FRACTION});</li>
+ *   <li>percentages: "33%", "33 %", "33 per cent", "33 percent", "33 percentage points";</li>
+ *   <li>scales and money: "3.5 million", "$2.78 billion", "2.78bn", "$5m", "€1.2 trillion", "5k";</li>
+ *   <li>ranges: "10,000 to 12,000", "10,000-12,000", "between 10,000 and 12,000", "10 to 12 million";</li>
+ *   <li>hedges before the number, as the fact format's bounds: over, more than, above, exceeding → over; at least,
+ *       no fewer than → at_least; fewer than, less than, under, below → under; up to, as many as, at most, no more
+ *       than → at_most; nearly, almost, close to → nearly; some, about, around, roughly, approximately, an estimated
+ *       → about; and after it "or more" → at_least, "-plus" → over;</li>
+ *   <li>what is not a figure: years, days of dates ("December 27", "the 26th"), clock times ("21:00", "9 a.m."),
+ *       and the word "one" alone (see {@link ReadNumber.Role}).</li>
+ * </ul>
+ */
+public final class NumberReader {
+    private static final Map<String, Integer> UNITS = Map.ofEntries(
+            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
+            Map.entry("eighty", 80), Map.entry("ninety", 90));
+    private static final Map<String, BigDecimal> SCALES = Map.of(
+            "hundred", BigDecimal.valueOf(100), "thousand", BigDecimal.valueOf(1_000),
+            "million", BigDecimal.valueOf(1_000_000), "billion", BigDecimal.valueOf(1_000_000_000),
+            "trillion", new BigDecimal("1000000000000"), "dozen", BigDecimal.valueOf(12));
+    /** Abbreviated scales, written right after digits: "2.78bn", "$5m", "5k". */
+    private static final Map<String, BigDecimal> SHORT_SCALES = Map.of(
+            "k", BigDecimal.valueOf(1_000), "m", BigDecimal.valueOf(1_000_000), "mn", BigDecimal.valueOf(1_000_000),
+            "bn", BigDecimal.valueOf(1_000_000_000), "b", BigDecimal.valueOf(1_000_000_000),
+            "tn", new BigDecimal("1000000000000"), "trn", new BigDecimal("1000000000000"));
+    private static final Map<String, BigDecimal> DENOMINATORS = Map.ofEntries(
+            Map.entry("half", BigDecimal.valueOf(2)), Map.entry("halves", BigDecimal.valueOf(2)),
+            Map.entry("third", BigDecimal.valueOf(3)), Map.entry("thirds", BigDecimal.valueOf(3)),
+            Map.entry("quarter", BigDecimal.valueOf(4)), Map.entry("quarters", BigDecimal.valueOf(4)),
+            Map.entry("fifth", BigDecimal.valueOf(5)), Map.entry("fifths", BigDecimal.valueOf(5)),
+            Map.entry("sixth", BigDecimal.valueOf(6)), Map.entry("eighth", BigDecimal.valueOf(8)),
+            Map.entry("tenth", BigDecimal.valueOf(10)), Map.entry("tenths", BigDecimal.valueOf(10)));
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec");
+
+    private static final String UNIT_WORDS = String.join("|", UNITS.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length()).toList());
+    private static final String NUMBER_WORD = "(?:" + UNIT_WORDS + "|hundred|thousand|million|billion|trillion)";
+    private static final String FRACTION_WORD = "(?:half|halves|thirds?|quarters?|fifths?|sixth|eighth|tenths?)";
+
+    /**
+     * One atom: a clock time, a number in digits (with an ordinal suffix, a percent sign or an abbreviated scale
+     * read afterwards), a fraction in words, "one in twenty", or a run of number words.
+     */
+    private static final Pattern ATOM = Pattern.compile(
+            "(?<time>(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?![\\p{N}]))"
+            + "|(?<digits>(?<![\\p{L}\\p{N}.,])(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
+            + "|(?<onein>\\b(?:one|1) in (?<den>\\d+|" + UNIT_WORDS + "|hundred|thousand)\\b)"
+            + "|(?<fraction>\\b(?:(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?" + FRACTION_WORD + "\\b)"
+            + "|(?<words>\\b(?:(?:a|an)\\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\\b))?" + NUMBER_WORD
+            + "(?:(?:\\s+and\\s+|[\\s-]+)" + NUMBER_WORD + ")*(?:\\s+dozen)?\\b|\\b(?:a|an)\\s+dozen\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTER_DIGITS = Pattern.compile(
+            "^(?:(?<ord>st|nd|rd|th)\\b|\\s?(?<long>bn|mn|trn|tn)\\b|(?<short>k|m|b)\\b|\\s*(?<clock>a\\.m\\.|p\\.m\\.|am\\b|pm\\b))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCALE_AFTER = Pattern.compile(
+            "^\\s+(?<scale>hundred|thousand|million|billion|trillion)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERCENT_AFTER = Pattern.compile(
+            "^(?:[\\s\u00A0\u202F]?%|\\s+(?:per ?cent|percent|percentage points?|pc)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile(
+            "(?<cur>US\\$|A\\$|C\\$|HK\\$|\\$|€|£|¥|₩|₹|₽|(?:USD|EUR|GBP|JPY|KRW|CNY|RUB|UAH)\\s?)$");
+    private static final Pattern RANGE_LINK = Pattern.compile(
+            "^(?:\\s*[-–—]\\s*|\\s+to\\s+|\\s+and\\s+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BETWEEN_BEFORE = Pattern.compile("\\bbetween\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEDGE_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])(?<hedge>more than|over|above|exceeding|in excess of|upwards of|at least|no fewer than|no less than|a minimum of"
+            + "|fewer than|less than|under|below|just under|up to|as many as|at most|no more than|a maximum of"
+            + "|nearly|almost|close to|just shy of|some|about|around|roughly|approximately|an estimated|estimated|an approximate"
+            + "|exactly|precisely|just)\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEDGE_AFTER = Pattern.compile(
+            "^(?:(?<more>\\s+or more\\b)|(?<plus>-?plus\\b|\\+))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_CONTEXT_BEFORE = Pattern.compile(
+            "(?:\\b(?:in|since|of|until|till|by|from|to|before|after|during|early|late|mid|year|years|summer|winter|spring|autumn|fall|"
+            + "january|february|march|april|may|june|july|august|september|october|november|december)\\s*-?|,\\s*|\\(|'|^)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final MathContext FRACTION_PRECISION = new MathContext(10);
+
+    private NumberReader() {
+    }
+
+    /** Every number of {@code text}, in order of position. */
+    public static List<ReadNumber> read(String text) {
+        List<ReadNumber> atoms = atoms(text);
+        List<ReadNumber> out = new ArrayList<>();
+        for (int i = 0; i < atoms.size(); i++) {
+            ReadNumber a = atoms.get(i);
+            if (i + 1 < atoms.size()) {
+                ReadNumber range = range(text, a, atoms.get(i + 1));
+                if (range != null) {
+                    out.add(range);
+                    i++;
+                    continue;
+                }
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** The figures of {@code text}: numbers a fact should back (no years, days, times, nor "one" alone). */
+    public static List<ReadNumber> figures(String text) {
+        return read(text).stream().filter(ReadNumber::isFigure).toList();
+    }
+
+    private static List<ReadNumber> atoms(String text) {
+        List<ReadNumber> out = new ArrayList<>();
+        Matcher m = ATOM.matcher(text);
+        int pos = 0;
+        while (pos < text.length() && m.find(pos)) {
+            ReadNumber n = atom(text, m);
+            pos = m.end();
+            if (n != null && (out.isEmpty() || n.start() >= out.get(out.size() - 1).end())) {
+                out.add(n);
+                pos = Math.max(pos, n.end());
+            }
+        }
+        return out;
+    }
+
+    private static ReadNumber atom(String text, Matcher m) {
+        int start = m.start();
+        int end = m.end();
+        if (m.group("time") != null) {
+            return new ReadNumber(start, end, m.group(), new BigDecimal(m.group().replace(":", ".")), null, Bound.EXACTLY,
+                    false, null, ReadNumber.Role.TIME, List.of());
+        }
+        BigDecimal value;
+        List<BigDecimal> alternatives = new ArrayList<>();
+        ReadNumber.Role role = ReadNumber.Role.COUNT;
+        boolean digits = m.group("digits") != null;
+        if (digits) {
+            String d = m.group("digits");
+            if (d.contains(", ")) {
+                value = new BigDecimal(d.replace(", ", ""));
+                for (String part : d.split(", ")) alternatives.add(new BigDecimal(part));
+            } else if (d.matches("\\d+,\\d{1,2}")) {
+                value = new BigDecimal(d.replace(',', '.'));
+                alternatives.add(new BigDecimal(d.replace(",", "")));
+            } else {
+                value = new BigDecimal(d.replace(",", ""));
+            }
+            Matcher after = AFTER_DIGITS.matcher(text).region(end, text.length());
+            after.useTransparentBounds(false);
+            if (after.lookingAt()) {
+                if (after.group("ord") != null) {
+                    return new ReadNumber(start, after.end(), text.substring(start, after.end()), value, null,
+                            Bound.EXACTLY, false, null, ReadNumber.Role.DAY, List.of());
+                }
+                if (after.group("clock") != null) {
+                    return new ReadNumber(start, after.end(), text.substring(start, after.end()), value, null,
+                            Bound.EXACTLY, false, null, ReadNumber.Role.TIME, List.of());
+                }
+                String abbr = after.group("long") != null ? after.group("long") : after.group("short");
+                BigDecimal s = SHORT_SCALES.get(abbr.toLowerCase(Locale.ROOT));
+                // "5m" is five metres, "5k" a race, unless money is meant; "bn" and "tn" are always scales
+                if (after.group("long") != null || currencyBefore(text, start) != null) {
+                    value = value.multiply(s);
+                    alternatives.clear();
+                    end = after.end();
+                }
+            }
+        } else if (m.group("onein") != null) {
+            String den = m.group("den").toLowerCase(Locale.ROOT);
+            BigDecimal d = den.matches("\\d+") ? new BigDecimal(den) : wordsValue(den);
+            if (d == null || d.signum() == 0) return null;
+            value = BigDecimal.ONE.divide(d, FRACTION_PRECISION).stripTrailingZeros();
+            role = ReadNumber.Role.FRACTION;
+        } else if (m.group("fraction") != null) {
+            String[] parts = m.group("fraction").toLowerCase(Locale.ROOT).split("[\\s-]+");
+            String word = parts[parts.length - 1];
+            BigDecimal num = parts.length == 1 || parts[0].equals("a") || parts[0].equals("an") ? BigDecimal.ONE
+                    : BigDecimal.valueOf(UNITS.get(parts[0]));
+            // "half" alone, "a quarter", "two thirds"; a bare "quarter" or "third" is a period or a rank, not a share
+            if (parts.length == 1 && !word.equals("half")) return null;
+            if (word.endsWith("s") && parts.length > 1 && num.compareTo(BigDecimal.ONE) == 0) return null;
+            value = num.divide(DENOMINATORS.get(word), FRACTION_PRECISION).stripTrailingZeros();
+            role = ReadNumber.Role.FRACTION;
+        } else {
+            String w = m.group("words");
+            value = wordsValue(w.toLowerCase(Locale.ROOT));
+            if (value == null) return null;
+            if (w.trim().equalsIgnoreCase("one")) role = ReadNumber.Role.ONE;
+        }
+        return finish(text, start, end, value, alternatives, role, digits);
+    }
+
+    /** Scale, percent, currency, hedges and the role of a year or a day, around an atom. */
+    private static ReadNumber finish(String text, int start, int end, BigDecimal value, List<BigDecimal> alternatives,
+                                     ReadNumber.Role role, boolean digits) {
+        boolean scaled = end > start && !text.substring(start, end).matches("[\\d.,\\s]+");
+        Matcher sc = SCALE_AFTER.matcher(text).region(end, text.length());
+        if (digits && sc.lookingAt()) {
+            BigDecimal s = SCALES.get(sc.group("scale").toLowerCase(Locale.ROOT));
+            value = value.multiply(s);
+            alternatives = new ArrayList<>();
+            end = sc.end();
+            scaled = true;
+        }
+        boolean percent = false;
+        Matcher pc = PERCENT_AFTER.matcher(text).region(end, text.length());
+        if (role != ReadNumber.Role.FRACTION && pc.lookingAt()) {
+            percent = true;
+            end = pc.end();
+            if (role == ReadNumber.Role.ONE) role = ReadNumber.Role.COUNT;
+        }
+        String currency = currencyBefore(text, start);
+        if (currency != null) {
+            start -= currency.length();
+            currency = currency.trim();
+            if (role == ReadNumber.Role.ONE) role = ReadNumber.Role.COUNT;
+        }
+        Bound bound = Bound.EXACTLY;
+        Matcher hb = HEDGE_BEFORE.matcher(text).region(Math.max(0, start - 30), start);
+        hb.useTransparentBounds(true);
+        if (hb.find()) {
+            Bound b = hedge(hb.group("hedge"));
+            if (b != null) {
+                bound = b;
+                start = hb.start("hedge");
+                if (role == ReadNumber.Role.ONE) role = ReadNumber.Role.COUNT;
+            }
+        }
+        Matcher ha = HEDGE_AFTER.matcher(text).region(end, text.length());
+        if (bound == Bound.EXACTLY && ha.lookingAt()) {
+            bound = ha.group("more") != null ? Bound.AT_LEAST : Bound.OVER;
+            end = ha.end();
+        }
+        if (digits && role == ReadNumber.Role.COUNT && !percent && currency == null && !scaled) {
+            if (isDay(text, start, end, value)) role = ReadNumber.Role.DAY;
+            else if (bound == Bound.EXACTLY && isYear(text, start, end, value)) role = ReadNumber.Role.YEAR;
+        }
+        return new ReadNumber(start, end, text.substring(start, end), value, null, bound, percent, currency, role,
+                alternatives);
+    }
+
+    /** Two atoms joined by "-", "to" or ("between" ...) "and", of the same kind: one range. */
+    private static ReadNumber range(String text, ReadNumber a, ReadNumber b) {
+        if (a.role() != ReadNumber.Role.COUNT || b.role() != ReadNumber.Role.COUNT) return null;
+        if (b.bound() != Bound.EXACTLY) return null;
+        String between = text.substring(a.end(), b.start());
+        Matcher link = RANGE_LINK.matcher(between);
+        if (!link.matches()) {
+            // the first atom's percent or scale may be written once, after the second: "10-12%", "10 to 12 million"
+            return null;
+        }
+        boolean and = between.trim().equalsIgnoreCase("and");
+        boolean opened = BETWEEN_BEFORE.matcher(text.substring(Math.max(0, a.start() - 10), a.start())).find();
+        if (and && !opened) return null;
+        BigDecimal lo = a.value();
+        BigDecimal hi = b.value();
+        boolean percent = a.percent() || b.percent();
+        // a scale written once at the end applies to both ends: "10 to 12 million", "$2-3bn"
+        if (lo.compareTo(hi) < 0 && hi.compareTo(lo.multiply(BigDecimal.valueOf(100))) > 0
+                && a.text().matches("[\\d.]+") && b.text().matches("(?is).*\\d\\s*(?:thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b)")) {
+            BigDecimal[] s = {BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000_000),
+                    new BigDecimal("1000000000000")};
+            for (BigDecimal x : s) {
+                BigDecimal scaled = lo.multiply(x);
+                if (scaled.compareTo(hi) < 0 && hi.compareTo(scaled.multiply(BigDecimal.TEN)) < 0) {
+                    lo = scaled;
+                    break;
+                }
+            }
+        }
+        if (lo.compareTo(hi) >= 0 || a.bound() != Bound.EXACTLY) return null;
+        int start = a.start();
+        if (opened && a.bound() == Bound.EXACTLY) {
+            Matcher bm = BETWEEN_BEFORE.matcher(text).region(Math.max(0, a.start() - 10), a.start());
+            bm.useTransparentBounds(true);
+            if (bm.find()) start = bm.start();
+        }
+        return new ReadNumber(start, b.end(), text.substring(start, b.end()), lo, hi, Bound.EXACTLY, percent,
+                a.currency() != null ? a.currency() : b.currency(), ReadNumber.Role.COUNT, List.of(a.value()));
+    }
+
+    private static String currencyBefore(String text, int start) {
+        Matcher c = CURRENCY_BEFORE.matcher(text).region(Math.max(0, start - 4), start);
+        c.useTransparentBounds(true);
+        return c.find() ? c.group("cur") : null;
+    }
+
+    /** A number of 1 to 31 right beside a month name: "December 27", "27 December", "Dec. 27". */
+    private static boolean isDay(String text, int start, int end, BigDecimal value) {
+        if (value.scale() > 0 || value.compareTo(BigDecimal.ONE) < 0 || value.compareTo(BigDecimal.valueOf(31)) > 0) return false;
+        String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
+        Matcher mb = Pattern.compile("([a-z]+)\\.?\\s+$").matcher(before);
+        if (mb.find() && MONTHS.contains(mb.group(1))) return true;
+        String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
+        Matcher ma = Pattern.compile("^\\s+(?:of\\s+)?([a-z]+)").matcher(after);
+        return ma.find() && MONTHS.contains(ma.group(1));
+    }
+
+    /** A four-digit number from 1900 to 2100 written as a year: after "in", "since", a month, or before punctuation. */
+    private static boolean isYear(String text, int start, int end, BigDecimal value) {
+        if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(1900)) < 0 || value.compareTo(BigDecimal.valueOf(2100)) > 0) return false;
+        if (text.substring(start, end).contains(",")) return false;
+        String before = text.substring(Math.max(0, start - 12), start);
+        if (YEAR_CONTEXT_BEFORE.matcher(before).find()) return true;
+        String after = text.substring(end, Math.min(text.length(), end + 3));
+        return after.isEmpty() || !after.matches("^\\s+\\p{Ll}.*") && !after.startsWith("-");
+    }
+
+    private static Bound hedge(String words) {
+        return switch (words.toLowerCase(Locale.ROOT)) {
+            case "more than", "over", "above", "exceeding", "in excess of", "upwards of" -> Bound.OVER;
+            case "at least", "no fewer than", "no less than", "a minimum of" -> Bound.AT_LEAST;
+            case "fewer than", "less than", "under", "below", "just under" -> Bound.UNDER;
+            case "up to", "as many as", "at most", "no more than", "a maximum of" -> Bound.AT_MOST;
+            case "nearly", "almost", "close to", "just shy of" -> Bound.NEARLY;
+            case "some", "about", "around", "roughly", "approximately", "an estimated", "estimated", "an approximate" -> Bound.ABOUT;
+            case "exactly", "precisely", "just" -> Bound.EXACTLY;
+            default -> null;
+        };
+    }
+
+    /** The value of a run of number words: "three thousand", "twenty-three", "a hundred", "two dozen". */
+    static BigDecimal wordsValue(String words) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal group = BigDecimal.ZERO;
+        boolean any = false;
+        for (String w : words.split("[\\s-]+")) {
+            if (w.isEmpty() || w.equals("and")) continue;
+            if (w.equals("a") || w.equals("an")) {
+                group = group.add(BigDecimal.ONE);
+                any = true;
+                continue;
+            }
+            Integer unit = UNITS.get(w);
+            BigDecimal scale = SCALES.get(w);
+            if (unit != null) {
+                group = group.add(BigDecimal.valueOf(unit));
+                any = true;
+            } else if (scale != null) {
+                if (!any) group = BigDecimal.ONE;
+                if (scale.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                    group = group.multiply(scale);
+                } else {
+                    total = total.add(group.multiply(scale));
+                    group = BigDecimal.ZERO;
+                }
+                any = true;
+            } else {
+                return null;
+            }
+        }
+        return any ? total.add(group) : null;
+    }
+}

@@ -1,0 +1,108 @@
+package io.factlint.model.text;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The numbers newsrooms write, read as values, bounds, ranges, percentages and roles. */
+class NumberReaderTest {
+
+    /** Every number of the text as {@code role value[..max][%] bound "span"}, joined by " | ". */
+    static String described(String text) {
+        return NumberReader.read(text).stream().map(n -> n.role().name().toLowerCase() + " "
+                + n.value().stripTrailingZeros().toPlainString()
+                + (n.max() == null ? "" : ".." + n.max().stripTrailingZeros().toPlainString())
+                + (n.percent() ? "%" : "") + (n.currency() == null ? "" : " " + n.currency())
+                + " " + n.bound().id() + " \"" + n.text() + "\"").collect(Collectors.joining(" | "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "deployed over 11,000 soldiers;            count 11000 over \"over 11,000\"",
+            "over 3000 North Korean soldiers;          count 3000 over \"over 3000\"",
+            "more than 3,000 troops;                   count 3000 over \"more than 3,000\"",
+            "at least 200 civilians;                   count 200 at_least \"at least 200\"",
+            "fewer than 50 people;                     count 50 under \"fewer than 50\"",
+            "up to 12,000 soldiers;                    count 12000 at_most \"up to 12,000\"",
+            "nearly half of them;                      fraction 0.5 nearly \"nearly half\"",
+            "some 52 % of voters;                      count 52% about \"some 52 %\"",
+            "about 1,000 homes;                        count 1000 about \"about 1,000\"",
+            "around 40 villages;                       count 40 about \"around 40\"",
+            "almost 300 tanks;                         count 300 nearly \"almost 300\"",
+            "a quarter of the force;                   fraction 0.25 exactly \"a quarter\"",
+            "one in twenty soldiers;                   fraction 0.05 exactly \"one in twenty\"",
+            "two thirds of the budget;                 fraction 0.6666666667 exactly \"two thirds\"",
+            "three thousand troops;                    count 3000 exactly \"three thousand\"",
+            "twenty-three wounded;                     count 23 exactly \"twenty-three\"",
+            "eleven thousand five hundred men;         count 11500 exactly \"eleven thousand five hundred\"",
+            "a hundred drones;                         count 100 exactly \"a hundred\"",
+            "33% of the vote;                          count 33% exactly \"33%\"",
+            "33 per cent of the vote;                  count 33% exactly \"33 per cent\"",
+            "rose 4.5 percent;                         count 4.5% exactly \"4.5 percent\"",
+            "$2.78 billion in aid;                     count 2780000000 $ exactly \"$2.78 billion\"",
+            "a $1.2 trillion budget;                   count 1200000000000 $ exactly \"$1.2 trillion\"",
+            "£3.5bn of loans;                          count 3500000000 £ exactly \"£3.5bn\"",
+            "a $5m grant;                              count 5000000 $ exactly \"$5m\"",
+            "3.5 million people;                       count 3500000 exactly \"3.5 million\"",
+            "2,78 euros;                               count 2.78 exactly \"2,78\"",
+            "3, 835 cases;                             count 3835 exactly \"3, 835\"",
+            "10,000 to 12,000 troops;                  count 10000..12000 exactly \"10,000 to 12,000\"",
+            "10,000-12,000 troops;                     count 10000..12000 exactly \"10,000-12,000\"",
+            "between 10,000 and 12,000 troops;         count 10000..12000 exactly \"between 10,000 and 12,000\"",
+            "10 to 12 million people;                  count 10000000..12000000 exactly \"10 to 12 million\"",
+            "10-12% of homes;                          count 10..12% exactly \"10-12%\"",
+            "3,000 or more;                            count 3000 at_least \"3,000 or more\"",
+            "almost zero;                              count 0 nearly \"almost zero\"",
+            "nearly 0 cases;                           count 0 nearly \"nearly 0\"",
+            "on the 26th;                              day 26 exactly \"26th\"",
+            "on Friday (December 27);                  day 27 exactly \"27\"",
+            "on 27 December 2024;                      day 27 exactly \"27\" | year 2024 exactly \"2024\"",
+            "December 27, 2024;                        day 27 exactly \"27\" | year 2024 exactly \"2024\"",
+            "since 1990 the;                           year 1990 exactly \"1990\"",
+            "at 21:00 local time;                      time 21 exactly \"21:00\"",
+            "at 9 a.m. on;                             time 9 exactly \"9 a.m.\"",
+            "one of the soldiers;                      one 1 exactly \"one\"",
+            "no one knows;                             one 1 exactly \"one\"",
+            "F-16 jets and COVID-19;                   ``",
+            "the first incident;                       ``",
+            "the third battalion;                      ``"})
+    void readsNumbersAsNewsroomsWriteThem(String text, String expected) {
+        assertThat(described(text)).isEqualTo(expected == null ? "" : expected);
+    }
+
+    @Test
+    void ambiguousSpellingsKeepTheirOtherReadings() {
+        ReadNumber typo = NumberReader.read("3, 835 cases").get(0);
+        assertThat(typo.readings()).extracting(BigDecimal::toPlainString).containsExactly("3835", "3", "835");
+        ReadNumber comma = NumberReader.read("2,78 euros").get(0);
+        assertThat(comma.readings()).extracting(BigDecimal::toPlainString).containsExactly("2.78", "278");
+    }
+
+    @ParameterizedTest(name = "{0} states {1}")
+    @CsvSource(delimiter = ';', value = {"33%; 0.33", "33%; 33", "$2.78 billion; 2780000000", "2,78; 2.78",
+            "3, 835; 3835", "a third; 0.33", "a third; 0.333", "10,000 to 12,000; 12000", "$1 trillion; 1000000000000"})
+    void aNumberStatesItsValueItsFractionAndItsRoundings(String text, String amount) {
+        ReadNumber n = NumberReader.read(text).get(0);
+        assertThat(n.states(new BigDecimal(amount))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} does not state {1}")
+    @CsvSource(delimiter = ';', value = {"33%; 0.34", "$2.78 billion; 2.78", "a third; 0.25", "300; 3000"})
+    void aNumberDoesNotStateAnotherValue(String text, String amount) {
+        assertThat(NumberReader.read(text).get(0).states(new BigDecimal(amount))).isFalse();
+    }
+
+    @Test
+    void onlyFiguresAreFiguresAndSpansAreInTheText() {
+        String text = "On Thursday (26th) at 21:00, in 2024, one official said over 3,000 of 11,000 were hit.";
+        List<ReadNumber> figures = NumberReader.figures(text);
+        assertThat(figures).extracting(ReadNumber::text).containsExactly("over 3,000", "11,000");
+        for (ReadNumber n : figures) assertThat(text.substring(n.start(), n.end())).isEqualTo(n.text());
+    }
+}
