@@ -277,8 +277,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static int rulePackProblems(RulePackException e, PrintWriter err) {
-        e.problems().forEach(err::println);
-        err.println("factlint: the rule pack does not compile; nothing checked");
+        RuleOptions.report(e, err, "nothing checked");
         return ExitCode.INPUT_ERROR.code();
     }
 

@@ -25,8 +25,7 @@ final class RuleOptions {
         try {
             return RulePack.load(dir, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
         } catch (RulePackException e) {
-            e.problems().forEach(err::println);
-            err.println("factlint: the rule pack does not compile; " + notDone);
+            report(e, err, notDone);
             return null;
         }
     }
@@ -39,8 +38,7 @@ final class RuleOptions {
         try {
             return RulePack.start(dir, noCache ? CacheOptions.disabled() : CacheOptions.defaults(), phases);
         } catch (RulePackException e) {
-            e.problems().forEach(err::println);
-            err.println("factlint: the rule pack does not compile; " + notDone);
+            report(e, err, notDone);
             return null;
         }
     }
@@ -50,10 +48,24 @@ final class RuleOptions {
         try {
             return pending.get();
         } catch (RulePackException e) {
-            e.problems().forEach(err::println);
-            err.println("factlint: the rule pack does not compile; " + notDone);
+            report(e, err, notDone);
             return null;
         }
+    }
+
+    /**
+     * Prints why the rule pack cannot be used: a missing rules folder in one line that says how to point at one
+     * (issue 10.20: a check run from another folder), otherwise each problem and a last line.
+     */
+    static void report(RulePackException e, PrintWriter err, String notDone) {
+        if (e instanceof RulePackException.MissingFolder m) {
+            Path abs = m.dir().toAbsolutePath().normalize();
+            err.println("factlint: no rules folder at " + io.factlint.model.SafeText.oneLine(abs.toString())
+                    + " (run from the folder that holds rules/, or point at one with --rules DIR); " + notDone);
+            return;
+        }
+        e.problems().forEach(err::println);
+        err.println("factlint: the rule pack does not compile; " + notDone);
     }
 
     RulePack load(PrintWriter err, String notDone) {

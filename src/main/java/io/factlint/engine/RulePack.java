@@ -286,7 +286,7 @@ public final class RulePack {
     record RuleFiles(Path dir, List<Path> drl, List<Path> yaml, List<Path> all) {
         static RuleFiles of(Path dir) throws RulePackException {
             if (!Files.isDirectory(dir)) {
-                throw new RulePackException(List.of(dir + ": rules folder not found"));
+                throw new RulePackException.MissingFolder(dir);
             }
             List<Path> drl = new ArrayList<>();
             List<Path> yaml = new ArrayList<>();

@@ -14,4 +14,18 @@ public class RulePackException extends Exception {
     public List<String> problems() {
         return problems;
     }
+
+    /** The rules folder does not exist (e.g. a check run from another folder than the project's). */
+    public static final class MissingFolder extends RulePackException {
+        private final transient java.nio.file.Path dir;
+
+        public MissingFolder(java.nio.file.Path dir) {
+            super(List.of(dir + ": rules folder not found"));
+            this.dir = dir;
+        }
+
+        public java.nio.file.Path dir() {
+            return dir;
+        }
+    }
 }
