@@ -72,7 +72,8 @@ public final class NumberReader {
      * read afterwards), a fraction in words, "one in twenty", or a run of number words.
      */
     private static final Pattern ATOM = Pattern.compile(
-            "(?<time>(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?![\\p{N}]))"
+            "(?<isodate>(?<![\\p{L}\\p{N}])\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\p{N}]))|"
+            + "(?<time>(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?![\\p{N}]))"
             + "|(?<digits>(?<![\\p{L}\\p{N}.,])(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
             + "|(?<onein>\\b(?:one|1) in (?<den>\\d+|" + UNIT_WORDS + "|hundred|thousand)\\b)"
             + "|(?<fraction>\\b(?:(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?" + FRACTION_WORD + "\\b)"
@@ -149,6 +150,11 @@ public final class NumberReader {
     private static ReadNumber atom(String text, Matcher m) {
         int start = m.start();
         int end = m.end();
+        if (m.group("isodate") != null) {
+            // 2025-03-01: a date written as ISO-8601, not a figure (nor three)
+            return new ReadNumber(start, end, m.group(), new BigDecimal(m.group().substring(8, 10)), null, Bound.EXACTLY,
+                    false, null, ReadNumber.Role.DAY, List.of());
+        }
         if (m.group("time") != null) {
             return new ReadNumber(start, end, m.group(), new BigDecimal(m.group().replace(":", ".")), null, Bound.EXACTLY,
                     false, null, ReadNumber.Role.TIME, List.of());

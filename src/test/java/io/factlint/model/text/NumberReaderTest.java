@@ -105,4 +105,11 @@ class NumberReaderTest {
         assertThat(figures).extracting(ReadNumber::text).containsExactly("over 3,000", "11,000");
         for (ReadNumber n : figures) assertThat(text.substring(n.start(), n.end())).isEqualTo(n.text());
     }
+
+    /** An ISO-8601 date in a text ("Seoul, 2025-03-01.") is a date, not the figures 2025, 03 and 01. */
+    @Test
+    void anIsoDateIsNoFigure() {
+        assertThat(NumberReader.figures("Seoul, 2025-03-01. Over 3,000 were hit on 2025-02-28T10:00."))
+                .extracting(ReadNumber::text).containsExactly("Over 3,000");
+    }
 }
