@@ -1,5 +1,6 @@
 package io.factlint.cli;
 
+import io.factlint.model.text.Spelling;
 import io.factlint.check.ExitCode;
 import io.factlint.engine.RulePack;
 import io.factlint.model.RuleInfo;
@@ -52,8 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
             all.addAll(ReviewRules.all());
             RuleInfo r = all.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
             if (r == null) {
-                String near = all.stream().map(RuleInfo::id).min(Comparator.comparingInt(x -> distance(x, id))).orElse(null);
-                err.println("factlint: unknown rule id \"" + id + "\"" + (near != null && distance(near, id) <= Math.max(3, id.length() / 3)
+                String near = all.stream().map(RuleInfo::id).min(Comparator.comparingInt(x -> Spelling.distance(x, id))).orElse(null);
+                err.println("factlint: unknown rule id \"" + id + "\"" + (near != null && Spelling.distance(near, id) <= Math.max(3, id.length() / 3)
                         ? "; did you mean " + near + "?" : "") + " (factlint rules lists them)");
                 return ExitCode.INPUT_ERROR.code();
             }
@@ -123,19 +124,4 @@ final class ExplainCommand implements Callable<Integer> {
         b.append(line).append('\n');
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

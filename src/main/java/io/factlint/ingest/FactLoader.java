@@ -1,5 +1,6 @@
 package io.factlint.ingest;
 
+import io.factlint.model.text.Spelling;
 import io.factlint.model.Claim;
 import io.factlint.model.Entity;
 import io.factlint.model.Fact;
@@ -86,7 +87,7 @@ public final class FactLoader {
             String near = null;
             int best = Integer.MAX_VALUE;
             for (String k : known) {
-                int d = distance(k, c.attribute());
+                int d = Spelling.distance(k, c.attribute());
                 if (d < best) {
                     best = d;
                     near = k;
@@ -98,21 +99,6 @@ public final class FactLoader {
         }
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     /**
      * Reads every {@code *.json}, {@code *.yaml}, {@code *.yml} under the paths (files or folders, recursively),

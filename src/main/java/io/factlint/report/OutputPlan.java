@@ -278,7 +278,7 @@ public final class OutputPlan {
     }
 
     /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
-    static Path canonical(Path p) {
+    public static Path canonical(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();

@@ -206,15 +206,7 @@ public final class Workbench implements AutoCloseable {
 
     /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
     static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return abs;
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
+        return io.factlint.report.OutputPlan.canonical(p);
     }
 
     static Path parent(Path p) {
