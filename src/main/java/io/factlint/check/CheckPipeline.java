@@ -112,7 +112,7 @@ public final class CheckPipeline {
                 errors.addAll(e.errors());
             }
         }
-        return check(base, request, errors);
+        return check(base, request, errors, null);
     }
 
     /**
@@ -120,10 +120,23 @@ public final class CheckPipeline {
      * {@code request.paths()} only say where waivers files are looked for.
      */
     public CheckOutcome run(FactBase facts, CheckRequest request) throws RulePackException, InputException, RuleFailure {
-        return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>());
+        return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>(), null);
     }
 
-    private CheckOutcome check(FactBase base, CheckRequest request, List<InputError> errors)
+    /**
+     * Checks only {@code batches} of {@code facts} (work units cut from the whole fact base by
+     * {@link io.factlint.engine.WorkUnits}), then reviews and gates their findings as {@link #run} does: a runner
+     * that spreads the batches over machines (factlint-spark) calls this for its share. The units keep what
+     * belongs to the whole base (a story's quotes from every subject, for the story text's rules).
+     */
+    public CheckOutcome run(FactBase facts, List<io.factlint.engine.WorkUnits.Batch> batches, CheckRequest request)
+            throws RulePackException, InputException, RuleFailure {
+        return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>(),
+                java.util.Objects.requireNonNull(batches, "batches"));
+    }
+
+    private CheckOutcome check(FactBase base, CheckRequest request, List<InputError> errors,
+                               List<io.factlint.engine.WorkUnits.Batch> batches)
             throws RulePackException, InputException, RuleFailure {
         RulePack rules = pack();
         Set<String> ids = rules.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
@@ -132,7 +145,8 @@ public final class CheckPipeline {
         Path baseline = request.baseline();
         List<FixedFinding> previous = baseline == null ? null : BaselineReport.read(baseline, errors);
         if (!errors.isEmpty()) throw new InputException(errors.stream().sorted().distinct().toList());
-        CheckResult result = Engine.check(rules, base, request.engine(), phases);
+        CheckResult result = batches == null ? Engine.check(rules, base, request.engine(), phases)
+                : Engine.checkBatches(rules, base, batches, request.engine());
         CheckResult reviewed = Reviewer.review(result, waivers, previous, baseline == null ? null : display(baseline),
                 request.clock());
         return CheckOutcome.of(reviewed, request.failOn(), request.failOnNew());

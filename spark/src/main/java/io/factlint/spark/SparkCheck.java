@@ -223,21 +223,6 @@ public final class SparkCheck {
     private record Loaded(RulePack pack, FactBase base, List<WorkUnits.Batch> batches, Path input, String from, String to) {
     }
 
-    /** The facts of one batch as a fact base of their own (sources and entities shared). */
-    static FactBase subset(FactBase base, WorkUnits.Batch batch) {
-        java.util.Set<io.factlint.model.Story> stories = new java.util.LinkedHashSet<>();
-        List<io.factlint.model.Fact> facts = new ArrayList<>();
-        List<io.factlint.model.Claim> claims = new ArrayList<>();
-        List<io.factlint.model.Mention> mentions = new ArrayList<>();
-        for (WorkUnits.Unit u : batch.units()) {
-            stories.addAll(u.stories());
-            facts.addAll(u.facts());
-            claims.addAll(u.claims());
-            mentions.addAll(u.mentions());
-        }
-        return new FactBase(base.files(), List.copyOf(stories), base.sources(), base.entities(), facts, claims, mentions);
-    }
-
     private static Loaded loaded(Shipment s) {
         return LOADED.computeIfAbsent(s.id(), id -> {
             try {
@@ -280,7 +265,7 @@ public final class SparkCheck {
             int i = indices.next();
             CheckOutcome outcome;
             try {
-                outcome = pipeline.run(subset(l.base(), l.batches().get(i)), request);
+                outcome = pipeline.run(l.base(), List.of(l.batches().get(i)), request);
             } catch (RulePackException | InputException e) {
                 throw new IllegalStateException("factlint executor: " + e.getMessage(), e);
             }
