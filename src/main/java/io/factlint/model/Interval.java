@@ -12,8 +12,6 @@ import java.util.Objects;
  * Immutable. All arithmetic keeps track of which ends are attained.
  */
 public final class Interval {
-    public static final Interval ALL = new Interval(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
-
     private final double min;
     private final double max;
     private final boolean minOpen;
@@ -48,10 +46,6 @@ public final class Interval {
 
     public boolean isPoint() {
         return min == max && !minOpen && !maxOpen;
-    }
-
-    public boolean isEmpty() {
-        return min == max && (minOpen || maxOpen);
     }
 
     /** True when every value of this interval is smaller than every value of {@code o}. */
