@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
                      List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent,
-                     String kind) {
+                     String kind, String description) {
 
     /**
      * A figure without a kind: a stated value. {@code kind} is the figure kind of figures.yaml ({@code ratio},
@@ -18,6 +18,17 @@ public record Figure(String subject, String attribute, When at, Interval convent
     public Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
                   List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent) {
         this(subject, attribute, at, conventional, strict, from, derived, arithmetic, strictArithmetic, percent, null);
+    }
+
+    /**
+     * A figure without a description. {@code description} is the figures.yaml description of a derived figure
+     * (null for a stated value, a claim form's value, or a figure whose definition has none).
+     */
+    public Figure(String subject, String attribute, When at, Interval conventional, Interval strict,
+                  List<Fact> from, boolean derived, String arithmetic, String strictArithmetic, boolean percent,
+                  String kind) {
+        this(subject, attribute, at, conventional, strict, from, derived, arithmetic, strictArithmetic, percent, kind,
+                null);
     }
 
     public List<String> fromRefs() {

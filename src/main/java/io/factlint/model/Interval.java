@@ -12,8 +12,6 @@ import java.util.Objects;
  * Immutable. All arithmetic keeps track of which ends are attained.
  */
 public final class Interval {
-    public static final Interval ALL = new Interval(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
-
     private final double min;
     private final double max;
     private final boolean minOpen;
@@ -48,10 +46,6 @@ public final class Interval {
 
     public boolean isPoint() {
         return min == max && !minOpen && !maxOpen;
-    }
-
-    public boolean isEmpty() {
-        return min == max && (minOpen || maxOpen);
     }
 
     /** True when every value of this interval is smaller than every value of {@code o}. */
@@ -193,11 +187,17 @@ public final class Interval {
                 + (percent ? percent(max) : number(max)) + (maxOpen ? ")" : "]");
     }
 
-    /** A number as an editor writes it: thousands separators, at most four decimals. */
+    /**
+     * A number as an editor writes it: thousands separators, at most four decimals. A number other than 0 that
+     * would round to 0 at four decimals is written in full instead ({@code 0.00001234}, and {@code 4.9E-324} in
+     * scientific notation when it is smaller than 10⁻⁶): it never prints as 0.
+     */
     public static String number(double v) {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(v);
+        String s = f.format(v);
+        if (v != 0 && (s.equals("0") || s.equals("-0"))) return BigDecimal.valueOf(v).stripTrailingZeros().toString();
+        return s;
     }
 
     public static String percent(double v) {

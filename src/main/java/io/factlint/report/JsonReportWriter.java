@@ -151,10 +151,22 @@ public final class JsonReportWriter implements ReportWriter {
     public record FactJson(String ref, String file, int line, int column) {
     }
 
-    public record IntervalJson(Double min, Double max, boolean minOpen, boolean maxOpen) {
+    /**
+     * An interval. An unbounded end is {@code null} (the contract); {@code minInfinite} / {@code maxInfinite} then
+     * say which infinity it is ({@code "negative"} or {@code "positive"}), so that an overflowed figure
+     * {@code (∞, ∞)} is told from {@code (−∞, ∞)}. They are absent for a finite end.
+     */
+    public record IntervalJson(Double min, Double max, boolean minOpen, boolean maxOpen,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String minInfinite,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String maxInfinite) {
         static IntervalJson of(Interval i) {
             return new IntervalJson(Double.isInfinite(i.min()) ? null : i.min(), Double.isInfinite(i.max()) ? null : i.max(),
-                    i.minOpen(), i.maxOpen());
+                    i.minOpen(), i.maxOpen(), infinity(i.min()), infinity(i.max()));
+        }
+
+        private static String infinity(double end) {
+            if (!Double.isInfinite(end)) return null;
+            return end > 0 ? "positive" : "negative";
         }
     }
 

@@ -84,7 +84,7 @@ public final class ExpressionKind implements FigureKind {
         }
         return new Figure(moments.get(def.inputs().get(0)).getSubject(), def.name(), at, conv, strict,
                 List.copyOf(from), true, arithmetic(n, moments, true, conv, def.percent()),
-                arithmetic(n, moments, false, strict, def.percent()), def.percent(), def.kind());
+                arithmetic(n, moments, false, strict, def.percent()), def.percent(), def.kind(), Figures.described(def));
     }
 
     private static String arithmetic(Node n, Map<String, Moment> m, boolean conventional, Interval r, boolean percent) {

@@ -32,7 +32,7 @@ public final class Figures {
         return new Figure(numerator.getSubject(), def.name(), at, conv, strict, List.copyOf(from), true,
                 arithmetic(numerator.getHull(), denominator.getHull(), conv, def.percent()),
                 arithmetic(numerator.getStrictHull(), denominator.getStrictHull(), strict, def.percent()), def.percent(),
-                def.kind());
+                def.kind(), described(def));
     }
 
     /**
@@ -70,5 +70,10 @@ public final class Figures {
 
     private static String describe(Moment m, Interval hull) {
         return m.getAttribute() + " on " + m.getAt().display() + " = " + hull.format();
+    }
+
+    /** The figures.yaml description a derived figure carries to the reports; null when the definition has none. */
+    static String described(FigureDefinition def) {
+        return def.description() == null || def.description().isBlank() ? null : def.description();
     }
 }

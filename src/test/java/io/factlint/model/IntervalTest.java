@@ -68,4 +68,22 @@ class IntervalTest {
         assertThat(Interval.percent(0.3636363)).isEqualTo("36.4 %");
         assertThat(Interval.point(0.3).formatPercent()).isEqualTo("30.0 %");
     }
+
+    /** Issue 15.9: a count of 4.9e-324 printed as "deployed 0"; a number that is not 0 never prints as 0. */
+    @Test
+    void aNumberTooSmallForFourDecimalsIsWrittenInFullNotAsZero() {
+        assertThat(Interval.number(4.9e-324)).isEqualTo("4.9E-324");
+        assertThat(Interval.number(-4.9e-324)).isEqualTo("-4.9E-324");
+        assertThat(Interval.number(1.234e-5)).isEqualTo("0.00001234");
+        assertThat(Interval.number(0.00004999)).isEqualTo("0.00004999");
+        assertThat(Interval.number(0.00005)).isEqualTo("0.00005");
+        assertThat(Interval.number(-0.00001)).isEqualTo("-0.00001");
+        assertThat(Interval.point(Double.MIN_VALUE).format()).isEqualTo("4.9E-324");
+        assertThat(Interval.closed(0, Double.MIN_VALUE).format()).isEqualTo("[0, 4.9E-324]");
+        // unchanged: 0 itself, and every number that keeps a digit at four decimals
+        assertThat(Interval.number(0)).isEqualTo("0");
+        assertThat(Interval.number(-0.0)).isEqualTo("-0");
+        assertThat(Interval.number(0.00006)).isEqualTo("0.0001");
+        assertThat(Interval.number(0.00012345)).isEqualTo("0.0001");
+    }
 }

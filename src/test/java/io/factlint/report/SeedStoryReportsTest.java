@@ -73,6 +73,17 @@ class SeedStoryReportsTest {
         assertThat(d.select("article.claim .vbadge").eachText()).contains("supported");
     }
 
+    /** Issue 10.17: each derived figure shows its figures.yaml description (rules/vocabulary/figures.yaml). */
+    @Test
+    void htmlShowsEachDerivedFiguresDescriptionFromTheVocabulary() {
+        Document d = Jsoup.parse(Render.text(new HtmlReportWriter(), result, Render.FAIL_ON_ERROR));
+        Element share = d.select("article.figure").stream()
+                .filter(f -> f.selectFirst("h3").text().contains("casualty_share")).findFirst().orElseThrow();
+        assertThat(share.select(".figure-description").eachText())
+                .containsExactly("share of the deployed force killed or injured");
+        assertThat(d.select("article.figure")).allSatisfy(f -> assertThat(f.select(".figure-description")).hasSize(1));
+    }
+
     @Test
     void markdownAndGithubHaveALinePerFinding() {
         String md = Render.text(new MarkdownReportWriter(), result, Render.FAIL_ON_ERROR);

@@ -134,10 +134,14 @@ public record HtmlView(
                             String changeFrom, boolean conflict) {
     }
 
-    /** A figure; {@code strictWords} says an unbounded or one-sided strict interval in words ("more than 25.0 %"). */
+    /**
+     * A figure; {@code strictWords} says an unbounded or one-sided strict interval in words ("more than 25.0 %");
+     * {@code description} is the figures.yaml description of a derived figure (null when it has none).
+     */
     public record FigureView(String subject, String subjectName, String attribute, String at, String conventional,
                              String strict, boolean readingsDiffer, String arithmetic, String strictArithmetic,
-                             List<FactView> from, String entityKey, String storyKeys, String strictWords, String kind) {
+                             List<FactView> from, String entityKey, String storyKeys, String strictWords, String kind,
+                             String description) {
     }
 
     /**
@@ -398,7 +402,8 @@ public record HtmlView(
                     f.at() == null ? null : f.at().display(), f.display(), f.strictDisplay(),
                     !f.display().equals(f.strictDisplay()), f.arithmetic(), f.strictArithmetic(),
                     f.from().stream().sorted(Comparator.comparing(Fact::getRef)).map(this::fact).toList(),
-                    entityKey(f.subject()), storyKeysOf(stories), words(f.strict(), f.percent()), f.kind());
+                    entityKey(f.subject()), storyKeysOf(stories), words(f.strict(), f.percent()), f.kind(),
+                    f.description());
         }
 
         /**
