@@ -115,10 +115,20 @@ public final class Engine {
      */
     public static CheckResult checkBatches(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
                                            EngineLimits limits) throws RuleFailure {
-        return check(pack, base, batches, WorkUnits.sharedEntities(base), limits, Phases.NONE);
+        // the series of the share's own subjects only: a runner calling this once per batch must not re-derive
+        // the whole base's series each time (a unit holds every fact of its subjects, so theirs are complete)
+        List<Fact> own = new ArrayList<>();
+        for (WorkUnits.Batch b : batches) for (WorkUnits.Unit u : b.units()) own.addAll(u.facts());
+        return check(pack, base, own, batches, WorkUnits.sharedEntities(base), limits, Phases.NONE);
     }
 
     private static CheckResult check(RulePack pack, FactBase base, List<WorkUnits.Batch> batches,
+                                     List<Entity> sharedEntities, EngineLimits limits, Phases phases) throws RuleFailure {
+        return check(pack, base, base.facts(), batches, sharedEntities, limits, phases);
+    }
+
+    /** {@code seriesFacts}: the facts whose series are derived (all of the base, or a share's own). */
+    private static CheckResult check(RulePack pack, FactBase base, List<Fact> seriesFacts, List<WorkUnits.Batch> batches,
                                      List<Entity> sharedEntities, EngineLimits limits, Phases phases) throws RuleFailure {
         long t = System.nanoTime();
         Names names = new Names(base);
@@ -127,7 +137,7 @@ public final class Engine {
         RuleClasses classes = RuleClasses.of(pack);
         // the series of every subject and attribute, once, in the order one session over everything gives them
         // (reports draw them); each session builds its timelines from its own subjects' series
-        List<Series> series = Series.of(base.facts());
+        List<Series> series = Series.of(seriesFacts);
         Map<String, List<Series>> seriesOf = new java.util.HashMap<>();
         for (Series x : series) seriesOf.computeIfAbsent(x.subject(), k -> new ArrayList<>()).add(x);
         t = phases.since("series", t);
