@@ -34,16 +34,7 @@ record CliRun(int code, String out, String err) {
 
     /** Copies a folder tree (the seed story, the rules) into a test's temporary folder. */
     static Path copy(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.factlint.testing.TestFiles.copyTree(from, to);
     }
 
     /** {@code java [jvmOptions] -cp <the test class path> io.factlint.cli.Main args}, waiting at most two minutes. */

@@ -2,7 +2,6 @@ package io.factlint.project;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * The real launcher script ({@code ./factlint}) copied into a test folder beside a {@code target/factlint.jar} whose
@@ -51,16 +49,7 @@ final class Launcher {
 
     /** Copies a folder tree (the seed story, the rules). */
     static Path copy(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.factlint.testing.TestFiles.copyTree(from, to);
     }
 
     /** The seed story with a planted contradiction: the headline claims the soldier is still captured (status.stale). */
