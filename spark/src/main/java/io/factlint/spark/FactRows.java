@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +31,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -188,6 +186,11 @@ public final class FactRows {
                 byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r);
             }
         }
+        for (String f : files.keySet()) {
+            if (byFile.containsKey(f)) {
+                errors.add(new InputError(Location.of(f), "both a \"file\" row and object rows for " + q(f) + ": one or the other"));
+            }
+        }
         Map<String, String> docs = new TreeMap<>();
         for (Map.Entry<String, List<FactRow>> e : byFile.entrySet()) {
             String doc = document(e.getValue(), errors);
@@ -334,7 +337,4 @@ public final class FactRows {
     private static String q(String s) {
         return "\"" + s + "\"";
     }
-
-    /** The kinds as a set, for readers. */
-    static final Set<String> KIND_SET = Set.copyOf(KINDS);
 }
