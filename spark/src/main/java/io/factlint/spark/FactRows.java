@@ -217,6 +217,15 @@ public final class FactRows {
             if (part.equals("..")) return "the file " + q(r.file()) + " leaves the archive (\"..\"): convert from the folder's parent or with an absolute path";
         }
         if (f.indexOf('\0') >= 0) return "a file name with a NUL character";
+        for (String part : f.split("/")) {
+            if (part.startsWith(".") && !part.equals(".")) {
+                return "the file " + q(r.file()) + " is hidden (a name starting with \".\"): the CLI does not read it";
+            }
+        }
+        String base = f.substring(f.lastIndexOf('/') + 1);
+        if (!r.kind().equals("file") && WaiverFile.NAMES.contains(base)) {
+            return "a " + r.kind() + " row in " + q(r.file()) + ": a file of that name is a waivers file, not a fact file";
+        }
         if (r.kind().equals("file")) return r.content() == null ? "a file row without \"content\"" : null;
         if (!(f.endsWith(".json") || f.endsWith(".yaml") || f.endsWith(".yml"))) {
             return "a " + r.kind() + " row's file must be a fact file (.json, .yaml or .yml), not " + q(r.file());

@@ -299,17 +299,19 @@ class SparkCheckTest {
                 "{\"kind\":\"fact\",\"file\":\"desk/a.json\",\"line\":9,\"column\":5,\"object\":{\"id\":\"f2\",\"subject\":\"e\",\"attribute\":\"killed\",\"value\":3,\"at\":\"2024-01-01\",\"source\":\"nobody\"}}",
                 // a row that is not JSON: located in the data file
                 "{\"kind\":\"fact\",\"file\":\"desk/a.json\",\"line\":11,",
-                // a row that leaves the archive
-                "{\"kind\":\"fact\",\"file\":\"../etc/a.json\",\"line\":1,\"object\":{}}") + "\n");
+                // a row that leaves the archive, one in a file the CLI would not read
+                "{\"kind\":\"fact\",\"file\":\"../etc/a.json\",\"line\":1,\"object\":{}}",
+                "{\"kind\":\"fact\",\"file\":\"desk/.old/a.json\",\"line\":1,\"object\":{}}") + "\n");
         SparkCheck.Outcome r = SparkCheck.run(spark, rows(null, "jsonl", rows.toString(), tmp.resolve("out")));
         assertThat(r.exitCode()).isEqualTo(2);
         String errors = String.join("\n", r.errors());
         assertThat(errors).contains("part-0.json:5:");
         assertThat(errors).contains("../etc/a.json").contains("leaves the archive");
+        assertThat(errors).contains("desk/.old/a.json").contains("is hidden");
         assertThat(Files.exists(tmp.resolve("out"))).isFalse();
 
         // the same rows without the broken two: the loader's located errors, at the rows' own file and line
-        List<String> good = Files.readAllLines(rows.resolve("part-0.json")).subList(0, 4);
+        List<String> good = Files.readAllLines(rows.resolve("part-0.json")).subList(0, 4); // the first four rows
         Files.write(rows.resolve("part-0.json"), good);
         r = SparkCheck.run(spark, rows(null, "jsonl", rows.toString(), tmp.resolve("out")));
         assertThat(r.exitCode()).isEqualTo(2);
