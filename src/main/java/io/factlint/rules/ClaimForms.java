@@ -324,7 +324,9 @@ public final class ClaimForms {
             if (m == null || m.getHull() == null) return Value.none(missing(x, subject, attribute, t));
             String old = tooOld(x.c(), m, t);
             if (old != null) return Value.none(old);
-            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(), stated(m, m.getHull()), null, false);
+            boolean pct = Percentages.writtenAsPercent(m.getFacts());
+            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(),
+                    show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
         }
         Map<String, Moment> used = new HashMap<>();
         String[] why = {null};

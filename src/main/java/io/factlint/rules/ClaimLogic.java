@@ -70,10 +70,12 @@ public final class ClaimLogic {
     public static ClaimVerdict figureVerdict(Claim c, Figure f) {
         Verdict conv = evaluate(c.op(), c.quantity(), f.conventional(), true);
         Verdict strict = evaluate(c.op(), c.quantity(), f.strict(), false);
-        boolean claimedShare = f.percent() && c.quantity() != null && !c.quantity().isRange();
+        // a share: a derived figure with percent: true, or a stated attribute whose facts are written as percentages
+        boolean share = f.percent() || !f.derived() && Percentages.writtenAsPercent(f.from());
+        boolean claimedShare = share && c.quantity() != null && !c.quantity().isRange();
         double claimed = claimedShare ? c.quantity().amount().doubleValue() : Double.NaN;
         String shown = f.display(), strictShown = f.strictDisplay(), value = c.valueWords();
-        if (f.percent()) {
+        if (share) {
             int s = Percentages.scale(claimed, f.conventional());
             shown = Percentages.show(f.conventional(), s);
             strictShown = Percentages.show(f.strict(), Percentages.scale(claimed, f.strict()));

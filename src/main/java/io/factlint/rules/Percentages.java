@@ -70,6 +70,19 @@ public final class Percentages {
         return r.abs().compareTo(new BigDecimal("0.000001")) < 0 ? r.toString() : r.toPlainString();
     }
 
+    /**
+     * True when every fact gives its value as a percentage ({@code {"percent": 54.7}}) and there is one: a stated
+     * attribute whose reasons print as percentages (54.7 %, not 0.547).
+     */
+    public static boolean writtenAsPercent(java.util.Collection<io.factlint.model.Fact> facts) {
+        boolean any = false;
+        for (io.factlint.model.Fact f : facts) {
+            if (f.getQuantity() == null || !f.getQuantity().isPercent()) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /** An interval of shares at {@code scale} decimals: {@code [51.95 %, 51.97 %]}, a point as one value. */
     public static String show(Interval i, int scale) {
         if (i.isPoint()) return format(i.min(), scale);
