@@ -190,7 +190,7 @@ final class ValueGrammar {
             return null;
         }
         BigDecimal step = (n[1] != null ? n[1] : Quantity.stepOf(n[4])).movePointLeft(2);
-        return Quantity.of(n[4].movePointLeft(2), q.bound == null ? Bound.EXACTLY : q.bound, step);
+        return Quantity.of(n[4].movePointLeft(2), q.bound == null ? Bound.EXACTLY : q.bound, step).asPercent();
     }
 
     /** A number as written (its digits kept); null with an error if it is no number or out of range. */

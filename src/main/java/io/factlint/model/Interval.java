@@ -200,10 +200,21 @@ public final class Interval {
         return s;
     }
 
+    /**
+     * A share as a percentage to one decimal ({@code 36.4 %}); a share other than 0 that would round to 0.0 is
+     * written with two significant digits instead ({@code 0.004 %}; below 10⁻⁶ in scientific notation): it never
+     * prints as 0.0 %.
+     */
     public static String percent(double v) {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         // movePointRight, not v * 100: a share near Double.MAX_VALUE would overflow to infinity
-        return BigDecimal.valueOf(v).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        BigDecimal p = BigDecimal.valueOf(v).movePointRight(2);
+        BigDecimal r = p.setScale(1, RoundingMode.HALF_UP);
+        if (p.signum() != 0 && r.signum() == 0) {
+            BigDecimal t = p.round(new java.math.MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros();
+            return (t.abs().compareTo(new BigDecimal("0.000001")) < 0 ? t.toString() : t.toPlainString()) + " %";
+        }
+        return r.toPlainString() + " %";
     }
 
     @Override

@@ -16,8 +16,15 @@ public final class Quantity {
     private final BigDecimal rangeMax;
     private final Interval conventional;
     private final Interval strict;
+    private final boolean percent;
 
     private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax) {
+        this(amount, bound, step, rangeMin, rangeMax, false);
+    }
+
+    private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax,
+                     boolean percent) {
+        this.percent = percent;
         this.amount = amount;
         this.bound = bound;
         this.step = step;
@@ -61,6 +68,19 @@ public final class Quantity {
         Objects.requireNonNull(amount);
         Objects.requireNonNull(bound);
         return new Quantity(amount, bound, step != null ? step : stepOf(amount), null, null);
+    }
+
+    /**
+     * The same quantity, written as a percentage ({@code {"percent": 52}}: the fraction 0.52): reasons and words
+     * print it as {@code 52 %}. Its readings and equality are those of the fraction.
+     */
+    public Quantity asPercent() {
+        return new Quantity(amount, bound, step, rangeMin, rangeMax, true);
+    }
+
+    /** True when the value was written as a percentage ({@link #asPercent()}). */
+    public boolean isPercent() {
+        return percent;
     }
 
     public static Quantity range(BigDecimal min, BigDecimal max) {
@@ -133,9 +153,19 @@ public final class Quantity {
 
     /** As a text would write it: {@code over 11,000}, {@code 10,000–12,000}. */
     public String words() {
+        if (percent) {
+            if (amount == null) return points(rangeMin) + "–" + points(rangeMax) + " %";
+            String n = points(amount) + " %";
+            return bound == Bound.EXACTLY ? n : bound.words() + " " + n;
+        }
         if (amount == null) return Interval.number(rangeMin.doubleValue()) + "–" + Interval.number(rangeMax.doubleValue());
         String n = Interval.number(amount.doubleValue());
         return bound == Bound.EXACTLY ? n : bound.words() + " " + n;
+    }
+
+    /** A fraction as the percentage written: 0.5196 → {@code 51.96}. */
+    private static String points(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -75,8 +75,15 @@ public final class ClaimForms {
         Claim c = x.c();
         Value v = valueAt(x, c.subject(), c.attribute(), c.at());
         if (v.missing() != null) return ClaimLogic.undetermined(c, v.missing());
+        String words = v.words();
+        if (v.percent() && c.quantity() != null && !c.quantity().isRange()) {
+            // the share with the precision that tells it from the claimed value (51.96 % against 52.00 %)
+            String plain = show(v.conv(), true);
+            int s = Percentages.scale(c.quantity().amount().doubleValue(), v.conv());
+            if (words.startsWith(plain)) words = Percentages.show(v.conv(), s) + words.substring(plain.length());
+        }
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
-                c.attribute() + " of " + c.subject() + " is " + v.words() + " on " + c.at().display(), "");
+                c.attribute() + " of " + c.subject() + " is " + words + " on " + c.at().display(), "");
     }
 
     private static ClaimVerdict change(Ctx x) {
@@ -317,7 +324,9 @@ public final class ClaimForms {
             if (m == null || m.getHull() == null) return Value.none(missing(x, subject, attribute, t));
             String old = tooOld(x.c(), m, t);
             if (old != null) return Value.none(old);
-            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(), stated(m, m.getHull()), null, false);
+            boolean pct = Percentages.writtenAsPercent(m.getFacts());
+            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(),
+                    show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
         }
         Map<String, Moment> used = new HashMap<>();
         String[] why = {null};
@@ -482,37 +491,18 @@ public final class ClaimForms {
         return q.isRange() ? q.words() : percent(q.amount().doubleValue(), null);
     }
 
-    /** An interval as the reason shows it; percentages with the precision that tells its ends apart. */
+    /** An interval as the reason shows it; percentages with the precision that tells its ends apart ({@link Percentages}). */
     static String show(Interval i, boolean percent) {
         if (!percent) return i.format();
-        if (i.isPoint()) return percent(i.min(), null);
-        return (i.minOpen() ? "(" : "[") + percent(i.min(), i) + ", " + percent(i.max(), i) + (i.maxOpen() ? ")" : "]");
+        return Percentages.show(i, Percentages.scale(Double.NaN, i));
     }
 
     /**
      * A share as a percentage with one decimal, or more (up to four) when one decimal would print it equal to an
-     * end of {@code against} it differs from, or would round it away: 0.5196 beside 0.52 prints 51.96 %.
+     * end of {@code against} it differs from: 0.52 beside 0.5196 prints 52.00 %; a non-zero share that would print
+     * as 0 gets two significant digits (0.004 %).
      */
     static String percent(double v, Interval against) {
-        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-        BigDecimal p = BigDecimal.valueOf(v).movePointRight(2);
-        for (int scale = 1; scale <= 4; scale++) {
-            BigDecimal r = p.setScale(scale, RoundingMode.HALF_UP);
-            boolean exact = r.compareTo(p) == 0;
-            boolean distinct = against == null || distinct(r, scale, v, against.min()) && distinct(r, scale, v, against.max());
-            if ((exact || scale >= 1 && !needsMore(p, scale)) && distinct) return r.toPlainString() + " %";
-        }
-        return p.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " %";
-    }
-
-    private static boolean needsMore(BigDecimal p, int scale) {
-        // a non-zero value that rounds to 0 needs more digits
-        return p.signum() != 0 && p.setScale(scale, RoundingMode.HALF_UP).signum() == 0;
-    }
-
-    private static boolean distinct(BigDecimal r, int scale, double v, double end) {
-        if (Double.isInfinite(end) || end == v) return true;
-        BigDecimal e = BigDecimal.valueOf(end).movePointRight(2).setScale(scale, RoundingMode.HALF_UP);
-        return e.compareTo(r) != 0;
+        return Percentages.format(v, Percentages.scale(v, against));
     }
 }

@@ -9,7 +9,14 @@ import io.factlint.model.Op;
 import io.factlint.model.Quantity;
 import io.factlint.model.Verdict;
 
+import io.factlint.model.Fact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Three-valued truth of a claim over an interval: supported when the claim holds for every value the interval
@@ -54,18 +61,63 @@ public final class ClaimLogic {
         return allTrue ? Verdict.SUPPORTED : allFalse ? Verdict.CONTRADICTED : Verdict.UNDETERMINED;
     }
 
-    /** The verdict of a claim on a figure, on both readings, with the reason in words. */
+    /**
+     * The verdict of a claim on a figure, on both readings, with the reason in words. A share prints with the
+     * precision that tells the claimed value from the figure's ends ({@link Percentages}), and when a fact the
+     * figure rests on is stated for another time than the claim's, the reason names each fact's time (a figure
+     * from last season is never used silently).
+     */
     public static ClaimVerdict figureVerdict(Claim c, Figure f) {
         Verdict conv = evaluate(c.op(), c.quantity(), f.conventional(), true);
         Verdict strict = evaluate(c.op(), c.quantity(), f.strict(), false);
-        // a percentage with the precision that tells it from the figure's ends (0.0004 is 0.04 %, not 0.0 %)
-        String value = f.percent() && c.quantity() != null && !c.quantity().isRange()
-                ? (c.quantity().bound() == Bound.EXACTLY ? "" : c.quantity().bound().id().replace('_', ' ') + " ")
-                        + ClaimForms.percent(c.quantity().amount().doubleValue(), f.conventional()) : c.valueWords();
-        String reason = c.attribute() + " of " + c.subject() + " is " + f.display() + " on " + f.at().display()
+        // a share: a derived figure with percent: true, or a stated attribute whose facts are written as percentages
+        boolean share = f.percent() || !f.derived() && Percentages.writtenAsPercent(f.from());
+        boolean claimedShare = share && c.quantity() != null && !c.quantity().isRange();
+        double claimed = claimedShare ? c.quantity().amount().doubleValue() : Double.NaN;
+        String shown = f.display(), strictShown = f.strictDisplay(), value = c.valueWords();
+        if (share) {
+            int s = Percentages.scale(claimed, f.conventional());
+            shown = Percentages.show(f.conventional(), s);
+            strictShown = Percentages.show(f.strict(), Percentages.scale(claimed, f.strict()));
+            if (claimedShare) {
+                value = (c.quantity().bound() == Bound.EXACTLY ? "" : c.quantity().bound().id().replace('_', ' ') + " ")
+                        + Percentages.format(claimed, s);
+            }
+        }
+        String reason = c.attribute() + " of " + c.subject() + " is " + shown + statedFor(c, f) + " on " + f.at().display()
                 + "; the claim " + c.op().symbol() + " " + value + " is " + conv.id()
-                + (strict != conv ? " (strict reading " + f.strictDisplay() + ": " + strict.id() + ")" : "");
+                + (strict != conv ? " (strict reading " + strictShown + ": " + strict.id() + ")" : "");
         return new ClaimVerdict(c, conv, strict, f, f.from(), reason);
+    }
+
+    /**
+     * The times the figure's facts were stated for, when one differs from the claim's time: {@code " (stated for
+     * 1 Mar 2025)"} for a stated value; for a derived figure each input with its value, {@code " (killed_or_injured
+     * (3,000, 4,000) (stated for 23 Dec 2024), deployed (11,000, 12,000) (stated for 27 Dec 2024))"}; empty when
+     * every fact is stated for the claim's time.
+     */
+    static String statedFor(Claim c, Figure f) {
+        String claimTime = f.at().display();
+        boolean differs = false;
+        Map<String, List<Fact>> byAttribute = new LinkedHashMap<>();
+        for (Fact x : f.from()) {
+            if (x.getAt() != null && !x.getAt().display().equals(claimTime)) differs = true;
+            byAttribute.computeIfAbsent(x.getAttribute(), k -> new ArrayList<>()).add(x);
+        }
+        if (!differs) return "";
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Fact>> e : byAttribute.entrySet()) {
+            Set<String> times = new LinkedHashSet<>();
+            for (Fact x : e.getValue()) if (x.getAt() != null) times.add(x.getAt().display());
+            String when = "stated for " + String.join(" and ", times);
+            if (!f.derived()) {
+                parts.add(when);
+            } else {
+                Interval hull = Moment.hull(e.getValue(), true);
+                parts.add(e.getKey() + " " + (hull == null ? "" : hull.format() + " ") + "(" + when + ")");
+            }
+        }
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /** The verdict of a status claim ({@code =} or {@code !=}) given the status at its time (null: none stated). */

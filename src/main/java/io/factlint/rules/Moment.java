@@ -36,6 +36,11 @@ public final class Moment {
     public When getAt() { return at; }
     public List<Fact> getFacts() { return facts; }
 
+    /** The time a measure's statement counts at: its own time, or a period's end (a total for 12–14 March: the 14th). */
+    public When getCountsAt() {
+        return at.isPeriod() ? at.to() : at;
+    }
+
     /** The distinct status words stated at this moment, sorted. */
     public Set<String> getStatuses() {
         Set<String> s = new TreeSet<>();

@@ -37,17 +37,41 @@ public final class Timeline {
         return of(Series.of(facts));
     }
 
-    /** The timelines of series already computed ({@link Series#of}), one per series, setting each fact's time index. */
+    /**
+     * The timelines of series already computed ({@link Series#of}), one per series. A measure's moments are in the
+     * order of the time each counts at: a statement for a period counts at the period's end (a cumulative total
+     * for 12–14 March is the figure of the 14th, after a figure of the 13th), and of two moments ending together
+     * the one that starts earlier comes first (a point last). A status timeline keeps the series' order (a status
+     * stated for a period holds from its start).
+     */
     public static List<Timeline> of(List<Series> series) {
         List<Timeline> out = new ArrayList<>(series.size());
         for (Series s : series) {
-            List<Moment> moments = new ArrayList<>(s.points().size());
-            for (Series.Point p : s.points()) {
+            List<Series.Point> points = s.points();
+            if (!s.isStatus()) {
+                points = new ArrayList<>(points);
+                points.sort(COUNTS_AT); // stable: moments of one end and start keep the series' order
+            }
+            List<Moment> moments = new ArrayList<>(points.size());
+            for (Series.Point p : points) {
                 moments.add(moment(p.at(), p.facts(), moments.size()));
             }
             out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments)));
         }
         return out;
+    }
+
+    /** Measures: by the end of each moment's time (a point is its own end), then by its start. */
+    private static final Comparator<Series.Point> COUNTS_AT = Comparator
+            .comparing((Series.Point p) -> end(p.at()))
+            .thenComparing(p -> start(p.at()));
+
+    private static When end(When w) {
+        return w.isPeriod() ? w.to() : w;
+    }
+
+    private static When start(When w) {
+        return w.isPeriod() ? w.from() : w;
     }
 
     private static Moment moment(When at, List<Fact> facts, int index) {
@@ -59,12 +83,17 @@ public final class Timeline {
     public String getAttribute() { return attribute; }
     public List<Moment> getMoments() { return moments; }
 
-    /** The latest moment at or before {@code t}, or null if every statement is later. */
+    /**
+     * The latest moment at or before {@code t}, or null if every statement is later. On a measure's timeline a
+     * moment stated for a period counts at the period's end ({@link Moment#getCountsAt()}).
+     */
     public Moment latestAtOrBefore(When t) {
+        boolean status = Fact.STATUS.equals(attribute);
         int lo = 0, hi = moments.size() - 1, found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (moments.get(mid).getAt().atOrBefore(t)) {
+            Moment m = moments.get(mid);
+            if ((status ? m.getAt() : m.getCountsAt()).atOrBefore(t)) {
                 found = mid;
                 lo = mid + 1;
             } else {

@@ -4,7 +4,8 @@
  *
  * <p>Derived facts the engine inserts before rules fire:
  * <ul>
- *   <li>{@link io.factlint.rules.Timeline}: every statement of one subject's attribute, in time order, with lookups
+ *   <li>{@link io.factlint.rules.Timeline}: every statement of one subject's attribute, in time order (a measure
+ *       stated for a period counts at the period's end, {@code Moment.countsAt}), with lookups
  *       ({@code latestAtOrBefore(t)}, {@code statusAt(t, terminal)}, {@code hadBefore}, {@code factsOf});</li>
  *   <li>{@link io.factlint.rules.Moment}: the statements at one time ({@code index}, {@code nextIndex} join
  *       consecutive times; {@code hull}, {@code strictHull} are the joined intervals on both readings);</li>
@@ -16,7 +17,8 @@
  * ({@link io.factlint.rules.FigureKind}, {@link io.factlint.rules.FigureKinds}: ratio, expr),
  * {@link io.factlint.rules.ClaimLogic} (three-valued verdicts), {@link io.factlint.rules.Names} (the global
  * {@code names}: entity, source and time words), {@link io.factlint.rules.Dates},
- * {@link io.factlint.rules.QuoteText}, {@link io.factlint.rules.Statements}; {@link io.factlint.rules.StatusAt}
+ * {@link io.factlint.rules.QuoteText}, {@link io.factlint.rules.Statements},
+ * {@link io.factlint.rules.Percentages} (shares in reasons, with the precision that shows the verdict); {@link io.factlint.rules.StatusAt}
  * is a status lookup's answer.
  *
  * <p>The package depends on the model only (not on the engine that compiles and runs rules). It replaces

@@ -33,7 +33,7 @@ class HtmlClaimFormsTest {
         Document d = html("src/test/resources/rule-cases/claims/change-since/fires/facts");
         Element claim = d.selectFirst("article.claim");
         assertThat(claim.selectFirst(".claim-check").text())
-                .contains("personnel = 0.5 (relative change since 1 Jan 2003 – 31 Dec 2003; tolerance ± 0.01)");
+                .contains("personnel = 50 % (relative change since 1 Jan 2003 – 31 Dec 2003; tolerance ± 0.01)");
         assertThat(claim.text()).contains("from 132,310 (stated for 1 Mar 2003) to 192,277 (stated for 1 Mar 2019) is 45.3 %");
         // the counts chart: both times, one source, a dot per exact value
         Element chart = d.selectFirst("figure.count");
