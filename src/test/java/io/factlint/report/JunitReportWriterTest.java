@@ -55,7 +55,7 @@ class JunitReportWriterTest {
         assertThat(cases).hasSize(Fixtures.seed().rules().size());
         assertThat(cases).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo(Fixtures.SEED));
         assertThat(cases.stream().map(c -> c.getAttribute("name")))
-                .containsExactlyElementsOf(Fixtures.defaultRules().stream().map(r -> r.id()).toList());
+                .containsExactlyElementsOf(Fixtures.seed().rules().stream().map(r -> r.id()).toList());
     }
 
     @Test

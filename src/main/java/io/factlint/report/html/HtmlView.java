@@ -14,6 +14,8 @@ import io.factlint.model.Figure;
 import io.factlint.model.Series;
 import io.factlint.model.Finding;
 import io.factlint.model.FixedFinding;
+import io.factlint.model.text.NumberReader;
+import io.factlint.model.text.ReadNumber;
 import io.factlint.model.Location;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
@@ -96,9 +98,62 @@ public record HtmlView(
                               String claimText, List<FactView> facts, boolean failing, String notCounted,
                               WaiverView waiver, String baseline,
                               String severityKey, String ruleKey, String entityKey, String storyKeys,
-                              String reviewKey, String baselineKey) {
+                              String reviewKey, String baselineKey, TextExcerpt excerpt) {
         public boolean waived() {
             return waiver != null;
+        }
+    }
+
+    /**
+     * The story text around a finding located in it ({@code text.unbacked_number}): the located line, or a window of
+     * it around the column, with the number found there as {@code marked} ({@code before} + {@code marked} +
+     * {@code after} is the excerpt; {@code marked} is empty when no number starts at the column). {@code cutBefore}
+     * / {@code cutAfter} say the line goes on beyond the window. Plain text: the template escapes it.
+     */
+    public record TextExcerpt(String location, String before, String marked, String after, boolean cutBefore,
+                              boolean cutAfter) {
+        /** At most this many characters of the line on each side of the number. */
+        static final int WINDOW = 80;
+
+        /**
+         * The excerpt of {@code text} at 1-based {@code line} and {@code column} (UTF-16 units, as the finding's
+         * location counts them), the number being the figure {@link NumberReader#figures} reads at that offset; null
+         * if the location is not in the text.
+         */
+        static TextExcerpt of(String text, String location, int line, int column) {
+            int lineStart = 0;
+            for (int l = 1; l < line; l++) {
+                int nl = text.indexOf('\n', lineStart);
+                if (nl < 0) return null;
+                lineStart = nl + 1;
+            }
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            if (lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r') lineEnd--;
+            int at = lineStart + column - 1;
+            if (column < 1 || at > lineEnd) return null;
+            int end = at;
+            for (ReadNumber n : NumberReader.figures(text)) {
+                if (n.start() == at) {
+                    end = Math.min(n.end(), lineEnd);
+                    break;
+                }
+            }
+            int from = Math.max(lineStart, at - WINDOW);
+            int to = Math.min(lineEnd, end + WINDOW);
+            // cut at a space inside the window, never through a word or a surrogate pair
+            if (from > lineStart) {
+                int sp = text.indexOf(' ', from);
+                from = sp >= 0 && sp < at ? sp + 1 : from;
+                if (Character.isLowSurrogate(text.charAt(from))) from++;
+            }
+            if (to < lineEnd) {
+                int sp = text.lastIndexOf(' ', to);
+                to = sp >= end ? sp : to;
+                if (to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) to--;
+            }
+            return new TextExcerpt(location, text.substring(from, at), text.substring(at, end), text.substring(end, to),
+                    from > lineStart, to < lineEnd);
         }
     }
 
@@ -321,7 +376,18 @@ public record HtmlView(
                     b == null ? null : b.id(),
                     f.severity().id(), ruleKey(f.rule()), f.subject() == null ? "-" : entityKey(f.subject()),
                     storyKeysOf(new TreeSet<>(outcome.storiesOf(f))),
-                    f.waived() ? "waived" : "open", b == null ? null : b.id());
+                    f.waived() ? "waived" : "open", b == null ? null : b.id(), excerpt(f.location()));
+        }
+
+        /** The story text around a location in a story's text file (the finding is in the text, not a fact file). */
+        private TextExcerpt excerpt(Location l) {
+            if (l == null || l.line() < 1) return null;
+            for (Story s : fb.stories()) {
+                if (s.text() != null && l.file().equals(s.textFile())) {
+                    return TextExcerpt.of(s.text(), location(l), l.line(), l.column());
+                }
+            }
+            return null;
         }
 
         private List<FixedView> fixed() {
