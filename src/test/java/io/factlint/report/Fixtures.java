@@ -114,6 +114,11 @@ public final class Fixtures {
                 request(STORY_FILE).withWaivers(Path.of(WAIVERS_FILE))));
     }
 
+    /** {@link #seed()}'s story checked with another waivers file (not cached). */
+    public static CheckResult withWaivers(Path waivers) throws Exception {
+        return check(DefaultPack.pipeline(), request(STORY_FILE).withWaivers(waivers));
+    }
+
     /** The story with every editor-visible text (and the rule catalogue's texts) made hostile. */
     public static CheckResult hostile() {
         return once("hostile", () -> {

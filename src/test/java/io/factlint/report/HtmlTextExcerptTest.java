@@ -55,7 +55,6 @@ class HtmlTextExcerptTest {
         Document d = html(dir);
         Elements findings = unbacked(d);
         assertThat(findings).hasSize(3);
-        assertThat(findings.eachAttr("id")).hasSize(3);
         for (Element f : findings) {
             Element excerpt = f.selectFirst(".excerpt");
             assertThat(excerpt).as("excerpt of %s", f.selectFirst(".loc").text()).isNotNull();
@@ -76,7 +75,6 @@ class HtmlTextExcerptTest {
             assertThat(before).hasSize(column - 1);
             assertThat(text.select(".cut")).isEmpty();
         }
-        assertThat(findings.eachText().stream().map(t -> t.replaceAll(".* ", ""))).hasSize(3);
         assertThat(findings.stream().map(f -> f.selectFirst("mark").text()))
                 .containsExactly("At least 200", "23", "a quarter");
         // other findings (in fact files) have no excerpt
@@ -86,7 +84,7 @@ class HtmlTextExcerptTest {
     @Test
     void markupInTheStoryTextStaysTextAndOnlyTheNumberIsMarked(@TempDir Path dir) throws Exception {
         String payload = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
-                + "<mark>fake</mark></p><b onmouseover=alert(1)>bold</b> &amp; &lt;i&gt;";
+                + "<mark>fake</mark></p><b onmouseover=alert(document.domain)>bold</b> &amp; &lt;i&gt;";
         String line = "The shelter " + payload + " held 4,000 people " + payload;
         Files.writeString(dir.resolve("story.txt"), "First line, no figure.\n" + line + "\r\nLast line.\n",
                 StandardCharsets.UTF_8);
@@ -108,7 +106,13 @@ class HtmlTextExcerptTest {
         assertThat(text.select("mark")).hasSize(1);
         assertThat(text.selectFirst("mark").wholeText()).isEqualTo("4,000");
         assertThat(text.select("script, img, b, p, i")).isEmpty();
-        assertThat(text.wholeText()).isEqualTo(line);
+        // the excerpt is a window of the line (cut at spaces), the markup in it literal text
+        String shown = text.wholeText();
+        assertThat(text.select(".cut").eachText()).containsExactly("…", "…");
+        String inner = shown.substring(1, shown.length() - 1);
+        assertThat(line).contains(inner);
+        assertThat(inner).contains("onmouseover=alert(document.domain)>bold</b> &amp; &lt;i&gt; held 4,000 people "
+                + "<script>document.title='pwned'</script>");
         assertThat(d.select("script")).hasSize(1);
         assertThat(d.select("img")).isEmpty();
         for (Element e : d.getAllElements()) {
@@ -121,7 +125,7 @@ class HtmlTextExcerptTest {
     @Test
     void aLongLineIsCutToAWindowAroundTheNumber(@TempDir Path dir) throws Exception {
         String words = "word ".repeat(60);
-        String line = words + "some 1,234 boats " + words.trim();
+        String line = words + "exactly 1,234 boats " + words.trim();
         Files.writeString(dir.resolve("story.txt"), line + "\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("story.json"), """
                 {"story": {"id": "s", "published": "2025-03-10", "text": "story.txt"},
@@ -129,16 +133,18 @@ class HtmlTextExcerptTest {
                  "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
                  "facts": [{"id": "f1", "subject": "u", "attribute": "deployed", "value": 800, "source": "a"}]}
                 """, StandardCharsets.UTF_8);
-        Element excerpt = unbacked(html(dir)).first().selectFirst(".excerpt");
-        Element text = excerpt.selectFirst(".excerpt-text");
-        assertThat(text.selectFirst("mark").wholeText()).isEqualTo("1,234");
+        Element finding = unbacked(html(dir)).first();
+        Element text = finding.selectFirst(".excerpt .excerpt-text");
+        assertThat(numberOf(finding)).isEqualTo("exactly 1,234");
+        assertThat(text.selectFirst("mark").wholeText()).isEqualTo("exactly 1,234");
         assertThat(text.select(".cut").eachText()).containsExactly("…", "…");
         String shown = text.wholeText();
-        assertThat(shown).startsWith("…word ").endsWith(" word…").contains("word some 1,234 boats word");
+        assertThat(shown).startsWith("…word ").endsWith(" word…").contains("word exactly 1,234 boats word");
         String inner = shown.substring(1, shown.length() - 1);
         assertThat(line).contains(inner);
-        int markAt = inner.indexOf("1,234");
-        assertThat(markAt).isBetween(70, 80);
-        assertThat(inner.length() - markAt - "1,234".length()).isBetween(70, 80);
+        // about 80 characters either side, cut at a space
+        int markAt = inner.indexOf("exactly 1,234");
+        assertThat(markAt).isBetween(75, 80);
+        assertThat(inner.length() - markAt - "exactly 1,234".length()).isBetween(75, 80);
     }
 }
