@@ -43,7 +43,7 @@ class GithubReportWriterTest {
     @Test
     void hostileFindingsStayOneLineEach() {
         String out = Render.text(writer, Fixtures.hostile(), Render.FAIL_ON_ERROR);
-        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out.lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("::"));
         assertThat(out).doesNotContain("\r").contains("%0D%0A::error::injected").contains("100%25 done")
                 .contains("file=" + Fixtures.HOSTILE_FILE + ",line=88,col=16,");
     }
@@ -65,7 +65,7 @@ class GithubReportWriterTest {
     @Test
     void hostileWaiversStayOnTheirLine() {
         String out = Render.text(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
-        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out.lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("::"));
         assertThat(out.lines().findFirst().orElseThrow()).startsWith("::notice ").contains("::waived: ");
         assertThat(out).doesNotContain("\r");
     }

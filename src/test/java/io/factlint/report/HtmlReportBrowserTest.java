@@ -236,15 +236,15 @@ class HtmlReportBrowserTest {
         Object pwned = ((JavascriptExecutor) driver).executeScript(
                 "return document.title.indexOf('pwned') >= 0 || (window.parent !== window);");
         assertThat(pwned).isEqualTo(false);
-        assertThat(visibleFindings()).hasSize(4);
+        assertThat(visibleFindings()).hasSize(5); // with the newsroom's desk rule
         screenshot("hostile");
         // the payload is shown as text
         assertThat(driver.findElement(By.cssSelector("li.finding .message")).getText()).contains(Fixtures.SCRIPT);
         // filters work with hostile labels too
         chip("entity", "North Korean troops sent to Russia").click();
-        assertThat(visibleRules()).containsExactly("source.single");
+        assertThat(visibleRules()).containsExactly("desk.deployment_unsourced", "source.single");
         driver.findElement(By.id("filter-clear")).click();
-        assertThat(visibleFindings()).hasSize(4);
+        assertThat(visibleFindings()).hasSize(5);
         assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
         assertThat(consoleErrors()).isEmpty();
     }
