@@ -116,29 +116,19 @@ public record HtmlView(
         static final int WINDOW = 80;
 
         /**
-         * The excerpt of {@code text} at 1-based {@code line} and {@code column} (UTF-16 units, as the finding's
-         * location counts them), the number being the figure {@link NumberReader#figures} reads at that offset; null
-         * if the location is not in the text.
+         * The excerpt of a story text at 1-based {@code line} and {@code column} (UTF-16 units, as the finding's
+         * location counts them), the number being the figure the number reader found at that offset; null if the
+         * location is not in the text.
          */
-        static TextExcerpt of(String text, String location, int line, int column) {
-            int lineStart = 0;
-            for (int l = 1; l < line; l++) {
-                int nl = text.indexOf('\n', lineStart);
-                if (nl < 0) return null;
-                lineStart = nl + 1;
-            }
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) lineEnd = text.length();
+        static TextExcerpt of(StoryText t, String location, int line, int column) {
+            String text = t.text();
+            if (line < 1 || line > t.lineStarts().length || column < 1) return null;
+            int lineStart = t.lineStarts()[line - 1];
+            int lineEnd = line < t.lineStarts().length ? t.lineStarts()[line] - 1 : text.length();
             if (lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r') lineEnd--;
             int at = lineStart + column - 1;
-            if (column < 1 || at > lineEnd) return null;
-            int end = at;
-            for (ReadNumber n : NumberReader.figures(text)) {
-                if (n.start() == at) {
-                    end = Math.min(n.end(), lineEnd);
-                    break;
-                }
-            }
+            if (at > lineEnd) return null;
+            int end = Math.min(t.figureEnds().getOrDefault(at, at), lineEnd);
             int from = Math.max(lineStart, at - WINDOW);
             int to = Math.min(lineEnd, end + WINDOW);
             // cut at a space inside the window, never through a word or a surrogate pair
@@ -154,6 +144,21 @@ public record HtmlView(
             }
             return new TextExcerpt(location, text.substring(from, at), text.substring(at, end), text.substring(end, to),
                     from > lineStart, to < lineEnd);
+        }
+    }
+
+    /**
+     * A story text read once for its excerpts: where each line starts, and where each figure
+     * {@link NumberReader#figures} reads (the reader {@code text.unbacked_number} uses) ends, by its start offset.
+     */
+    record StoryText(String text, int[] lineStarts, Map<Integer, Integer> figureEnds) {
+        static StoryText of(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.add(i + 1);
+            Map<Integer, Integer> ends = new java.util.HashMap<>();
+            for (ReadNumber n : NumberReader.figures(text)) ends.putIfAbsent(n.start(), n.end());
+            return new StoryText(text, starts.stream().mapToInt(Integer::intValue).toArray(), ends);
         }
     }
 
@@ -244,6 +249,9 @@ public record HtmlView(
         private final Map<String, String> entityKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleAnchors = new LinkedHashMap<>();
+        /** Story texts by text file, read once for the excerpts of the findings located in them. */
+        private final Map<String, StoryText> storyTexts = new java.util.HashMap<>();
+        private Map<String, String> textsByFile;
 
         Builder(CheckOutcome outcome, String toolVersion, java.time.Instant timestamp) {
             this.outcome = outcome;
@@ -382,12 +390,16 @@ public record HtmlView(
         /** The story text around a location in a story's text file (the finding is in the text, not a fact file). */
         private TextExcerpt excerpt(Location l) {
             if (l == null || l.line() < 1) return null;
-            for (Story s : fb.stories()) {
-                if (s.text() != null && l.file().equals(s.textFile())) {
-                    return TextExcerpt.of(s.text(), location(l), l.line(), l.column());
+            if (textsByFile == null) {
+                textsByFile = new java.util.HashMap<>();
+                for (Story s : fb.stories()) {
+                    if (s.text() != null && s.textFile() != null) textsByFile.putIfAbsent(s.textFile(), s.text());
                 }
             }
-            return null;
+            String text = textsByFile.get(l.file());
+            if (text == null) return null;
+            StoryText t = storyTexts.computeIfAbsent(l.file(), k -> StoryText.of(text));
+            return TextExcerpt.of(t, location(l), l.line(), l.column());
         }
 
         private List<FixedView> fixed() {
