@@ -170,10 +170,15 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
-    /** A figure; {@code kind} is the figures.yaml kind of a derived figure ({@code ratio}, {@code expr}). */
+    /**
+     * A figure; {@code kind} is the figures.yaml kind of a derived figure ({@code ratio}, {@code expr}) and
+     * {@code description} its figures.yaml description. Both are absent for a stated value (and the description
+     * for a definition that has none), so reports of earlier versions read the same.
+     */
     public record FigureJson(String subject, String attribute, String at, IntervalJson conventional, IntervalJson strict,
                              List<String> from, String arithmetic, String strictArithmetic,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String kind) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String description) {
     }
 
     /** A claim; {@code form} only for the claim forms of docs/claims.md (change, aggregate, versus, rank, ...). */
@@ -223,7 +228,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static FigureJson figure(Figure f) {
         return new FigureJson(f.subject(), f.attribute(), f.at().iso(), IntervalJson.of(f.conventional()),
-                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic(), f.kind());
+                IntervalJson.of(f.strict()), f.fromRefs(), f.arithmetic(), f.strictArithmetic(), f.kind(), f.description());
     }
 
     private static ClaimJson claim(ClaimVerdict v) {

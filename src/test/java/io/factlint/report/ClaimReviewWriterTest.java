@@ -40,7 +40,7 @@ class ClaimReviewWriterTest {
         try (InputStream in = ClaimReviewWriterTest.class.getResourceAsStream("/schemas/claimreview-profile.json")) {
             profile = registry.getSchema(new ObjectMapper().readTree(in));
         }
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get(); // compiled once per test JVM
     }
 
     private static JsonNode write(CheckOutcome r, ClaimReviewWriter.Newsroom n) throws Exception {

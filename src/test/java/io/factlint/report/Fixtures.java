@@ -1,47 +1,56 @@
 package io.factlint.report;
 
-import io.factlint.model.BaselineComparison;
-import io.factlint.model.BaselineState;
-import io.factlint.model.Bound;
-import io.factlint.model.Certainty;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.factlint.check.CheckPipeline;
+import io.factlint.check.CheckRequest;
+import io.factlint.engine.RulePack;
 import io.factlint.model.CheckResult;
-import io.factlint.model.Claim;
-import io.factlint.model.ClaimVerdict;
-import io.factlint.model.Entity;
-import io.factlint.model.Fact;
-import io.factlint.model.FactBase;
-import io.factlint.model.Figure;
-import io.factlint.model.Finding;
-import io.factlint.model.FixedFinding;
-import io.factlint.model.Interval;
-import io.factlint.model.Location;
-import io.factlint.model.Op;
-import io.factlint.model.Quantity;
-import io.factlint.model.Review;
-import io.factlint.model.RuleInfo;
-import io.factlint.model.Severity;
-import io.factlint.model.Source;
-import io.factlint.model.SourceKind;
-import io.factlint.model.Story;
-import io.factlint.model.Verdict;
-import io.factlint.model.Waiver;
-import io.factlint.model.When;
+import io.factlint.testing.DefaultPack;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * Check results built by hand, as the engine would produce them: {@link #seed()} for the seed story, and
- * {@link #hostile()} whose every text from a "fact file" carries markup and control characters.
+ * Check results for the report tests, each produced by the real pipeline ({@link CheckPipeline}, real Drools
+ * sessions) from real fact files, once per test JVM:
+ * <ul>
+ *   <li>{@link #seed()}: {@value #STORY_FILE}, the seed story's facts as a first draft had them, with the headline
+ *       "North Korean soldier captured by Ukrainian forces" still claiming the soldier is captured: a
+ *       {@code status.stale} error (the headline contradicted), a {@code status.changed} warning, two
+ *       {@code source.single} infos, {@code c1} supported (strict reading: undetermined), and the casualty share;</li>
+ *   <li>{@link #reviewed()}: the same with the waivers file {@value #WAIVERS_FILE} (the stale headline waived) and a
+ *       baseline, the JSON report of the story's earlier version ({@value #EARLIER_FILE}: the casualties had a second
+ *       source, a mention had the wrong weekday) checked with the desk rule of {@code examples/rules} beside the
+ *       default pack: the troops' {@code source.single} is new, the other three unchanged; the weekday error and
+ *       the desk rule's finding (a rule no longer loaded) are fixed;</li>
+ *   <li>{@link #hostile()} / {@link #hostileReviewed()}: the same story, written to {@value #HOSTILE_FILE}, with
+ *       {@link #ALL} appended to every text an editor sees (headline, source and entity names, quotes, claim texts,
+ *       mentions; a {@code javascript:} source address), checked with a newsroom's pack: the default pack and the
+ *       desk rule (one more info finding, {@code desk.deployment_unsourced}), every catalogue text (description,
+ *       fires, example, fix) ending in {@link #MARKUP}; reviewed, its waiver's reason and author are hostile too and
+ *       only the weekday error is fixed;</li>
+ *   <li>{@link #tainted(String)}: the story with any payload appended to the same texts, checked with the default
+ *       pack.</li>
+ * </ul>
+ * Generated files go under {@code target/report-fixtures}. Besides the shared default pack one more pack is
+ * compiled, once per test JVM ({@code newsroomPack}).
  */
 public final class Fixtures {
-    public static final String SEED_FILE = "facts/nk-soldier-captured.json";
-    public static final String SEED = "nk-soldier-captured";
-
     /** The payloads a hostile fact file carries; none may run or survive as an element. */
     public static final String SCRIPT = "<script>document.title='pwned'</script>";
     public static final String IMG = "<img src=x onerror=\"document.title='pwned'\">";
@@ -57,237 +66,197 @@ public final class Fixtures {
     public static final String GITHUB = "100% done: a, b\r\n::error::injected";
     public static final String ALL = SCRIPT + IMG + SVG + CLOSE_SCRIPT + IFRAME + QUOTES + SEPARATORS + CONTROLS
             + LONE_SURROGATE + MARKDOWN + GITHUB;
+    /** What the hostile rule catalogue adds to its texts: markup (a YAML file carries no lone surrogate). */
+    public static final String MARKUP = SCRIPT + IMG + SVG + CLOSE_SCRIPT + IFRAME + QUOTES;
+
+    public static final String SEED = "nk-soldier-captured";
+    public static final String STORY_FILE = "src/test/resources/report-fixtures/story/nk-soldier-captured.json";
+    public static final String EARLIER_FILE = "src/test/resources/report-fixtures/earlier/nk-soldier-captured.json";
+    public static final String WAIVERS_FILE = "src/test/resources/report-fixtures/waivers.yaml";
+    public static final String WAIVER_REASON = "The headline is corrected before publication.";
+    public static final String BASELINE_FILE = "target/report-fixtures/baseline.json";
+
+    public static final String HOSTILE = "evil-story";
+    public static final String HOSTILE_FILE = "target/report-fixtures/hostile/evil story #1.json";
+    static final String HOSTILE_EARLIER_FILE = "target/report-fixtures/hostile-earlier/evil story #1.json";
+    static final String HOSTILE_WAIVERS_FILE = "target/report-fixtures/hostile-waivers.json";
+    static final String HOSTILE_BASELINE_FILE = "target/report-fixtures/hostile-baseline.json";
+
+    private static final Path WORK = Path.of("target/report-fixtures");
+    /** "Today" for the waivers' expiry (2025-03-31): the day after publication. */
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2024-12-28T09:30:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private static final Map<String, CheckResult> RESULTS = new HashMap<>();
+    private static RulePack newsroomPack;
 
     private Fixtures() {
     }
 
-    /** The rules of the default pack, as `factlint rules` lists them. */
-    public static List<RuleInfo> defaultRules() {
-        String file = "rules/default.drl";
-        Object[][] rules = {
-                {"status.changed", Severity.WARNING, "A subject's status changed between two times; text presenting the earlier status as current is out of date."},
-                {"status.impossible", Severity.ERROR, "A status change the lifecycle does not allow."},
-                {"status.conflict", Severity.ERROR, "Two different statuses for one subject at the same time."},
-                {"status.stale", Severity.ERROR, "A status claim asserts a status the subject no longer had at the claim's time."},
-                {"value.disagreement", Severity.ERROR, "Two facts give one attribute at the same time with intervals that do not overlap."},
-                {"count.decreased", Severity.ERROR, "A cumulative count drops over time."},
-                {"count.part_exceeds_whole", Severity.ERROR, "A part exceeds its whole at the same time."},
-                {"claim.contradicted", Severity.ERROR, "A claim is false on the whole conventional interval of its figure."},
-                {"claim.undetermined", Severity.WARNING, "A claim is true for some values of its figure and false for others, or cannot be checked."},
-                {"date.weekday_mismatch", Severity.ERROR, "A mention's weekday is not the weekday of its date."},
-                {"date.after_publication", Severity.ERROR, "A fact's time or a mention's date lies after the story's publication."},
-                {"quote.not_in_text", Severity.ERROR, "A fact's quote does not occur in the story text."},
-                {"quote.number_mismatch", Severity.ERROR, "A fact's quote contains numbers and none equals the fact's amount."},
-                {"source.single", Severity.INFO, "A death or casualty figure rests on one source only."},
-                {"certainty.unconfirmed", Severity.WARNING, "A claim rests on an unconfirmed fact that no other source states."},
-        };
-        List<RuleInfo> out = new ArrayList<>();
-        int line = 10;
-        for (Object[] r : rules) {
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("id", (String) r[0]);
-            meta.put("severity", ((Severity) r[1]).id());
-            meta.put("description", (String) r[2]);
-            meta.put("since", "0.1.0");
-            if (r[0].equals("status.changed")) {
-                meta.put("fires", "Facts at two consecutive times give a subject two different statuses.");
-                meta.put("example", "f1: captured on the 26th; f2: deceased on the 27th -> warning.");
-                meta.put("fix", "Make sure the headline and text give the latest status.");
+    /** The first-draft seed story (stale headline), checked with the default pack. */
+    public static CheckResult seed() {
+        return once("seed", () -> check(DefaultPack.pipeline(), request(STORY_FILE)));
+    }
+
+    /** {@link #seed()} with its waiver and compared with the baseline of its earlier version. */
+    public static CheckResult reviewed() {
+        return once("reviewed", () -> {
+            Path baseline = baseline(EARLIER_FILE, BASELINE_FILE);
+            return check(DefaultPack.pipeline(), request(STORY_FILE).withWaivers(Path.of(WAIVERS_FILE))
+                    .withBaseline(baseline, false));
+        });
+    }
+
+    /** {@link #seed()} with its waiver only (no baseline). */
+    public static CheckResult waivedOnly() {
+        return once("waivedOnly", () -> check(DefaultPack.pipeline(),
+                request(STORY_FILE).withWaivers(Path.of(WAIVERS_FILE))));
+    }
+
+    /** {@link #seed()}'s story checked with another waivers file (not cached). */
+    public static CheckResult withWaivers(Path waivers) throws Exception {
+        return check(DefaultPack.pipeline(), request(STORY_FILE).withWaivers(waivers));
+    }
+
+    /** The story with every editor-visible text (and the rule catalogue's texts) made hostile. */
+    public static CheckResult hostile() {
+        return once("hostile", () -> {
+            write(HOSTILE_FILE, taint(STORY_FILE, t -> t + " " + ALL, true));
+            return check(new CheckPipeline(newsroomPack()), request(HOSTILE_FILE));
+        });
+    }
+
+    /** {@link #hostile()} reviewed like {@link #reviewed()}, with a hostile waiver reason and author. */
+    public static CheckResult hostileReviewed() {
+        return once("hostileReviewed", () -> {
+            hostile();
+            write(HOSTILE_EARLIER_FILE, taint(EARLIER_FILE, t -> t + " " + ALL, true));
+            Path baseline = baseline(HOSTILE_EARLIER_FILE, HOSTILE_BASELINE_FILE);
+            ObjectNode waiver = JSON.createObjectNode().put("rule", "status.stale").put("subject", "soldier-1")
+                    .put("reason", WAIVER_REASON + " " + ALL).put("author", "K. Chief " + ALL).put("expires", "2025-03-31");
+            ObjectNode waivers = JSON.createObjectNode();
+            waivers.putArray("waivers").add(waiver);
+            write(HOSTILE_WAIVERS_FILE, waivers);
+            return check(new CheckPipeline(newsroomPack()), request(HOSTILE_FILE)
+                    .withWaivers(Path.of(HOSTILE_WAIVERS_FILE)).withBaseline(baseline, false));
+        });
+    }
+
+    /** The story with {@code payload} appended to every editor-visible text, checked with the default pack. */
+    public static CheckResult tainted(String payload) {
+        return once("tainted " + payload, () -> {
+            String file = "target/report-fixtures/tainted-" + Integer.toHexString(payload.hashCode()) + "/evil story #1.json";
+            write(file, taint(STORY_FILE, t -> t + " " + payload, false));
+            return check(DefaultPack.pipeline(), request(file));
+        });
+    }
+
+    private interface Build {
+        CheckResult get() throws Exception;
+    }
+
+    private static synchronized CheckResult once(String key, Build build) {
+        CheckResult r = RESULTS.get(key);
+        if (r == null) {
+            try {
+                r = build.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not build the report fixture " + key, e);
             }
-            if (r[0].equals("source.single")) meta.put("fires", "A death or casualty figure has one source.");
-            out.add(new RuleInfo((String) r[0], (Severity) r[1], (String) r[2], file + ":" + line,
-                    "rule " + r[0], meta));
-            line += 20;
+            RESULTS.put(key, r);
         }
+        return r;
+    }
+
+    private static CheckRequest request(String file) {
+        return CheckRequest.of(List.of(Path.of(file))).withClock(TODAY);
+    }
+
+    private static CheckResult check(CheckPipeline pipeline, CheckRequest request) throws Exception {
+        return pipeline.run(request).result();
+    }
+
+    /** Checks the earlier version with the newsroom's pack (the desk rule too), and writes its JSON report. */
+    private static Path baseline(String earlier, String report) throws Exception {
+        CheckResult r = check(new CheckPipeline(newsroomPack()), request(earlier));
+        Path out = Path.of(report);
+        Files.createDirectories(out.getParent());
+        Files.write(out, Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
         return out;
     }
 
-    static When day(String iso) {
-        return When.day(LocalDate.parse(iso));
+    /** The fact file with {@code taint} applied to every text an editor reads; story id {@value #HOSTILE}. */
+    private static JsonNode taint(String file, UnaryOperator<String> taint, boolean javascriptUrl) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(Path.of(file).toFile());
+        root.remove("$schema");
+        ObjectNode story = (ObjectNode) root.get("story");
+        story.put("id", HOSTILE);
+        story.put("headline", taint.apply(story.get("headline").asText()));
+        for (String[] field : new String[][]{{"sources", "name"}, {"entities", "name"}, {"facts", "quote"},
+                {"claims", "text"}, {"mentions", "text"}}) {
+            for (JsonNode n : root.get(field[0])) {
+                ObjectNode o = (ObjectNode) n;
+                if (o.has(field[1])) o.put(field[1], taint.apply(o.get(field[1]).asText()));
+                if (javascriptUrl && field[0].equals("sources") && o.get("id").asText().equals("nis")) {
+                    o.put("url", "javascript:document.title='pwned'");
+                }
+            }
+        }
+        return root;
     }
 
-    static Location at(String file, int line, int column) {
-        return new Location(file, line, column);
+    private static void write(String file, JsonNode json) throws IOException {
+        Path p = Path.of(file);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
-
-    /** The seed story: captured on the 26th, deceased on the 27th; casualties over a quarter. */
-    public static CheckResult seed() {
-        return new Builder(SEED, SEED_FILE, "North Korean soldier captured by Ukrainian forces", t -> t).build();
-    }
-
-    /** The seed story with every editor-visible text made hostile. */
-    public static CheckResult hostile() {
-        return new Builder("evil-story", "facts/evil story #1.json", "Headline " + ALL, t -> t + " " + ALL).build();
-    }
-
-    public static final String WAIVERS_FILE = "facts/waivers.yaml";
-    public static final String WAIVER_REASON = "The headline is corrected before publication.";
-    public static final String BASELINE_FILE = "factlint-baseline.json";
 
     /**
-     * The seed story reviewed: the status.stale error waived (K. Chief, until 2025-03-31, at facts/waivers.yaml:2:5),
-     * and compared with a baseline: status.stale and the soldier's source.single unchanged, status.changed and the
-     * troops' source.single new; a quote.not_in_text error and a warning of a rule no longer loaded are fixed.
+     * A newsroom's pack: the default pack with the desk rule of examples/rules ({@code desk.deployment_unsourced})
+     * beside it, and the description, fires, example and fix of every catalogue entry (both catalogues) ending in
+     * {@link #MARKUP}. One pack, compiled once per test JVM, serves the hostile check and the baselines (whose
+     * catalogue texts no report shows): a compile costs seconds, and the compiled-rule cache is keyed by the build,
+     * so it would not carry over from one {@code mvn} run to the next.
      */
-    public static CheckResult reviewed() {
-        return reviewed(seed(), t -> t, SEED, SEED_FILE);
-    }
-
-    /** {@link #hostile()} reviewed the same way, with hostile waiver texts and fixed findings. */
-    /** The hostile shape with {@code payload} appended to every text. */
-    public static CheckResult tainted(String payload) {
-        return new Builder("evil-story", "facts/evil story #1.json", "Headline " + payload, t -> t + " " + payload).build();
-    }
-
-    public static CheckResult hostileReviewed() {
-        return reviewed(hostile(), t -> t + " " + ALL, "evil-story", "facts/evil story #1.json");
-    }
-
-    /** The seed story with a waiver only (no baseline). */
-    public static CheckResult waivedOnly() {
-        CheckResult r = reviewed();
-        List<Finding> findings = r.findings().stream()
-                .map(f -> f.withReview(new Review(f.review().waiver(), null))).toList();
-        return new CheckResult(r.facts(), r.rules(), findings, r.figures(), r.verdicts(), null);
-    }
-
-    private static CheckResult reviewed(CheckResult base, java.util.function.UnaryOperator<String> taint, String story,
-                                        String file) {
-        Waiver waiver = new Waiver("status.stale", "soldier-1", null, null, taint.apply(WAIVER_REASON),
-                taint.apply("K. Chief"), LocalDate.parse("2025-03-31"), new Location(WAIVERS_FILE, 2, 5));
-        List<Finding> findings = new ArrayList<>();
-        for (Finding f : base.findings()) {
-            boolean old = f.rule().equals("status.stale") || (f.rule().equals("source.single") && "soldier-1".equals(f.subject()));
-            Review review = new Review(f.rule().equals("status.stale") ? waiver : null,
-                    old ? BaselineState.UNCHANGED : BaselineState.NEW);
-            findings.add(f.withReview(review));
-        }
-        List<FixedFinding> fixed = List.of(
-                new FixedFinding("quote.not_in_text", Severity.ERROR,
-                        taint.apply("The quote of " + story + "#f5 does not occur in the story text."), "dprk-troops",
-                        null, "0f3c9a51b2d4e6f8a0b1c2d3e4f5a6b7", new Location(file, 52, 7), List.of(story + "#f5")),
-                new FixedFinding("old.rule", Severity.WARNING, taint.apply("A rule that is gone now."), null, null,
-                        "00112233445566778899aabbccddeeff", Location.of(file), List.of()));
-        return new CheckResult(base.facts(), base.rules(), findings, base.figures(), base.verdicts(),
-                new BaselineComparison(BASELINE_FILE, fixed));
-    }
-
-    /** Builds the seed-like result; {@code taint} decorates every text a fact file (or a rule) supplies. */
-    private static final class Builder {
-        final String story;
-        final String file;
-        final String headline;
-        final java.util.function.UnaryOperator<String> taint;
-        final boolean hostile;
-
-        Builder(String story, String file, String headline, java.util.function.UnaryOperator<String> taint) {
-            this.story = story;
-            this.file = file;
-            this.headline = headline;
-            this.taint = taint;
-            this.hostile = !taint.apply("").isEmpty();
-        }
-
-        CheckResult build() {
-            When published = day("2024-12-27");
-            Story s = new Story(story, headline, published, story + ".txt", null, file, at(file, 2, 3));
-
-            Map<String, Source> sources = new LinkedHashMap<>();
-            sources.put("militarnyi", new Source("militarnyi", taint.apply("Militarnyi"), SourceKind.MEDIA,
-                    "https://mil.in.ua/en/", at(file, 9, 5)));
-            sources.put("nis", new Source("nis", taint.apply("National Intelligence Service (South Korea)"),
-                    SourceKind.AGENCY, hostile ? "javascript:document.title='pwned'" : "https://www.nis.go.kr/", at(file, 10, 5)));
-            sources.put("zelenskyy", new Source("zelenskyy", taint.apply("Volodymyr Zelenskyy on X"),
-                    SourceKind.SOCIAL, null, at(file, 11, 5)));
-            sources.put("guardian", new Source("guardian", taint.apply("The Guardian"), SourceKind.MEDIA, null,
-                    at(file, 12, 5)));
-
-            Map<String, Entity> entities = new LinkedHashMap<>();
-            entities.put("soldier-1", new Entity("soldier-1", "person", taint.apply("wounded North Korean soldier"),
-                    at(file, 15, 5)));
-            entities.put("dprk-troops", new Entity("dprk-troops", "group", taint.apply("North Korean troops in Kursk"),
-                    at(file, 16, 5)));
-
-            Fact f1 = new Fact(0, story, "f1", "soldier-1", "status", "captured", null, day("2024-12-26"),
-                    "militarnyi", Certainty.UNCONFIRMED,
-                    taint.apply("the Ukrainian Special Operations Forces (SOF) captured a North Korean soldier"),
-                    at(file, 20, 7));
-            Fact f2 = new Fact(1, story, "f2", "soldier-1", "status", "captured", null, day("2024-12-26"),
-                    "nis", Certainty.CONFIRMED,
-                    taint.apply("it has been confirmed that a wounded North Korean soldier has been captured"),
-                    at(file, 28, 7));
-            Fact f3 = new Fact(2, story, "f3", "soldier-1", "status", "deceased", null, day("2024-12-27"),
-                    "nis", Certainty.REPORTED,
-                    taint.apply("the North Korean soldier captured on the 26th died earlier on Friday due to severe injuries"),
-                    at(file, 36, 7));
-            Fact f4 = new Fact(3, story, "f4", "dprk-troops", "killed_or_injured", null,
-                    Quantity.of(new BigDecimal("3000"), Bound.OVER, null), day("2024-12-23"), "zelenskyy",
-                    Certainty.REPORTED, taint.apply("over 3000 North Korean soldiers have been killed or injured"),
-                    at(file, 44, 7));
-            Fact f5 = new Fact(4, story, "f5", "dprk-troops", "deployed", null,
-                    Quantity.of(new BigDecimal("11000"), Bound.OVER, null), day("2024-12-27"), "guardian",
-                    Certainty.REPORTED, taint.apply("North Korea has deployed over 11,000 soldiers to Russia"),
-                    at(file, 52, 7));
-
-            Claim c1 = new Claim(story, "c1",
-                    taint.apply("the scale of casualties among North Korean soldiers has exceeded a quarter"),
-                    "dprk-troops", "casualty_share", Op.GT, null, Quantity.exactly(new BigDecimal("0.25")), published,
-                    at(file, 62, 7));
-            Claim h1 = new Claim(story, "h1", headline, "soldier-1", "status", Op.EQ, "captured", null, published,
-                    at(file, 68, 7));
-
-            FactBase fb = new FactBase(List.of(file), List.of(s), sources, entities, List.of(f1, f2, f3, f4, f5),
-                    List.of(c1, h1), List.of());
-
-            Interval kiConv = f4.getConventional();
-            Interval depConv = f5.getConventional();
-            Interval share = kiConv.divide(depConv);
-            Interval strictShare = f4.getStrict().divide(f5.getStrict());
-            Figure casualtyShare = new Figure("dprk-troops", "casualty_share", published, share, strictShare,
-                    List.of(f4, f5), true,
-                    "killed_or_injured / deployed = " + kiConv.format() + " / " + depConv.format() + " = "
-                            + share.formatPercent(),
-                    "killed_or_injured / deployed = " + f4.getStrict().format() + " / " + f5.getStrict().format()
-                            + " = " + strictShare.formatPercent(), true);
-            Figure kiStated = new Figure("dprk-troops", "killed_or_injured", published, kiConv, f4.getStrict(),
-                    List.of(f4), false, null, null, false);
-
-            List<ClaimVerdict> verdicts = List.of(
-                    new ClaimVerdict(c1, Verdict.SUPPORTED, Verdict.UNDETERMINED, casualtyShare, List.of(f4, f5),
-                            taint.apply("casualty_share is (25.0 %, 36.4 %) on the conventional reading, all of it above 25 %; "
-                                    + "the strict reading (0.0 %, ∞) also allows values at or below 25 %.")),
-                    new ClaimVerdict(h1, Verdict.CONTRADICTED, Verdict.CONTRADICTED, null, List.of(f2, f3),
-                            taint.apply("On 27 Dec 2024 the wounded North Korean soldier was deceased (NIS), no longer captured.")));
-
-            String soldier = entities.get("soldier-1").name();
-            List<Finding> findings = new ArrayList<>(List.of(
-                    new Finding("status.stale", Severity.ERROR,
-                            "The headline says the " + soldier + " is captured on 27 Dec 2024, but "
-                                    + sources.get("nis").name() + " reported the soldier deceased on 27 Dec 2024.",
-                            "soldier-1", story + "#h1", List.of(f2, f3), h1.location()),
-                    new Finding("status.changed", Severity.WARNING,
-                            soldier + " changed from captured (26 Dec 2024: " + sources.get("militarnyi").name()
-                                    + ", " + sources.get("nis").name() + ") to deceased (27 Dec 2024: "
-                                    + sources.get("nis").name() + "); text presenting captured as current is out of date.",
-                            "soldier-1", null, List.of(f1, f2, f3), f1.getLocation()),
-                    new Finding("source.single", Severity.INFO,
-                            "The deceased status of the " + soldier + " rests on one source only: "
-                                    + sources.get("nis").name() + ".",
-                            "soldier-1", null, List.of(f3), f3.getLocation()),
-                    new Finding("source.single", Severity.INFO,
-                            "killed_or_injured over 3,000 of " + entities.get("dprk-troops").name()
-                                    + " rests on one source only: " + sources.get("zelenskyy").name() + ".",
-                            "dprk-troops", null, List.of(f4), f4.getLocation())));
-            findings.sort(Finding.ORDER);
-
-            List<RuleInfo> rules = defaultRules();
-            if (hostile) {
-                rules = rules.stream().map(r -> new RuleInfo(r.id(), r.severity(), taint.apply(r.description()),
-                        r.file(), r.ruleName(), Map.of("description", taint.apply(r.description()),
-                        "note" + SCRIPT, taint.apply("metadata"), "fires", taint.apply("fires"),
-                        "fix", taint.apply("fix")))).toList();
+    private static synchronized RulePack newsroomPack() throws Exception {
+        if (newsroomPack == null) {
+            Path dir = copyOfRules("newsroom-rules");
+            Files.copy(Path.of("examples/rules/desk.drl"), dir.resolve("desk.drl"));
+            Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), dir.resolve("desk.catalogue.yaml"));
+            YAMLMapper yaml = new YAMLMapper();
+            for (String name : List.of("catalogue.yaml", "desk.catalogue.yaml")) {
+                Path catalogue = dir.resolve(name);
+                ObjectNode root = (ObjectNode) yaml.readTree(catalogue.toFile());
+                for (JsonNode entry : root.get("rules")) {
+                    for (String key : List.of("description", "fires", "example", "fix")) {
+                        if (entry.has(key)) ((ObjectNode) entry).put(key, entry.get(key).asText() + " " + MARKUP);
+                    }
+                }
+                yaml.writeValue(catalogue.toFile(), root);
             }
-            return new CheckResult(fb, rules, findings, List.of(casualtyShare, kiStated), verdicts);
+            newsroomPack = RulePack.load(dir);
         }
+        return newsroomPack;
+    }
+
+    /** A fresh copy of rules/ under target/report-fixtures/NAME. */
+    private static Path copyOfRules(String name) throws IOException {
+        Path dir = WORK.resolve(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        Path rules = Path.of("rules");
+        try (Stream<Path> s = Files.walk(rules)) {
+            for (Path p : s.toList()) {
+                Path to = dir.resolve(rules.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return dir;
     }
 }

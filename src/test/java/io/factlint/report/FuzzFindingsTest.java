@@ -1,40 +1,49 @@
 package io.factlint.report;
 
+import io.factlint.check.CheckRequest;
 import io.factlint.model.CheckResult;
-import io.factlint.model.Story;
+import io.factlint.testing.DefaultPack;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What fuzzing the report writers found, as plain tests (the raw inputs are in
- * {@code ReportWriterFuzzTestInputs/<method>/}, named after the bug).
+ * {@code ReportWriterFuzzTestInputs/<method>/}, named after the bug), each reproduced from a real fact file through
+ * the real pipeline.
  */
 class FuzzFindingsTest {
 
+    private static CheckResult check(Path dir, String json) throws Exception {
+        Path file = dir.resolve("story.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        return DefaultPack.pipeline().run(CheckRequest.of(List.of(file))).result();
+    }
+
     /** {@code htmlReport/uffff-ends-jsoup-parse}: U+FFFF from a fact file ended the page for jsoup, script and all. */
     @Test
-    void aNoncharacterInAFactFileDoesNotEndTheHtmlPage() {
-        CheckResult benign = ReportWriterFuzzTest.benign();
-        List<Story> stories = new ArrayList<>();
-        for (Story s : benign.facts().stories()) {
-            stories.add(new Story(s.id(), "before \uffff after \ufdd0 \ud83f\udffe", s.published(), s.textFile(), s.text(),
-                    s.file(), s.location()));
-        }
-        CheckResult r = new CheckResult(new io.factlint.model.FactBase(benign.facts().files(), stories,
-                benign.facts().sources(), benign.facts().entities(), benign.facts().facts(), benign.facts().claims(),
-                benign.facts().mentions()), benign.rules(), benign.findings(), benign.figures(), benign.verdicts());
+    void aNoncharacterInAFactFileDoesNotEndTheHtmlPage(@TempDir Path dir) throws Exception {
+        CheckResult r = check(dir, """
+                {"story": {"id": "s", "headline": "before \\uffff after \\ufdd0 \\ud83f\\udffe", "published": "2025-03-10"},
+                 "sources": [{"id": "a", "name": "Agency A", "kind": "agency"}],
+                 "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
+                 "facts": [{"id": "dep", "subject": "u", "attribute": "deployed", "value": 1000, "source": "a"}]}
+                """);
+        assertThat(r.facts().stories().get(0).headline()).contains("\uffff");
         String html = ReportWriterFuzzTest.utf8(ReportWriterFuzzTest.render(Format.HTML, r));
         assertThat(html).doesNotContain("\uffff").doesNotContain("\ufdd0").contains("before \ufffd after");
         Document doc = Jsoup.parse(html);
         assertThat(doc.select("script")).hasSize(1);
         assertThat(doc.select("footer")).hasSize(1);
-        ReportWriterFuzzTest.checkHtml(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ReportWriterFuzzTest.checkHtml(html.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -43,18 +52,20 @@ class FuzzFindingsTest {
      * valid fact file ended the check with exit 3.
      */
     @Test
-    void aFindingOnAClaimWithoutTextRendersInEveryFormat() throws Exception {
-        CheckResult benign = ReportWriterFuzzTest.benign();
-        io.factlint.model.Claim c = benign.facts().claims().get(0);
-        io.factlint.model.Claim untitled = new io.factlint.model.Claim(c.storyId(), c.id(), null, c.subject(), c.attribute(),
-                c.op(), c.status(), c.quantity(), c.at(), c.location());
-        io.factlint.model.FactBase fb = benign.facts();
-        io.factlint.model.Finding f = new io.factlint.model.Finding("claim.undetermined", io.factlint.model.Severity.WARNING,
-                "cannot be settled", c.subject(), untitled.getRef(), List.of(), c.location());
-        CheckResult r = new CheckResult(new io.factlint.model.FactBase(fb.files(), fb.stories(), fb.sources(), fb.entities(),
-                fb.facts(), List.of(untitled), fb.mentions()), benign.rules(), List.of(f), benign.figures(),
-                List.of(new io.factlint.model.ClaimVerdict(untitled, io.factlint.model.Verdict.UNDETERMINED,
-                        io.factlint.model.Verdict.UNDETERMINED, null, List.of(), "no fact")));
+    void aFindingOnAClaimWithoutTextRendersInEveryFormat(@TempDir Path dir) throws Exception {
+        CheckResult r = check(dir, """
+                {"story": {"id": "s", "published": "2025-03-10"},
+                 "sources": [{"id": "a", "name": "Agency A", "kind": "agency"}],
+                 "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
+                 "facts": [{"id": "dep", "subject": "u", "attribute": "deployed", "value": 1000, "source": "a"}],
+                 "claims": [{"id": "c1", "subject": "u", "attribute": "casualty_share", "op": ">", "value": 0.25}]}
+                """);
+        // the engine's finding names the claim, and the claim has no text
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("claim.undetermined");
+            assertThat(f.claimRef()).isEqualTo("s#c1");
+        });
+        assertThat(r.facts().claims().get(0).text()).isNull();
         for (Format format : Format.values()) {
             if (!Reports.supports(format)) continue;
             byte[] out = ReportWriterFuzzTest.render(format, r);

@@ -12,20 +12,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GithubReportWriterTest {
     private final GithubReportWriter writer = new GithubReportWriter();
 
+    private static final String F = "file=" + Fixtures.STORY_FILE;
+
     @Test
     void oneAnnotationPerFinding() {
         assertThat(Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR)).isEqualTo(""
-                + "::error file=facts/nk-soldier-captured.json,line=68,col=7,title=[status.stale]::The headline says the "
-                + "wounded North Korean soldier is captured on 27 Dec 2024, but National Intelligence Service (South Korea) "
-                + "reported the soldier deceased on 27 Dec 2024.\n"
-                + "::warning file=facts/nk-soldier-captured.json,line=20,col=7,title=[status.changed]::wounded North Korean "
-                + "soldier changed from captured (26 Dec 2024: Militarnyi, National Intelligence Service (South Korea)) to "
-                + "deceased (27 Dec 2024: National Intelligence Service (South Korea)); text presenting captured as current "
-                + "is out of date.\n"
-                + "::notice file=facts/nk-soldier-captured.json,line=36,col=7,title=[source.single]::The deceased status of "
-                + "the wounded North Korean soldier rests on one source only: National Intelligence Service (South Korea).\n"
-                + "::notice file=facts/nk-soldier-captured.json,line=44,col=7,title=[source.single]::killed_or_injured over "
-                + "3,000 of North Korean troops in Kursk rests on one source only: Volodymyr Zelenskyy on X.\n");
+                + "::error " + F + ",line=23,col=5,title=[status.stale]::soldier-1 (wounded North Korean soldier): claim "
+                + "\"North Korean soldier captured by Ukrainian forces\" says captured, but by 27 Dec 2024 21:00 +09:00 the "
+                + "status is deceased (27 Dec 2024; National Intelligence Service (South Korea))\n"
+                + "::warning " + F + ",line=18,col=5,title=[status.changed]::soldier-1 (wounded North Korean soldier): status "
+                + "changed from captured (26 Dec 2024; Militarnyi, National Intelligence Service (South Korea)) to deceased "
+                + "(27 Dec 2024; National Intelligence Service (South Korea)); text presenting soldier-1 as captured is out of "
+                + "date\n"
+                + "::notice " + F + ",line=18,col=5,title=[source.single]::soldier-1 (wounded North Korean soldier): status "
+                + "deceased rests on one source only (National Intelligence Service (South Korea))\n"
+                + "::notice " + F + ",line=20,col=5,title=[source.single]::dprk-troops (North Korean troops sent to Russia): "
+                + "killed_or_injured rests on one source only (Volodymyr Zelenskyy on X)\n");
     }
 
     @Test
@@ -41,21 +43,21 @@ class GithubReportWriterTest {
     @Test
     void hostileFindingsStayOneLineEach() {
         String out = Render.text(writer, Fixtures.hostile(), Render.FAIL_ON_ERROR);
-        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out.lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("::"));
         assertThat(out).doesNotContain("\r").contains("%0D%0A::error::injected").contains("100%25 done")
-                .contains("file=facts/evil story #1.json,line=68,col=7,");
+                .contains("file=" + Fixtures.HOSTILE_FILE + ",line=88,col=16,");
     }
 
     @Test
     void aWaivedFindingIsANoticeSaysWaivedAndNewOnesSayNew() {
         List<String> lines = Render.text(writer, Fixtures.reviewed(), Render.FAIL_ON_ERROR).lines().toList();
         assertThat(lines).hasSize(4); // fixed findings are not annotated
-        assertThat(lines.get(0)).isEqualTo("::notice file=facts/nk-soldier-captured.json,line=68,col=7,title=[status.stale]::"
-                + "waived: The headline says the wounded North Korean soldier is captured on 27 Dec 2024, but National "
-                + "Intelligence Service (South Korea) reported the soldier deceased on 27 Dec 2024. (until 2025-03-31 by "
-                + "K. Chief: " + Fixtures.WAIVER_REASON + "; facts/waivers.yaml:2:5)");
-        assertThat(lines.get(1)).startsWith("::warning file=facts/nk-soldier-captured.json,line=20,col=7,title=[status.changed]::")
-                .endsWith(" is out of date. (new)");
+        assertThat(lines.get(0)).isEqualTo("::notice " + F + ",line=23,col=5,title=[status.stale]::waived: soldier-1 "
+                + "(wounded North Korean soldier): claim \"North Korean soldier captured by Ukrainian forces\" says captured, "
+                + "but by 27 Dec 2024 21:00 +09:00 the status is deceased (27 Dec 2024; National Intelligence Service (South "
+                + "Korea)) (until 2025-03-31 by K. Chief: " + Fixtures.WAIVER_REASON + "; " + Fixtures.WAIVERS_FILE + ":2:5)");
+        assertThat(lines.get(1)).startsWith("::warning " + F + ",line=18,col=5,title=[status.changed]::")
+                .endsWith(" is out of date"); // unchanged since the baseline
         assertThat(lines.get(2)).doesNotEndWith("(new)");
         assertThat(lines.get(3)).endsWith("(new)");
     }
@@ -63,7 +65,7 @@ class GithubReportWriterTest {
     @Test
     void hostileWaiversStayOnTheirLine() {
         String out = Render.text(writer, Fixtures.hostileReviewed(), Render.FAIL_ON_ERROR);
-        assertThat(out.lines()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("::"));
+        assertThat(out.lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("::"));
         assertThat(out.lines().findFirst().orElseThrow()).startsWith("::notice ").contains("::waived: ");
         assertThat(out).doesNotContain("\r");
     }

@@ -156,7 +156,7 @@ class HtmlReportBrowserTest {
         assertThat(visibleFindings()).hasSize(4);
 
         // entity: findings, timelines, figures and claims of that entity only
-        chip("entity", "North Korean troops in Kursk").click();
+        chip("entity", "North Korean troops sent to Russia").click();
         assertThat(visibleRules()).containsExactly("source.single");
         assertThat(driver.findElement(By.cssSelector("article.timeline")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.cssSelector("article.figure")).isDisplayed()).isTrue();
@@ -192,7 +192,7 @@ class HtmlReportBrowserTest {
         assertThat(stale.findElement(By.cssSelector(".waiver")).isDisplayed()).isTrue();
         assertThat(stale.findElement(By.cssSelector(".waiver-reason")).getText()).isEqualTo(Fixtures.WAIVER_REASON);
         assertThat(driver.findElements(By.cssSelector("li.finding .badge-new")).stream().filter(WebElement::isDisplayed))
-                .hasSize(2);
+                .hasSize(1);
         assertThat(driver.findElement(By.id("fixed")).isDisplayed()).isTrue();
         assertThat(driver.findElements(By.cssSelector("#fixed li.fixed-finding"))).hasSize(2);
         screenshot("reviewed");
@@ -205,7 +205,7 @@ class HtmlReportBrowserTest {
         assertThat(visibleRules()).containsExactly("status.changed", "source.single", "source.single");
         driver.findElement(By.id("filter-clear")).click();
         chip("baseline", "new").click();
-        assertThat(visibleRules()).containsExactly("status.changed", "source.single");
+        assertThat(visibleRules()).containsExactly("source.single");
         // the fixed section is not filtered
         assertThat(driver.findElements(By.cssSelector("#fixed li.fixed-finding")).stream().filter(WebElement::isDisplayed))
                 .hasSize(2);
@@ -236,15 +236,15 @@ class HtmlReportBrowserTest {
         Object pwned = ((JavascriptExecutor) driver).executeScript(
                 "return document.title.indexOf('pwned') >= 0 || (window.parent !== window);");
         assertThat(pwned).isEqualTo(false);
-        assertThat(visibleFindings()).hasSize(4);
+        assertThat(visibleFindings()).hasSize(5); // with the newsroom's desk rule
         screenshot("hostile");
         // the payload is shown as text
         assertThat(driver.findElement(By.cssSelector("li.finding .message")).getText()).contains(Fixtures.SCRIPT);
         // filters work with hostile labels too
-        chip("entity", "North Korean troops in Kursk").click();
-        assertThat(visibleRules()).containsExactly("source.single");
+        chip("entity", "North Korean troops sent to Russia").click();
+        assertThat(visibleRules()).containsExactly("desk.deployment_unsourced", "source.single");
         driver.findElement(By.id("filter-clear")).click();
-        assertThat(visibleFindings()).hasSize(4);
+        assertThat(visibleFindings()).hasSize(5);
         assertThat(driver.getTitle()).isEqualTo("factlint report: FAIL");
         assertThat(consoleErrors()).isEmpty();
     }

@@ -41,8 +41,8 @@ class HtmlReportWriterTest {
         assertThat(verdict.select(".stat").eachText()).containsExactly("Errors 1", "Warnings 1", "Info 2",
                 "Stories 1", "Facts 5", "Claims 2");
         assertThat(verdict.select("table.stories tbody tr").get(0).select("td").eachText()).containsExactly(
-                Fixtures.SEED, "North Korean soldier captured by Ukrainian forces", "27 Dec 2024", Fixtures.SEED_FILE,
-                "5", "4");
+                Fixtures.SEED, "North Korean soldier captured by Ukrainian forces", "27 Dec 2024 21:00 +09:00",
+                Fixtures.STORY_FILE, "5", "4");
     }
 
     @Test
@@ -63,10 +63,12 @@ class HtmlReportWriterTest {
         assertThat(d.select("li.finding")).hasSize(4);
 
         Element stale = finding(d, "status.stale", 0);
-        assertThat(stale.selectFirst(".message").text()).startsWith("The headline says the wounded North Korean soldier");
-        assertThat(stale.selectFirst(".finding-head .loc").text()).isEqualTo("facts/nk-soldier-captured.json:68:7");
+        assertThat(stale.selectFirst(".message").text()).isEqualTo("soldier-1 (wounded North Korean soldier): claim "
+                + "\"North Korean soldier captured by Ukrainian forces\" says captured, but by 27 Dec 2024 21:00 +09:00 the "
+                + "status is deceased (27 Dec 2024; National Intelligence Service (South Korea))");
+        assertThat(stale.selectFirst(".finding-head .loc").text()).isEqualTo(Fixtures.STORY_FILE + ":23:5");
         assertThat(stale.select(".blocking")).hasSize(1);
-        assertThat(stale.selectFirst(".finding-meta").text()).contains("Claim nk-soldier-captured#h1")
+        assertThat(stale.selectFirst(".finding-meta").text()).contains("Claim nk-soldier-captured#headline")
                 .contains("North Korean soldier captured by Ukrainian forces");
 
         Element changed = finding(d, "status.changed", 0);
@@ -74,11 +76,12 @@ class HtmlReportWriterTest {
         assertThat(facts).hasSize(3);
         Element f1 = facts.get(0);
         assertThat(f1.selectFirst(".ref").text()).isEqualTo("nk-soldier-captured#f1");
-        assertThat(f1.selectFirst(".loc").text()).isEqualTo("facts/nk-soldier-captured.json:20:7");
+        assertThat(f1.selectFirst(".loc").text()).isEqualTo(Fixtures.STORY_FILE + ":16:5");
         assertThat(f1.selectFirst(".fact-source").text()).isEqualTo("Source: Militarnyi (media) · unconfirmed");
         assertThat(f1.selectFirst("a").attr("href")).isEqualTo("https://mil.in.ua/en/");
         assertThat(f1.selectFirst(".quote").text())
-                .isEqualTo("the Ukrainian Special Operations Forces (SOF) captured a North Korean soldier");
+                .isEqualTo("the Ukrainian Special Operations Forces (SOF) captured a North Korean soldier during a "
+                        + "mission in the Kursk region of Russia");
         assertThat(f1.selectFirst(".fact-statement").text())
                 .isEqualTo("wounded North Korean soldier status = captured on 26 Dec 2024");
         assertThat(facts.get(1).selectFirst(".cert").text()).isEqualTo("confirmed");
@@ -115,14 +118,14 @@ class HtmlReportWriterTest {
         Elements figures = d.select("article.figure");
         assertThat(figures).hasSize(1); // the stated figure is in the table below, not a derived one
         Element f = figures.get(0);
-        assertThat(f.selectFirst("h3").text()).isEqualTo("North Korean troops in Kursk: casualty_share on 27 Dec 2024");
+        assertThat(f.selectFirst("h3").text())
+                .isEqualTo("North Korean troops sent to Russia: casualty_share on 27 Dec 2024 21:00 +09:00");
         assertThat(f.select(".reading-value").eachText()).containsExactly("(25.0 %, 36.4 %)", "(0.0 %, ∞)");
         assertThat(f.select(".arith").eachText()).containsExactly(
-                "killed_or_injured / deployed = (3,000, 4,000) / (11,000, 12,000) = (25.0 %, 36.4 %)",
-                "killed_or_injured / deployed = (3,000, ∞) / (11,000, ∞) = (0.0 %, ∞)");
+                "(3,000, 4,000) / (11,000, 12,000) = (25.0 %, 36.4 %)", "(3,000, ∞) / (11,000, ∞) = (0.0 %, ∞)");
         assertThat(f.select(".note")).hasSize(1);
         assertThat(f.select("li.fact .ref").eachText()).containsExactly("nk-soldier-captured#f4", "nk-soldier-captured#f5");
-        assertThat(d.select("table.stated tbody tr")).hasSize(1);
+        assertThat(d.select("table.stated")).isEmpty(); // no claim on a stated attribute
     }
 
     @Test
@@ -130,7 +133,12 @@ class HtmlReportWriterTest {
         Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
         Elements claims = d.select("article.claim");
         assertThat(claims).hasSize(2);
-        Element c1 = claims.get(0);
+        Element h1 = claims.get(0);
+        assertThat(h1.selectFirst(".vbadge").text()).isEqualTo("contradicted");
+        assertThat(h1.selectFirst(".reason").text()).isEqualTo("status of soldier-1 on 27 Dec 2024 21:00 +09:00 is "
+                + "deceased (stated for 27 Dec 2024); the claim says = captured");
+        assertThat(h1.select(".note")).isEmpty();
+        Element c1 = claims.get(1);
         assertThat(c1.selectFirst(".vbadge").text()).isEqualTo("supported");
         assertThat(c1.selectFirst(".vbadge-strict").text()).isEqualTo("strict reading: undetermined");
         assertThat(c1.selectFirst(".claim-text").text())
@@ -138,10 +146,7 @@ class HtmlReportWriterTest {
         assertThat(c1.selectFirst(".claim-check").text()).contains("casualty_share > 0.25")
                 .contains("against (25.0 %, 36.4 %)");
         assertThat(c1.selectFirst(".note").text()).isEqualTo("The strict reading gives a different verdict: undetermined.");
-        assertThat(c1.selectFirst(".reason").text()).startsWith("casualty_share is (25.0 %, 36.4 %)");
-        Element h1 = claims.get(1);
-        assertThat(h1.selectFirst(".vbadge").text()).isEqualTo("contradicted");
-        assertThat(h1.select(".note")).isEmpty();
+        assertThat(c1.selectFirst(".reason").text()).startsWith("casualty_share of dprk-troops is (25.0 %, 36.4 %)");
     }
 
     @Test
@@ -149,10 +154,13 @@ class HtmlReportWriterTest {
         Document d = render(Fixtures.seed(), Render.FAIL_ON_ERROR);
         Elements rules = d.select("#rules article.rule");
         assertThat(rules.stream().map(r -> r.selectFirst("h3 code").text()))
-                .containsExactly("status.changed", "status.stale", "source.single");
-        Element single = rules.get(2);
-        assertThat(single.selectFirst("p").text()).isEqualTo("A death or casualty figure rests on one source only.");
-        assertThat(single.select(".meta dt").eachText()).containsExactly("since", "DRL rule", "Rule file");
+                .containsExactly("source.single", "status.changed", "status.stale");
+        Element single = rules.get(0);
+        assertThat(single.selectFirst("p").text()).isEqualTo("A death or casualty figure (vocabulary/measures.yaml: "
+                + "status deceased, killed, killed_or_injured) rests on one source only.");
+        assertThat(single.select(".meta dt").eachText()).containsExactly("DRL rule", "Rule file");
+        assertThat(single.select(".meta dd").eachText()).containsExactly("casualty figure resting on one source",
+                "rules/sources.drl");
         assertThat(single.selectFirst("h3").text()).contains("info").contains("(2 findings)");
     }
 
@@ -191,7 +199,7 @@ class HtmlReportWriterTest {
         }
         assertThat(d.select("button[data-dim=entity]").eachText()).hasSize(2)
                 .allSatisfy(t -> assertThat(t).contains("<script>document.title='pwned'</script>"));
-        assertThat(d.select("li.finding[data-entity]")).hasSize(4);
+        assertThat(d.select("li.finding[data-entity]")).hasSize(5); // with the newsroom's desk rule
     }
 
     @Test
@@ -219,7 +227,8 @@ class HtmlReportWriterTest {
         assertThat(stale.selectFirst(".message").text()).contains(Fixtures.SCRIPT).contains(Fixtures.IMG)
                 .contains(Fixtures.SVG).contains(Fixtures.CLOSE_SCRIPT).contains(Fixtures.IFRAME)
                 .contains("\"double\" 'single' & ampersand &amp; entity");
-        assertThat(d.select("table.stories td").get(1).text()).startsWith("Headline " + Fixtures.SCRIPT);
+        assertThat(d.select("table.stories td").get(1).text())
+                .startsWith("North Korean soldier captured by Ukrainian forces " + Fixtures.SCRIPT);
         assertThat(d.select(".quote").first().text()).contains(Fixtures.IFRAME);
         assertThat(d.select("article.claim .claim-text").first().text()).contains(Fixtures.CLOSE_SCRIPT);
         // the javascript: source address is shown as a name, not a link
@@ -229,8 +238,11 @@ class HtmlReportWriterTest {
                 .doesNotContain("\u007f").doesNotContain("\u0085")
                 .contains("nul\uFFFD bell\uFFFD esc\uFFFD[31m del\uFFFD c1\uFFFD").contains("lone\uFFFDsurrogate")
                 .contains(Fixtures.SEPARATORS);
-        // rule metadata is escaped too
-        assertThat(d.select("#rules .meta dt").eachText()).anySatisfy(t -> assertThat(t).contains("note<script>"));
+        // the rule catalogue's texts are escaped too
+        assertThat(d.select("#rules article.rule > p").eachText()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t).endsWith(" " + Fixtures.MARKUP));
+        assertThat(d.select("#rules .rule-help dd").eachText()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t).endsWith(" " + Fixtures.MARKUP));
     }
 
     @Test
@@ -272,11 +284,11 @@ class HtmlReportWriterTest {
         assertThat(stale.select(".not-counted")).as("the badge says it").isEmpty();
         Element waiver = stale.selectFirst(".waiver");
         assertThat(waiver.text()).isEqualTo("Waived until 2025-03-31 by K. Chief: " + Fixtures.WAIVER_REASON
-                + " facts/waivers.yaml:2:5");
+                + " " + Fixtures.WAIVERS_FILE + ":2:5");
         assertThat(waiver.selectFirst(".waiver-reason").text()).isEqualTo(Fixtures.WAIVER_REASON);
         assertThat(waiver.selectFirst(".waiver-author").text()).isEqualTo("K. Chief");
         assertThat(waiver.selectFirst("time").attr("datetime")).isEqualTo("2025-03-31");
-        assertThat(waiver.selectFirst(".waiver-loc").text()).isEqualTo("facts/waivers.yaml:2:5");
+        assertThat(waiver.selectFirst(".waiver-loc").text()).isEqualTo(Fixtures.WAIVERS_FILE + ":2:5");
         assertThat(stale.attr("data-review")).isEqualTo("waived");
         assertThat(d.select("li.finding .badge-waived")).hasSize(1);
         assertThat(d.select("li.finding .waiver")).hasSize(1);
@@ -289,26 +301,31 @@ class HtmlReportWriterTest {
         assertThat(d.title()).isEqualTo("factlint report: PASS");
         Element verdict = d.getElementById("verdict");
         assertThat(verdict.select(".stat").eachText()).containsExactly("Errors 1", "Warnings 1", "Info 2", "Waived 1",
-                "New 2", "Unchanged 2", "Fixed 2", "Stories 1", "Facts 5", "Claims 2");
+                "New 1", "Unchanged 3", "Fixed 2", "Stories 1", "Facts 5", "Claims 2");
         assertThat(verdict.selectFirst(".verdict-line").text())
                 .isEqualTo("Passed: no finding at or above error (not counted: 1 waived).");
-        assertThat(verdict.selectFirst(".baseline-line").text())
-                .isEqualTo("Compared with the baseline factlint-baseline.json: 2 new, 2 unchanged, 2 fixed.");
-        assertThat(finding(d, "status.changed", 0).select(".badge-new").eachText()).containsExactly("new");
+        assertThat(verdict.selectFirst(".baseline-line").text()).isEqualTo("Compared with the baseline "
+                + Fixtures.BASELINE_FILE + ": 1 new, 3 unchanged, 2 fixed.");
+        assertThat(finding(d, "status.changed", 0).select(".badge-new")).isEmpty();
         assertThat(finding(d, "source.single", 0).select(".badge-new")).isEmpty();
-        assertThat(finding(d, "source.single", 1).select(".badge-new")).hasSize(1);
-        assertThat(d.select("li.finding").eachAttr("data-baseline")).containsExactly("unchanged", "new", "unchanged", "new");
+        assertThat(finding(d, "source.single", 1).select(".badge-new").eachText()).containsExactly("new");
+        assertThat(d.select("li.finding").eachAttr("data-baseline"))
+                .containsExactly("unchanged", "unchanged", "unchanged", "new");
 
         Document onlyNew = render(Fixtures.reviewed(), Render.NEW_ON_WARNING);
-        assertThat(onlyNew.title()).isEqualTo("factlint report: FAIL");
+        assertThat(onlyNew.title()).isEqualTo("factlint report: PASS");
         assertThat(onlyNew.selectFirst(".verdict-against").text())
                 .isEqualTo("against --fail-on warning (new findings only)");
-        assertThat(onlyNew.selectFirst(".verdict-line").text())
-                .isEqualTo("Failed: 1 new finding at or above warning (not counted: 1 waived).");
-        assertThat(finding(onlyNew, "status.changed", 0).select(".blocking")).hasSize(1);
+        assertThat(onlyNew.selectFirst(".verdict-line").text()).isEqualTo(
+                "Passed: no new finding at or above warning (not counted: 1 waived, 1 unchanged since the baseline).");
+        assertThat(finding(onlyNew, "status.changed", 0).select(".blocking")).isEmpty();
+        assertThat(finding(onlyNew, "status.changed", 0).selectFirst(".not-counted").text())
+                .isEqualTo("does not count: unchanged since the baseline");
         Document info = render(Fixtures.reviewed(), Render.NEW_ON_INFO);
+        assertThat(info.title()).isEqualTo("factlint report: FAIL");
         assertThat(info.selectFirst(".verdict-line").text()).isEqualTo(
-                "Failed: 2 new findings at or above info (not counted: 1 waived, 1 unchanged since the baseline).");
+                "Failed: 1 new finding at or above info (not counted: 1 waived, 2 unchanged since the baseline).");
+        assertThat(finding(info, "source.single", 1).select(".blocking")).hasSize(1);
         assertThat(finding(info, "source.single", 0).selectFirst(".not-counted").text())
                 .isEqualTo("does not count: unchanged since the baseline");
     }
@@ -333,18 +350,21 @@ class HtmlReportWriterTest {
         assertThat(fixed.selectFirst("h2").text()).isEqualTo("Fixed since baseline (2)");
         Elements items = fixed.select("li.fixed-finding");
         assertThat(items).hasSize(2);
-        Element quote = items.get(0);
-        assertThat(quote.selectFirst(".finding-head").text())
-                .isEqualTo("fixed error quote.not_in_text facts/nk-soldier-captured.json:52:7");
-        assertThat(quote.selectFirst(".message").text())
-                .isEqualTo("The quote of nk-soldier-captured#f5 does not occur in the story text.");
-        assertThat(quote.selectFirst(".finding-meta").text()).contains("(dprk-troops)").contains("nk-soldier-captured#f5");
+        Element weekday = items.get(0);
+        assertThat(weekday.selectFirst(".finding-head").text())
+                .isEqualTo("fixed error date.weekday_mismatch " + Fixtures.EARLIER_FILE + ":28:5");
+        assertThat(weekday.selectFirst(".message").text())
+                .isEqualTo("mention \"on Friday (December 27)\": 27 Dec 2024 is a Friday, not a Thursday");
+        assertThat(weekday.select(".finding-meta")).isEmpty(); // a mention: no entity, no facts
+        Element desk = items.get(1);
+        assertThat(desk.selectFirst(".finding-head").text())
+                .isEqualTo("fixed info desk.deployment_unsourced " + Fixtures.EARLIER_FILE + ":19:5");
+        assertThat(desk.selectFirst(".finding-meta").text()).contains("(dprk-troops)").contains("nk-soldier-captured#f4");
         // fixed findings link to their rule's help, even for a rule that is no longer loaded
         for (Element item : items) {
             String anchor = item.selectFirst("a.rule-id").attr("href").substring(1);
             assertThat(d.getElementById(anchor)).isNotNull();
         }
-        assertThat(items.get(1).select(".finding-head .loc").text()).isEqualTo("facts/nk-soldier-captured.json");
         // not findings of this check: not counted, not filtered
         assertThat(d.select("li.finding")).hasSize(4);
         assertThat(fixed.select("[data-filter-item]")).isEmpty();
@@ -355,19 +375,27 @@ class HtmlReportWriterTest {
         Document d = render(Fixtures.reviewed(), Render.FAIL_ON_ERROR);
         Elements rules = d.select("#rules article.rule");
         assertThat(rules.stream().map(r -> r.selectFirst("h3 code").text()))
-                .containsExactly("status.changed", "status.stale", "quote.not_in_text", "source.single", "old.rule");
-        Element changed = rules.get(0);
+                .containsExactly("date.weekday_mismatch", "source.single", "status.changed", "status.stale",
+                        "desk.deployment_unsourced");
+        Element changed = rules.get(2);
         assertThat(changed.select(".rule-help dt").eachText()).containsExactly("What makes it fire", "Example", "What to do");
         assertThat(changed.select(".rule-help dd").eachText()).containsExactly(
-                "Facts at two consecutive times give a subject two different statuses.",
-                "f1: captured on the 26th; f2: deceased on the 27th -> warning.",
-                "Make sure the headline and text give the latest status.");
+                "Facts at two consecutive times give a subject two different statuses, and vocabulary/lifecycle.yaml "
+                        + "allows that change (e.g. captured on the 26th, deceased on the 27th). One finding per change, "
+                        + "naming the facts at both times.",
+                "f1: soldier-1 status captured at 2024-12-26 (nis); f2: soldier-1 status deceased at 2024-12-27 (nis) "
+                        + "-> warning: status changed from captured to deceased; any text presenting soldier-1 as captured "
+                        + "is out of date.",
+                "Make sure the headline and text give the latest status (or say when the earlier one held). Once the "
+                        + "text is right, waive the finding: the change itself is real.");
         // not repeated among the other metadata
-        assertThat(changed.select(".meta dt").eachText()).containsExactly("since", "DRL rule", "Rule file");
-        assertThat(rules.get(3).select(".rule-help dt").eachText()).containsExactly("What makes it fire");
-        assertThat(rules.get(1).select(".rule-help")).isEmpty();
-        assertThat(rules.get(2).selectFirst("h3").text()).endsWith("(0 findings, 1 fixed)");
-        assertThat(rules.get(3).selectFirst("h3").text()).endsWith("(2 findings)");
+        assertThat(changed.select(".meta dt").eachText()).containsExactly("DRL rule", "Rule file");
+        assertThat(rules.get(0).selectFirst("h3").text()).endsWith("(0 findings, 1 fixed)");
+        assertThat(rules.get(1).selectFirst("h3").text()).endsWith("(2 findings)");
+        // a rule no longer loaded: what the baseline knew (its severity), no help texts
+        Element desk = rules.get(4);
+        assertThat(desk.selectFirst("h3").text()).isEqualTo("desk.deployment_unsourced info (0 findings, 1 fixed)");
+        assertThat(desk.select(".rule-help")).isEmpty();
     }
 
     @Test

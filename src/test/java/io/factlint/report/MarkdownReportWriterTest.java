@@ -7,25 +7,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MarkdownReportWriterTest {
     private final MarkdownReportWriter writer = new MarkdownReportWriter();
 
+    private static final String F = Fixtures.STORY_FILE;
+
     @Test
     void seedSummary() {
         String md = Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR);
         assertThat(md).startsWith("## factlint: ❌ FAIL\n\n"
                 + "Checked 1 story and 5 facts with `--fail-on error`: 1 error, 1 warning, 2 infos.\n\n"
-                + "- `nk-soldier-captured`: North Korean soldier captured by Ukrainian forces (published 27 Dec 2024)\n");
+                + "- `nk-soldier-captured`: North Korean soldier captured by Ukrainian forces (published 27 Dec 2024 21:00 +09:00)\n");
         assertThat(md).contains("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n"
-                + "| error ❌ | facts/nk-soldier-captured.json:68:7 | `status.stale` | The headline says the wounded "
-                + "North Korean soldier is captured on 27 Dec 2024, but National Intelligence Service (South Korea) "
-                + "reported the soldier deceased on 27 Dec 2024. |\n"
-                + "| warning | facts/nk-soldier-captured.json:20:7 | `status.changed` | ");
-        assertThat(md).contains("| info | facts/nk-soldier-captured.json:44:7 | `source.single` | killed\\_or\\_injured "
-                + "over 3,000 of North Korean troops in Kursk rests on one source only: Volodymyr Zelenskyy on X. |\n");
+                + "| error ❌ | " + F + ":23:5 | `status.stale` | soldier-1 (wounded North Korean soldier): claim \"North "
+                + "Korean soldier captured by Ukrainian forces\" says captured, but by 27 Dec 2024 21:00 +09:00 the status is "
+                + "deceased (27 Dec 2024; National Intelligence Service (South Korea)) |\n"
+                + "| warning | " + F + ":18:5 | `status.changed` | ");
+        assertThat(md).contains("| info | " + F + ":20:5 | `source.single` | dprk-troops (North Korean troops sent to "
+                + "Russia): killed\\_or\\_injured rests on one source only (Volodymyr Zelenskyy on X) |\n");
         assertThat(md).contains("| `nk-soldier-captured#c1` | the scale of casualties among North Korean soldiers has "
-                + "exceeded a quarter | ✅ supported | ❔ undetermined (differs) | ");
-        assertThat(md).contains("| `nk-soldier-captured#h1` | North Korean soldier captured by Ukrainian forces | "
-                + "❌ contradicted | ❌ contradicted | ");
-        assertThat(md).contains("| North Korean troops in Kursk | `casualty_share` | 27 Dec 2024 | (25.0 %, 36.4 %)<br>"
-                + "killed\\_or\\_injured / deployed = (3,000, 4,000) / (11,000, 12,000) = (25.0 %, 36.4 %) | (0.0 %, ∞)<br>");
+                + "exceeded a quarter | ✅ supported | ❔ undetermined (differs) | casualty\\_share of dprk-troops is "
+                + "(25.0 %, 36.4 %) on 27 Dec 2024 21:00 +09:00; the claim &gt; 25.0 % is supported (strict reading "
+                + "(0.0 %, ∞): undetermined) |\n");
+        assertThat(md).contains("| `nk-soldier-captured#headline` | North Korean soldier captured by Ukrainian forces | "
+                + "❌ contradicted | ❌ contradicted | status of soldier-1 on 27 Dec 2024 21:00 +09:00 is deceased (stated "
+                + "for 27 Dec 2024); the claim says = captured |\n");
+        assertThat(md).contains("| North Korean troops sent to Russia | `casualty_share` | 27 Dec 2024 21:00 +09:00 | "
+                + "(25.0 %, 36.4 %)<br>(3,000, 4,000) / (11,000, 12,000) = (25.0 %, 36.4 %) | (0.0 %, ∞)<br>"
+                + "(3,000, ∞) / (11,000, ∞) = (0.0 %, ∞) | `nk-soldier-captured#f4`, `nk-soldier-captured#f5` |\n");
         assertThat(md).endsWith("\n<sub>factlint 0.1.0</sub>\n");
     }
 
@@ -53,7 +59,8 @@ class MarkdownReportWriterTest {
         // every table row keeps its columns: the only unescaped pipes are the cell separators
         md.lines().filter(l -> l.startsWith("| error") || l.startsWith("| warning") || l.startsWith("| info"))
                 .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5));
-        assertThat(md.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(2 + 4 + 2 + 2 + 2 + 1);
+        // head + 5 findings (the desk rule's too), head + 2 claims, head + 1 figure
+        assertThat(md.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(2 + 5 + 2 + 2 + 2 + 1);
     }
 
     @Test
@@ -67,22 +74,28 @@ class MarkdownReportWriterTest {
         String md = Render.text(writer, Fixtures.reviewed(), Render.FAIL_ON_ERROR);
         assertThat(md).startsWith("## factlint: ✅ PASS\n\n"
                 + "Checked 1 story and 5 facts with `--fail-on error`: 1 error, 1 warning, 2 infos (1 waived). "
-                + "Against the baseline `factlint-baseline.json`: 2 new, 2 unchanged, 2 fixed.\n");
-        assertThat(md).contains("| error 💤 waived | facts/nk-soldier-captured.json:68:7 | `status.stale` | The headline says ")
-                .contains("deceased on 27 Dec 2024.<br>**Waived** until 2025-03-31 by K. Chief: "
-                        + Fixtures.WAIVER_REASON + " (facts/waivers.yaml:2:5) |\n")
-                .contains("| warning 🆕 new | facts/nk-soldier-captured.json:20:7 | `status.changed` | ")
-                .contains("| info 🆕 new | facts/nk-soldier-captured.json:44:7 | `source.single` | ")
-                .contains("| info | facts/nk-soldier-captured.json:36:7 | `source.single` | ");
-        assertThat(md).contains("### Fixed since the baseline\n\nIn the baseline `factlint-baseline.json`, gone now:\n\n"
+                + "Against the baseline `" + Fixtures.BASELINE_FILE + "`: 1 new, 3 unchanged, 2 fixed.\n");
+        assertThat(md).contains("| error 💤 waived | " + F + ":23:5 | `status.stale` | soldier-1 ")
+                .contains("(27 Dec 2024; National Intelligence Service (South Korea))<br>**Waived** until 2025-03-31 by "
+                        + "K. Chief: " + Fixtures.WAIVER_REASON + " (" + Fixtures.WAIVERS_FILE + ":2:5) |\n")
+                .contains("| warning | " + F + ":18:5 | `status.changed` | ")
+                .contains("| info 🆕 new | " + F + ":20:5 | `source.single` | ")
+                .contains("| info | " + F + ":18:5 | `source.single` | ");
+        String earlier = Fixtures.EARLIER_FILE;
+        assertThat(md).contains("### Fixed since the baseline\n\nIn the baseline `" + Fixtures.BASELINE_FILE
+                + "`, gone now:\n\n"
                 + "| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n"
-                + "| error ✔️ fixed | facts/nk-soldier-captured.json:52:7 | `quote.not_in_text` | The quote of "
-                + "nk-soldier-captured#f5 does not occur in the story text. |\n"
-                + "| warning ✔️ fixed | facts/nk-soldier-captured.json | `old.rule` | A rule that is gone now. |\n");
-        // --fail-on warning, new only: the new warning fails
-        assertThat(Render.text(writer, Fixtures.reviewed(), Render.NEW_ON_WARNING)).startsWith("## factlint: ❌ FAIL\n\n"
-                + "Checked 1 story and 5 facts with `--fail-on warning` (new findings only): ")
-                .contains("| warning ❌ 🆕 new |");
+                + "| error ✔️ fixed | " + earlier + ":28:5 | `date.weekday_mismatch` | mention \"on Friday (December "
+                + "27)\": 27 Dec 2024 is a Friday, not a Thursday |\n"
+                + "| info ✔️ fixed | " + earlier + ":19:5 | `desk.deployment_unsourced` | the deployment figure of "
+                + "dprk-troops rests on no military source |\n");
+        // --fail-on info, new only: the new info fails
+        assertThat(Render.text(writer, Fixtures.reviewed(), Render.NEW_ON_INFO)).startsWith("## factlint: ❌ FAIL\n\n"
+                + "Checked 1 story and 5 facts with `--fail-on info` (new findings only): ")
+                .contains("| info ❌ 🆕 new |");
+        // --fail-on warning, new only: the warning is unchanged since the baseline
+        assertThat(Render.text(writer, Fixtures.reviewed(), Render.NEW_ON_WARNING)).startsWith("## factlint: ✅ PASS\n\n")
+                .doesNotContain("❌ 🆕");
         // without a baseline: no fixed section
         assertThat(Render.text(writer, Fixtures.waivedOnly(), Render.FAIL_ON_ERROR)).doesNotContain("Fixed since")
                 .doesNotContain("🆕").contains("| error 💤 waived |");
@@ -94,6 +107,6 @@ class MarkdownReportWriterTest {
         assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<iframe").doesNotContain("\r");
         md.lines().filter(l -> l.matches("\\| (error|warning|info) .*"))
                 .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).as(l).isEqualTo(5));
-        assertThat(md.lines().filter(l -> l.contains("✔️ fixed"))).hasSize(2);
+        assertThat(md.lines().filter(l -> l.contains("✔️ fixed"))).hasSize(1); // the weekday error
     }
 }

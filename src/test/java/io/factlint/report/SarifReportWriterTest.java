@@ -48,13 +48,16 @@ class SarifReportWriterTest {
         assertThat(driver.has("informationUri")).as("no made-up project address").isFalse();
         JsonNode rules = driver.get("rules");
         assertThat(rules).hasSize(Fixtures.seed().rules().size());
-        JsonNode changed = rules.get(0);
+        JsonNode changed = rules.get(11); // sorted by id
         assertThat(changed.get("id").asText()).isEqualTo("status.changed");
-        assertThat(changed.at("/shortDescription/text").asText()).startsWith("A subject's status changed");
+        assertThat(changed.at("/shortDescription/text").asText()).isEqualTo("A subject's status changes, as the "
+                + "lifecycle allows, between two consecutive times: text presenting the earlier status as current is out of date.");
         assertThat(changed.at("/fullDescription/text").asText()).isNotBlank();
         assertThat(changed.at("/defaultConfiguration/level").asText()).isEqualTo("warning");
-        assertThat(changed.at("/help/text").asText()).contains("since: 0.1.0").contains("rules/default.drl");
-        assertThat(rules.get(13).at("/defaultConfiguration/level").asText()).isEqualTo("note"); // source.single
+        assertThat(changed.at("/help/text").asText()).contains("\nfires: Facts at two consecutive times give a subject two "
+                + "different statuses").contains("\nrule file: rules/status.drl");
+        assertThat(rules.get(10).get("id").asText()).isEqualTo("source.single");
+        assertThat(rules.get(10).at("/defaultConfiguration/level").asText()).isEqualTo("note");
     }
 
     @Test
@@ -65,24 +68,27 @@ class SarifReportWriterTest {
 
         JsonNode stale = results.get(0);
         assertThat(stale.get("ruleId").asText()).isEqualTo("status.stale");
-        assertThat(stale.get("ruleIndex").asInt()).isEqualTo(3);
+        assertThat(stale.get("ruleIndex").asInt()).isEqualTo(14);
         assertThat(stale.get("level").asText()).isEqualTo("error");
-        assertThat(stale.at("/message/text").asText()).startsWith("The headline says");
+        assertThat(stale.at("/message/text").asText()).startsWith("soldier-1 (wounded North Korean soldier): claim "
+                + "\"North Korean soldier captured by Ukrainian forces\" says captured");
         JsonNode loc = stale.at("/locations/0/physicalLocation");
-        assertThat(loc.at("/artifactLocation/uri").asText()).isEqualTo("facts/nk-soldier-captured.json");
-        assertThat(loc.at("/region/startLine").asInt()).isEqualTo(68);
-        assertThat(loc.at("/region/startColumn").asInt()).isEqualTo(7);
+        assertThat(loc.at("/artifactLocation/uri").asText()).isEqualTo(Fixtures.STORY_FILE);
+        assertThat(loc.at("/region/startLine").asInt()).isEqualTo(23); // the headline claim
+        assertThat(loc.at("/region/startColumn").asInt()).isEqualTo(5);
         JsonNode related = stale.get("relatedLocations");
-        assertThat(related).hasSize(2);
-        assertThat(related.get(0).at("/physicalLocation/region/startLine").asInt()).isEqualTo(28);
-        assertThat(related.get(0).at("/message/text").asText()).startsWith("nk-soldier-captured#f2");
+        assertThat(related).hasSize(3);
+        assertThat(related.get(1).at("/physicalLocation/region/startLine").asInt()).isEqualTo(17);
+        assertThat(related.get(1).at("/message/text").asText()).startsWith("nk-soldier-captured#f2");
         assertThat(stale.at("/partialFingerprints/factlint~1v1").asText())
                 .isEqualTo(seed.findings().get(0).fingerprint());
 
         JsonNode changed = results.get(1);
         assertThat(changed.get("level").asText()).isEqualTo("warning");
-        // the primary location is f1's, so only f2 and f3 are related
+        // the primary location is f3's (the change), so only f1 and f2 are related
+        assertThat(changed.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(18);
         assertThat(changed.get("relatedLocations")).hasSize(2);
+        assertThat(changed.at("/relatedLocations/0/message/text").asText()).startsWith("nk-soldier-captured#f1");
         assertThat(results.get(2).get("level").asText()).isEqualTo("note");
         assertThat(results.get(2).has("relatedLocations")).isFalse();
     }
@@ -103,7 +109,7 @@ class SarifReportWriterTest {
         String message = log.at("/runs/0/results/0/message/text").asText();
         assertThat(message).contains(Fixtures.SCRIPT).contains(Fixtures.CONTROLS.replace("[", "\\[")).contains("lone\uFFFDsurrogate");
         assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
-                .isEqualTo("facts/evil%20story%20%231.json");
+                .isEqualTo("target/report-fixtures/hostile/evil%20story%20%231.json");
     }
 
     @Test
@@ -142,7 +148,7 @@ class SarifReportWriterTest {
         assertThat(s.get("kind").asText()).isEqualTo("external");
         assertThat(s.get("status").asText()).isEqualTo("accepted");
         assertThat(s.get("justification").asText()).isEqualTo(Fixtures.WAIVER_REASON);
-        assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo("facts/waivers.yaml");
+        assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo(Fixtures.WAIVERS_FILE);
         assertThat(s.at("/location/physicalLocation/region/startLine").asInt()).isEqualTo(2);
         assertThat(s.at("/location/physicalLocation/region/startColumn").asInt()).isEqualTo(5);
         assertThat(s.at("/properties/author").asText()).isEqualTo("K. Chief");
@@ -160,22 +166,32 @@ class SarifReportWriterTest {
         assertThat(results).hasSize(6);
         List<String> states = new java.util.ArrayList<>();
         results.forEach(r -> states.add(r.get("ruleId").asText() + "=" + r.get("baselineState").asText()));
-        assertThat(states).containsExactly("status.stale=unchanged", "status.changed=new", "source.single=unchanged",
-                "source.single=new", "quote.not_in_text=absent", "old.rule=absent");
+        assertThat(states).containsExactly("status.stale=unchanged", "status.changed=unchanged",
+                "source.single=unchanged", "source.single=new", "date.weekday_mismatch=absent",
+                "desk.deployment_unsourced=absent");
+        // a fixed finding is what the baseline report said of it
+        JsonNode baseline = new ObjectMapper().readTree(java.nio.file.Path.of(Fixtures.BASELINE_FILE).toFile());
+        JsonNode weekdayThen = null;
+        for (JsonNode f : baseline.get("findings")) if (f.get("rule").asText().equals("date.weekday_mismatch")) weekdayThen = f;
+        assertThat(weekdayThen).as("the baseline's weekday error").isNotNull();
         JsonNode gone = results.get(4);
         assertThat(gone.get("level").asText()).isEqualTo("error");
-        assertThat(gone.at("/message/text").asText()).isEqualTo("The quote of nk-soldier-captured#f5 does not occur in the story text.");
-        assertThat(gone.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(52);
-        assertThat(gone.at("/partialFingerprints/factlint~1v1").asText()).isEqualTo("0f3c9a51b2d4e6f8a0b1c2d3e4f5a6b7");
-        assertThat(gone.at("/properties/facts/0").asText()).isEqualTo("nk-soldier-captured#f5");
+        assertThat(gone.at("/message/text").asText())
+                .isEqualTo("mention \"on Friday (December 27)\": 27 Dec 2024 is a Friday, not a Thursday");
+        assertThat(gone.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo(Fixtures.EARLIER_FILE);
+        assertThat(gone.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(28);
+        assertThat(gone.at("/partialFingerprints/factlint~1v1").asText()).isEqualTo(weekdayThen.get("fingerprint").asText());
+        assertThat(gone.at("/properties/facts")).isEmpty(); // a mention, not a fact
         assertThat(gone.has("suppressions")).isFalse();
         JsonNode rules = run.at("/tool/driver/rules");
-        assertThat(rules.get(gone.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("quote.not_in_text");
-        // a rule the pack no longer has still gets a rule entry, so ruleIndex stays valid
+        assertThat(rules.get(gone.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("date.weekday_mismatch");
+        // a rule the pack no longer has (the desk rule the baseline was checked with) still gets a rule entry, so
+        // ruleIndex stays valid
         JsonNode old = results.get(5);
-        assertThat(rules.get(old.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("old.rule");
-        assertThat(old.at("/level").asText()).isEqualTo("warning");
-        assertThat(old.at("/locations/0/physicalLocation").has("region")).isFalse();
+        assertThat(rules.get(old.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("desk.deployment_unsourced");
+        assertThat(old.at("/level").asText()).isEqualTo("note");
+        assertThat(old.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(19);
+        assertThat(old.at("/properties/facts/0").asText()).isEqualTo("nk-soldier-captured#f4");
         assertThat(run.at("/properties/baseline/file").asText()).isEqualTo(Fixtures.BASELINE_FILE);
         assertThat(run.at("/properties/baseline/absent").asInt()).isEqualTo(2);
         assertThat(run.at("/properties/waived").asInt()).isEqualTo(1);
@@ -193,10 +209,11 @@ class SarifReportWriterTest {
         // status.stale, the only error, is waived
         assertThat(sarif(Fixtures.seed(), Render.FAIL_ON_ERROR).at("/runs/0/properties/passed").asBoolean()).isFalse();
         assertThat(sarif(Fixtures.reviewed(), Render.FAIL_ON_ERROR).at("/runs/0/properties/passed").asBoolean()).isTrue();
-        // status.changed is a new warning
+        // status.changed is an unchanged warning; the troops' source.single a new info
         JsonNode props = sarif(Fixtures.reviewed(), Render.NEW_ON_WARNING).at("/runs/0/properties");
-        assertThat(props.get("passed").asBoolean()).isFalse();
+        assertThat(props.get("passed").asBoolean()).isTrue();
         assertThat(props.get("failOnNew").asBoolean()).isTrue();
+        assertThat(sarif(Fixtures.reviewed(), Render.NEW_ON_INFO).at("/runs/0/properties/passed").asBoolean()).isFalse();
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.factlint.model.Figure;
 import io.factlint.model.Series;
 import io.factlint.model.Finding;
 import io.factlint.model.FixedFinding;
+import io.factlint.model.text.NumberReader;
+import io.factlint.model.text.ReadNumber;
 import io.factlint.model.Location;
 import io.factlint.model.RuleInfo;
 import io.factlint.model.Severity;
@@ -96,9 +98,67 @@ public record HtmlView(
                               String claimText, List<FactView> facts, boolean failing, String notCounted,
                               WaiverView waiver, String baseline,
                               String severityKey, String ruleKey, String entityKey, String storyKeys,
-                              String reviewKey, String baselineKey) {
+                              String reviewKey, String baselineKey, TextExcerpt excerpt) {
         public boolean waived() {
             return waiver != null;
+        }
+    }
+
+    /**
+     * The story text around a finding located in it ({@code text.unbacked_number}): the located line, or a window of
+     * it around the column, with the number found there as {@code marked} ({@code before} + {@code marked} +
+     * {@code after} is the excerpt; {@code marked} is empty when no number starts at the column). {@code cutBefore}
+     * / {@code cutAfter} say the line goes on beyond the window. Plain text: the template escapes it.
+     */
+    public record TextExcerpt(String location, String before, String marked, String after, boolean cutBefore,
+                              boolean cutAfter) {
+        /** At most this many characters of the line on each side of the number. */
+        static final int WINDOW = 80;
+
+        /**
+         * The excerpt of a story text at 1-based {@code line} and {@code column} (UTF-16 units, as the finding's
+         * location counts them), the number being the figure the number reader found at that offset; null if the
+         * location is not in the text.
+         */
+        static TextExcerpt of(StoryText t, String location, int line, int column) {
+            String text = t.text();
+            if (line < 1 || line > t.lineStarts().length || column < 1) return null;
+            int lineStart = t.lineStarts()[line - 1];
+            int lineEnd = line < t.lineStarts().length ? t.lineStarts()[line] - 1 : text.length();
+            if (lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r') lineEnd--;
+            int at = lineStart + column - 1;
+            if (at > lineEnd) return null;
+            int end = Math.min(t.figureEnds().getOrDefault(at, at), lineEnd);
+            int from = Math.max(lineStart, at - WINDOW);
+            int to = Math.min(lineEnd, end + WINDOW);
+            // cut at a space inside the window, never through a word or a surrogate pair
+            if (from > lineStart) {
+                int sp = text.indexOf(' ', from);
+                from = sp >= 0 && sp < at ? sp + 1 : from;
+                if (Character.isLowSurrogate(text.charAt(from))) from++;
+            }
+            if (to < lineEnd) {
+                int sp = text.lastIndexOf(' ', to);
+                to = sp >= end ? sp : to;
+                if (to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) to--;
+            }
+            return new TextExcerpt(location, text.substring(from, at), text.substring(at, end), text.substring(end, to),
+                    from > lineStart, to < lineEnd);
+        }
+    }
+
+    /**
+     * A story text read once for its excerpts: where each line starts, and where each figure
+     * {@link NumberReader#figures} reads (the reader {@code text.unbacked_number} uses) ends, by its start offset.
+     */
+    record StoryText(String text, int[] lineStarts, Map<Integer, Integer> figureEnds) {
+        static StoryText of(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.add(i + 1);
+            Map<Integer, Integer> ends = new java.util.HashMap<>();
+            for (ReadNumber n : NumberReader.figures(text)) ends.putIfAbsent(n.start(), n.end());
+            return new StoryText(text, starts.stream().mapToInt(Integer::intValue).toArray(), ends);
         }
     }
 
@@ -189,6 +249,9 @@ public record HtmlView(
         private final Map<String, String> entityKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleKeys = new LinkedHashMap<>();
         private final Map<String, String> ruleAnchors = new LinkedHashMap<>();
+        /** Story texts by text file, read once for the excerpts of the findings located in them. */
+        private final Map<String, StoryText> storyTexts = new java.util.HashMap<>();
+        private Map<String, String> textsByFile;
 
         Builder(CheckOutcome outcome, String toolVersion, java.time.Instant timestamp) {
             this.outcome = outcome;
@@ -321,7 +384,22 @@ public record HtmlView(
                     b == null ? null : b.id(),
                     f.severity().id(), ruleKey(f.rule()), f.subject() == null ? "-" : entityKey(f.subject()),
                     storyKeysOf(new TreeSet<>(outcome.storiesOf(f))),
-                    f.waived() ? "waived" : "open", b == null ? null : b.id());
+                    f.waived() ? "waived" : "open", b == null ? null : b.id(), excerpt(f.location()));
+        }
+
+        /** The story text around a location in a story's text file (the finding is in the text, not a fact file). */
+        private TextExcerpt excerpt(Location l) {
+            if (l == null || l.line() < 1) return null;
+            if (textsByFile == null) {
+                textsByFile = new java.util.HashMap<>();
+                for (Story s : fb.stories()) {
+                    if (s.text() != null && s.textFile() != null) textsByFile.putIfAbsent(s.textFile(), s.text());
+                }
+            }
+            String text = textsByFile.get(l.file());
+            if (text == null) return null;
+            StoryText t = storyTexts.computeIfAbsent(l.file(), k -> StoryText.of(text));
+            return TextExcerpt.of(t, location(l), l.line(), l.column());
         }
 
         private List<FixedView> fixed() {
