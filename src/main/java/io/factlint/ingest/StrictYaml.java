@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * What YAML 1.2 forbids and SnakeYAML (the YAML 1.1 parser under Jackson) reads anyway, found on SnakeYAML's own
@@ -43,13 +41,16 @@ final class StrictYaml {
 
     private enum Block { MAPPING, SEQUENCE }
 
-    private final List<String> lines;
+    private final String text;
+    /** Where each line starts in {@link #text}, and (last) where the text ends; lines as SnakeYAML counts them. */
+    private final int[] lineStarts;
     private final Deque<Integer> blockColumns = new ArrayDeque<>();
     private final Deque<Block> blocks = new ArrayDeque<>();
     private final Deque<Token.ID> flows = new ArrayDeque<>();
 
     private StrictYaml(String text) {
-        this.lines = lines(text);
+        this.text = text;
+        this.lineStarts = lineStarts(text);
     }
 
     /** The first problem of the YAML file at {@code path}, or null (also when the file cannot be read or scanned). */
@@ -203,8 +204,17 @@ final class StrictYaml {
                 + " (line " + (prev.getStartMark().getLine() + 1) + "); write a key and its \":\" on one line");
     }
 
+    /** Line {@code l} (0-based) without its line break; "" past the end. */
     private String line(int l) {
-        return l < lines.size() ? lines.get(l) : "";
+        if (l < 0 || l >= lineStarts.length - 1) return "";
+        int end = lineStarts[l + 1];
+        int start = lineStarts[l];
+        while (end > start && isBreak(text.charAt(end - 1))) end--;
+        return text.substring(start, end);
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** The UTF-16 offset of code point column {@code column} (SnakeYAML counts code points), or -1. */
@@ -216,19 +226,19 @@ final class StrictYaml {
         }
     }
 
-    /** The lines as SnakeYAML counts them: broken at CR LF, CR, LF, NEL, LS and PS. */
-    private static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
+    /** The start of each line, broken as SnakeYAML breaks lines: at CR LF, CR, LF, NEL, LS and PS; then the end. */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[64];
+        int n = 0;
+        starts[n++] = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                start = i + 1;
-            }
+            if (!isBreak(c)) continue;
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+            if (n + 1 >= starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+            starts[n++] = i + 1;
         }
-        out.add(text.substring(start));
-        return out;
+        starts[n++] = text.length();
+        return java.util.Arrays.copyOf(starts, n);
     }
 }
