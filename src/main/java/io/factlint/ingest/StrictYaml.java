@@ -29,6 +29,7 @@ import java.util.Deque;
  *   <li>a key of a flow mapping whose {@code :} is on a later line (<code>{at\n: 2024-01-01}</code>: SnakeYAML reads
  *       a key without a value, and the syntax error comes after).</li>
  * </ul>
+ * It also names a file that has a {@code ---} and no content ("no document"; Jackson sees an empty string there).
  * Hand-written because neither SnakeYAML nor snakeyaml-engine (its YAML 1.2 successor) has a setting for these: both
  * list SU5Z, 9C9N, QB6E and DK95-01 among the yaml-test-suite cases they accept although they should fail. The
  * check only reads SnakeYAML's tokens (their kinds and marks) and the raw lines; anything else wrong with the file
@@ -78,11 +79,26 @@ final class StrictYaml {
     private Problem scan(ScannerImpl scanner) {
         Token prev = null;
         Token beforePrev = null;
+        Mark documentStart = null;
+        boolean content = false;
         while (true) {
             Token t = scanner.peekToken(); // peekToken scans ahead as far as needed; getToken alone does not
             scanner.getToken();
             Token.ID id = t.getTokenId();
-            if (id == Token.ID.StreamEnd) return null;
+            if (id == Token.ID.StreamEnd) {
+                // "---" and nothing else (Jackson would say "found a string": the empty document's empty scalar)
+                if (documentStart == null || content) return null;
+                return new Problem(documentStart.getLine() + 1, documentStart.getColumn() + 1,
+                        "no document: nothing after \"---\"; expected an object");
+            }
+            switch (id) {
+                case DocumentStart -> {
+                    if (documentStart == null) documentStart = t.getStartMark();
+                }
+                case StreamStart, Directive, DocumentEnd, Comment -> {
+                }
+                default -> content = true;
+            }
             Mark start = t.getStartMark();
             Problem p = switch (id) {
                 case Comment -> comment(start);

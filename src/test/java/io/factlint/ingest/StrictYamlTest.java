@@ -113,6 +113,14 @@ class StrictYamlTest {
                         + "indent this line by at least 3 spaces");
     }
 
+    /** A directive and "---" with nothing after: "no document", as for a lone directive (not "found a string"). */
+    @Test
+    void aDocumentStartWithNothingAfterItIsNoDocument() throws IOException {
+        assertThat(load("%YAML 1.2\n---\n")).containsExactly(":2:1: no document: nothing after \"---\"; expected an object");
+        assertThat(load("# facts of the day\n---\n# none yet\n...\n"))
+                .containsExactly(":2:1: no document: nothing after \"---\"; expected an object");
+    }
+
     /** Valid YAML 1.2 of the same shapes loads as before. */
     @ParameterizedTest
     @ValueSource(strings = {
