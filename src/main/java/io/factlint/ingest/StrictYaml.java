@@ -19,15 +19,16 @@ import java.util.Deque;
 
 /**
  * What YAML 1.2 forbids and SnakeYAML (the YAML 1.1 parser under Jackson) reads anyway, found on SnakeYAML's own
- * token stream before the file is read: each would otherwise be checked as if written correctly, or misread.
+ * token stream before the file is read: each would otherwise be checked as if written correctly.
  * <ul>
  *   <li>a comment without white space before its {@code #} ({@code "a"#b}; yaml-test-suite SU5Z);</li>
  *   <li>a line of a flow collection ({@code [...]}, <code>{...}</code>) not indented more than the block mapping
  *       or list that holds it (9C9N);</li>
  *   <li>a continuation line of a quoted or plain scalar not indented so (QB6E), also when a tab stands where the
  *       indentation should be (DK95-01: YAML indents with spaces);</li>
- *   <li>a key of a flow mapping whose {@code :} is on a later line (<code>{at\n: 2024-01-01}</code>: SnakeYAML reads
- *       a key without a value, and the syntax error comes after).</li>
+ *   <li>and, though YAML 1.2 allows it (4MUZ), a key of a flow mapping whose {@code :} is on a later line
+ *       (<code>{at\n: 2024-01-01}</code>), which SnakeYAML cannot read: it reads a key without a value, and its
+ *       syntax error comes after the misread value's error.</li>
  * </ul>
  * It also names a file that has a {@code ---} and no content ("no document"; Jackson sees an empty string there).
  * Hand-written because neither SnakeYAML nor snakeyaml-engine (its YAML 1.2 successor) has a setting for these: both
@@ -203,8 +204,9 @@ final class StrictYaml {
     }
 
     /**
-     * A {@code :} inside a flow collection on a later line than the key before it: SnakeYAML makes the key one
-     * without a value (YAML 1.2 wants a key and its {@code :} on one line).
+     * A {@code :} inside a flow collection on a later line than the key before it. YAML 1.2 allows it there
+     * (yaml-test-suite 4MUZ) but SnakeYAML does not: it reads the key as one without a value, which factlint then
+     * reported (as {@code invalid date ""} for {@code at}) before SnakeYAML's syntax error at the {@code :}.
      */
     private Problem splitKey(Token value, Token prev, Token beforePrev) {
         if (flows.isEmpty() || prev == null) return null;
@@ -216,8 +218,9 @@ final class StrictYaml {
         Mark at = value.getStartMark();
         String key = p == Token.ID.Scalar ? "key \"" + Messages.firstLine(((ScalarToken) prev).getValue()) + "\""
                 : "key";
-        return new Problem(at.getLine() + 1, at.getColumn() + 1, "malformed YAML: \":\" on a line after its " + key
-                + " (line " + (prev.getStartMark().getLine() + 1) + "); write a key and its \":\" on one line");
+        return new Problem(at.getLine() + 1, at.getColumn() + 1, "unsupported YAML: \":\" on a line after its " + key
+                + " (line " + (prev.getStartMark().getLine() + 1) + "); SnakeYAML, factlint's YAML parser, needs a key and "
+                + "its \":\" on one line");
     }
 
     /** Line {@code l} (0-based) without its line break; "" past the end. */

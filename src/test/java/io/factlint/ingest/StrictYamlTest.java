@@ -90,18 +90,19 @@ class StrictYamlTest {
     }
 
     /**
-     * A key split over two lines in a flow mapping: SnakeYAML read "at" as a key without a value and the user saw
-     * {@code invalid date ""} before the syntax error. Now one error, at the ":".
+     * A key split from its ":" in a flow mapping (valid YAML 1.2, yaml-test-suite 4MUZ, that SnakeYAML cannot read):
+     * SnakeYAML read "at" as a key without a value and the user saw {@code invalid date ""} before the syntax error.
+     * Now one error, at the ":", saying what to write.
      */
     @Test
     void aFlowMappingKeySplitFromItsColonIsOneErrorNotAnInvalidDate() throws IOException {
         String head = "story: {published: \"2024-12-27\"}\nentities: [{id: e, name: E}]\n";
         assertThat(load(head + "facts:\n  - {id: f1, subject: e, attribute: status, value: captured, at\n     : 2024-01-01}\n"))
-                .containsExactly(":5:6: malformed YAML: \":\" on a line after its key \"at\" (line 4); write a key and "
-                        + "its \":\" on one line");
+                .containsExactly(":5:6: unsupported YAML: \":\" on a line after its key \"at\" (line 4); SnakeYAML, "
+                        + "factlint's YAML parser, needs a key and its \":\" on one line");
         assertThat(load(head + "facts: [{id: f1, subject: e, attribute: status, value: captured, \"at\"\n  : 2024-01-01}]\n"))
-                .containsExactly(":4:3: malformed YAML: \":\" on a line after its key \"at\" (line 3); write a key and "
-                        + "its \":\" on one line");
+                .containsExactly(":4:3: unsupported YAML: \":\" on a line after its key \"at\" (line 3); SnakeYAML, "
+                        + "factlint's YAML parser, needs a key and its \":\" on one line");
     }
 
     /** What came before the problem stays reported; what was read after it (a misreading) is dropped. */
