@@ -19,6 +19,7 @@ import io.factlint.report.OutputPlan;
 import io.factlint.report.Format;
 import io.factlint.report.ReportOptions;
 import io.factlint.report.Reports;
+import io.factlint.watch.ChangeSource;
 import io.factlint.watch.ChangeWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -296,7 +297,7 @@ final class CheckCommand implements Callable<Integer> {
         int code = once(pipeline, destinations, out, err);
         err.println("factlint: rules compiled in " + compileMs + " ms, first check in "
                 + (System.nanoTime() - firstStart) / 1_000_000 + " ms");
-        try (ChangeWatcher watcher = new ChangeWatcher()) {
+        try (ChangeWatcher watcher = main.watchers().open()) {
             watcher.watchTree(rulesDir);
             register(watcher);
             err.println("factlint: watching " + watcher.folders().size() + " folder" + (watcher.folders().size() == 1 ? "" : "s")
@@ -305,7 +306,7 @@ final class CheckCommand implements Callable<Integer> {
             while (true) {
                 Set<Path> changed = watcher.await(DEBOUNCE, p -> !outputs.contains(p)
                         && (!p.startsWith(rulesDir) || isRuleFile(p)));
-                long start = System.nanoTime();
+                long start = watcher.ticker().nanoTime();
                 boolean ruleChange = changed.stream().anyMatch(p -> p.startsWith(rulesDir));
                 Path cwd = Path.of("").toAbsolutePath();
                 out.println("--- changed: " + changed.stream().map(p -> io.factlint.model.SafeText.oneLine(display(p.startsWith(cwd) ? cwd.relativize(p) : p)))
@@ -322,11 +323,13 @@ final class CheckCommand implements Callable<Integer> {
                     pipeline = new CheckPipeline(pack, phases);
                 }
                 code = once(pipeline, destinations, out, err);
-                long ms = (System.nanoTime() - start) / 1_000_000;
+                long ms = (watcher.ticker().nanoTime() - start) / 1_000_000;
                 err.println("factlint: re-checked in " + ms + " ms" + (ruleChange ? " (rules recompiled)" : " (rules kept)"));
                 err.flush();
                 register(watcher);
             }
+        } catch (ChangeSource.Closed e) {
+            // the events ended: the watch is over, with the last check's exit code
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -29,8 +29,12 @@ public final class Main implements Runnable {
     /** The environment variables the commands read ({@code FACTLINT_TODAY}, {@code SOURCE_DATE_EPOCH}). */
     private final Map<String, String> env;
 
-    private Main(Map<String, String> env) {
+    /** Where {@code check --watch} gets its file watcher: the real one, or a test's scripted events and clock. */
+    private final io.factlint.watch.ChangeWatcher.Factory watchers;
+
+    private Main(Map<String, String> env, io.factlint.watch.ChangeWatcher.Factory watchers) {
         this.env = Map.copyOf(env);
+        this.watchers = watchers;
     }
 
     public static void main(String[] args) {
@@ -57,8 +61,14 @@ public final class Main implements Runnable {
      * process's. Whatever happens, a run that did not complete returns 2 or 3, never 0 or 1.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, out, err, env, io.factlint.watch.ChangeWatcher.Factory.SYSTEM);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream, Map)}, with {@code --watch} taking its watcher from {@code watchers}. */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+                   io.factlint.watch.ChangeWatcher.Factory watchers) {
         try {
-            CommandLine cl = commandLine(out, err, env);
+            CommandLine cl = commandLine(out, err, env, watchers);
             int code = cl.execute(args);
             if (code < 0 || code > 3) return ExitCode.INTERNAL_ERROR.code();
             // a PrintStream swallows write errors (a closed pipe, a full disk): what did not reach its reader must not pass
@@ -91,8 +101,17 @@ public final class Main implements Runnable {
         return Today.clock(env);
     }
 
+    io.factlint.watch.ChangeWatcher.Factory watchers() {
+        return watchers;
+    }
+
     static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine cl = new CommandLine(new Main(env));
+        return commandLine(out, err, env, io.factlint.watch.ChangeWatcher.Factory.SYSTEM);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env,
+                                   io.factlint.watch.ChangeWatcher.Factory watchers) {
+        CommandLine cl = new CommandLine(new Main(env, watchers));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         // no control character of an input reaches the terminal or a CI log through a message (SafeText)
         cl.setErr(new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true));

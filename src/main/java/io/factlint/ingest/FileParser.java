@@ -252,6 +252,7 @@ final class FileParser {
             fatal(0, 0, "cannot read file: " + Messages.io(e));
             return out;
         }
+        StrictYaml.Problem strict = out.input.yaml() ? StrictYaml.check(path, limits) : null;
         try (InputStream raw = Files.newInputStream(path);
              Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
              JsonParser parser = factories.create(reader, out.input.yaml())) {
@@ -271,8 +272,28 @@ final class FileParser {
                         + (e.getMessage() == null ? "" : ": " + Messages.firstLine(e.getMessage())));
             }
         }
+        if (strict != null) strictYaml(strict);
         if (!out.fatal) finish();
         return out;
+    }
+
+    /**
+     * YAML that SnakeYAML read although it should not ({@link StrictYaml}) ends the file at that place, like a syntax
+     * error: what was read after it (misread, such as a key without its value) is dropped, what came before stays.
+     */
+    private void strictYaml(StrictYaml.Problem p) {
+        InputError last = out.errors.isEmpty() ? null : out.errors.get(out.errors.size() - 1);
+        if (out.fatal && last != null && before(last.location(), p)) return; // an earlier error already ended the file
+        out.errors.removeIf(e -> !before(e.location(), p));
+        if (out.errors.firstNotKept != null && !before(out.errors.firstNotKept.location(), p)) {
+            out.errors.more = 0;
+            out.errors.firstNotKept = null;
+        }
+        fatal(p.line(), p.column(), p.message());
+    }
+
+    private static boolean before(Location l, StrictYaml.Problem p) {
+        return l.line() < p.line() || l.line() == p.line() && l.column() < p.column();
     }
 
     // ---------------------------------------------------------------- document structure

@@ -1,135 +1,98 @@
 package io.factlint.watch;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Waits for files to change, with Java's {@link WatchService}: whole folder trees (every sub-folder is registered,
- * and new ones as they appear) and single folders. {@link #await} blocks until a relevant change, then waits until
- * the folders have been quiet for the debounce time (an editor's save is often several events: a temporary file,
- * a rename, a write), and returns every path that changed meanwhile. Hidden files and folders are ignored.
+ * Waits for files to change and debounces: {@link #await} blocks until a relevant change, then waits until the
+ * events have been quiet for the debounce time (an editor's save is often several events: a temporary file, a
+ * rename, a write) and returns every relevant path that changed meanwhile. The events come from a
+ * {@link ChangeSource} and the quiet time is measured on a {@link Ticker}: Java's {@code WatchService} and
+ * {@link System#nanoTime()} unless others are given (tests give scripted ones, and so drive a watch without real
+ * time passing).
  */
 public final class ChangeWatcher implements AutoCloseable {
-    private final WatchService service;
-    private final Map<WatchKey, Path> folders = new HashMap<>();
-    private final Set<Path> trees = new HashSet<>();
+    /** Opens a watcher: how the command line and the workbench get theirs ({@link #SYSTEM}), or a test its own. */
+    @FunctionalInterface
+    public interface Factory {
+        /** The real file watcher and the system clock. */
+        Factory SYSTEM = ChangeWatcher::new;
 
+        ChangeWatcher open() throws IOException;
+    }
+
+    private final ChangeSource source;
+    private final Ticker ticker;
+
+    /** Java's {@code WatchService} and the system clock. */
     public ChangeWatcher() throws IOException {
-        this.service = FileSystems.getDefault().newWatchService();
+        this(new JdkChangeSource(), Ticker.SYSTEM);
+    }
+
+    public ChangeWatcher(ChangeSource source, Ticker ticker) {
+        this.source = source;
+        this.ticker = ticker;
     }
 
     /** Watches {@code dir} and every folder below it (not hidden ones), now and as they are created. */
     public void watchTree(Path dir) throws IOException {
-        Path root = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) return;
-        trees.add(root);
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                if (!d.equals(root) && hidden(d)) return FileVisitResult.SKIP_SUBTREE;
-                register(d);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        source.watchTree(dir);
     }
 
     /** Watches the files directly in {@code dir} (registering a folder twice is harmless). */
     public void watchFolder(Path dir) throws IOException {
-        Path d = dir.toAbsolutePath().normalize();
-        if (Files.isDirectory(d)) register(d);
+        source.watchFolder(dir);
     }
 
     /** The folders watched, sorted. */
     public Set<Path> folders() {
-        return new TreeSet<>(folders.values());
+        return source.folders();
     }
 
-    private void register(Path d) throws IOException {
-        if (folders.containsValue(d)) return;
-        WatchKey k = d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
-        folders.put(k, d);
+    /** The clock the quiet time is measured on (for the caller's own timings, so they follow the same clock). */
+    public Ticker ticker() {
+        return ticker;
     }
 
     /**
      * Blocks until a path accepted by {@code relevant} changes, then collects changes until none came for
      * {@code debounce}, and returns the relevant changed paths (absolute, normalized). A lost-events overflow is
-     * reported as the folder itself.
+     * reported as the folder itself. Any change, relevant or not, restarts the quiet time.
      *
-     * @throws InterruptedException when the thread is interrupted (the way to stop watching from another thread)
+     * @throws ChangeSource.Closed when the source is closed (the way to stop watching from another thread)
+     * @throws InterruptedException when the thread is interrupted
      */
     public Set<Path> await(Duration debounce, Predicate<Path> relevant) throws InterruptedException {
+        long quiet = debounce.toNanos();
         Set<Path> changed = new TreeSet<>();
-        try {
-            while (changed.isEmpty()) {
-                drain(service.take(), changed, relevant);
-                WatchKey k;
-                while ((k = service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    drain(k, changed, relevant);
-                }
+        while (changed.isEmpty()) {
+            Set<Path> first = source.poll(null);
+            if (first.isEmpty()) continue; // only ignored files changed
+            add(first, changed, relevant);
+            long deadline = ticker.nanoTime() + quiet;
+            for (long left = quiet; left > 0; left = deadline - ticker.nanoTime()) {
+                Set<Path> more = source.poll(Duration.ofNanos(left));
+                if (more.isEmpty()) continue;
+                add(more, changed, relevant);
+                deadline = ticker.nanoTime() + quiet;
             }
-        } catch (ClosedWatchServiceException e) {
-            throw new InterruptedException("the watch service was closed");
         }
         return changed;
     }
 
-    private void drain(WatchKey key, Set<Path> changed, Predicate<Path> relevant) {
-        Path dir = folders.get(key);
-        for (WatchEvent<?> e : key.pollEvents()) {
-            if (dir == null) continue;
-            if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed.add(dir);
-                continue;
-            }
-            Path p = dir.resolve((Path) e.context()).normalize();
-            if (hidden(p) || p.getFileName().toString().endsWith("~")) continue;
-            if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(p) && inTree(p)) {
-                try {
-                    watchTree(p);
-                } catch (IOException ignored) {
-                    // gone again, or unreadable: the next check reports what it cannot read
-                }
-            }
+    private static void add(Set<Path> paths, Set<Path> changed, Predicate<Path> relevant) {
+        for (Path p : paths) {
             if (relevant.test(p)) changed.add(p);
         }
-        if (!key.reset()) folders.remove(key);
     }
 
-    private boolean inTree(Path p) {
-        return trees.stream().anyMatch(p::startsWith);
-    }
-
-    private static boolean hidden(Path p) {
-        Path n = p.getFileName();
-        return n != null && n.toString().startsWith(".");
-    }
-
+    /** Closes the source: a waiting {@link #await} ends with {@link ChangeSource.Closed}. */
     @Override
     public void close() throws IOException {
-        service.close();
+        source.close();
     }
 }

@@ -152,21 +152,4 @@ class IngestTrustTest {
         assertThat(errors(loader(), f)).containsExactly(f + ":1:1: no document: the file has only a YAML directive "
                 + "(such as %YAML 1.2); expected an object");
     }
-
-    /**
-     * 15.8: leniency of SnakeYAML (a YAML 1.1 parser) that factlint documents rather than rejects, pinned here so
-     * that a change shows: a comment without a space before {@code #} after a flow collection (yaml-test-suite
-     * SU5Z), a tab at the start of a quoted continuation line (DK95-01), a quoted scalar continued below its key's
-     * indentation (QB6E) and a flow sequence continued so (9C9N) are read as if written correctly.
-     */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-            "story: {published: \"2024-12-27\"}#comment\n",
-            "story:\n  headline: \"a\n\tb\"\n  published: \"2024-12-27\"\n",
-            "story:\n  published: \"2024-12-27\"\n  headline: \"a\nb\"\n",
-            "story:\n  published: \"2024-12-27\"\nsources: [{id: a,\nname: A}]\n"})
-    void documentedYamlLeniencyIsPinned(String yaml) throws IOException {
-        Path f = write(tmp.resolve("facts/l.yaml"), yaml);
-        assertThat(errors(loader(), f)).isEmpty();
-    }
 }
