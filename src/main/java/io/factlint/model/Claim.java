@@ -34,6 +34,11 @@ public record Claim(String storyId, String id, String text, String subject, Stri
         return java.util.List.copyOf(s);
     }
 
+    /** The claim's words as the story wrote them, or its reference when the fact file gives no {@code text}. */
+    public String wording() {
+        return text != null && !text.isBlank() ? text : getRef();
+    }
+
     public String getRef() {
         return storyId + "#" + id;
     }

@@ -47,7 +47,7 @@ public final class TextReportWriter implements ReportWriter {
             // file names come from the file system and may hold line breaks too: one report line per finding
             w.print(SafeText.lineStart(String.valueOf(v.claim().location())) + ": claim " + oneLine(v.claim().getRef()) + " " + v.verdict().id()
                     + (v.strictVerdict() != v.verdict() ? " (strict reading: " + v.strictVerdict().id() + ")" : "")
-                    + ": \"" + oneLine(v.claim().text()) + "\": " + oneLine(v.reason()) + "\n");
+                    + (v.claim().text() == null ? "" : ": \"" + oneLine(v.claim().text()) + "\"") + ": " + oneLine(v.reason()) + "\n");
         }
         w.print(summary(outcome) + "\n");
         w.flush();
