@@ -153,37 +153,32 @@ public final class Engine {
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), factory);
         List<Job> jobs = new ArrayList<>();
+        long limit = limitNanos(limits.timeout());
         for (WorkUnits.Batch b : batches) {
-            Job job = new Job(b);
+            Job job = new Job(b, limit);
             job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
             jobs.add(job);
         }
-        long deadline = deadline(limits.timeout());
+        // the time limit is each session's own, counted from when its rules start firing (Job.Clock): building
+        // sessions, waiting for a worker and inserting facts never count, however loaded the machine
         List<Part> parts = new ArrayList<>();
         try {
             for (Job job : jobs) pool.execute(job.task);
             for (Job job : jobs) {
-                try {
-                    long left = deadline - System.nanoTime();
-                    parts.add(deadline == Long.MAX_VALUE ? job.task.get() : job.task.get(Math.max(0, left), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException e) {
-                    // name what runs now, before the halt and the interrupt move the worker on
-                    Job blamed = job;
-                    for (Job j : jobs) if (j.thread != null && !j.task.isDone()) { blamed = j; break; }
-                    String running = blamed.running(classes);
-                    stopAll(jobs, pool);
+                while (true) {
+                    Job late = limit == Long.MAX_VALUE ? null : late(jobs);
+                    if (late != null) throw timedOut(late, jobs, pool, classes, limits);
                     try {
-                        blamed.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException | ExecutionException still) {
-                        // abandoned: a consequence that does not return stays on its daemon thread
+                        parts.add(limit == Long.MAX_VALUE ? job.task.get() : job.task.get(nextLook(jobs), TimeUnit.NANOSECONDS));
+                        break;
+                    } catch (TimeoutException e) {
+                        // look again: a session may have passed its limit, or be about to start firing
+                    } catch (ExecutionException e) {
+                        stopAll(jobs, pool);
+                        Throwable c = e.getCause() == null ? e : e.getCause();
+                        if (c instanceof RuleFailure rf) throw rf;
+                        throw job.failure(c, classes);
                     }
-                    throw new RuleFailure("the check ran past its time limit of " + seconds(limits.timeout()) + " s"
-                            + running + " in " + blamed.batch.describe(), blamed.blame, null);
-                } catch (ExecutionException e) {
-                    stopAll(jobs, pool);
-                    Throwable c = e.getCause() == null ? e : e.getCause();
-                    if (c instanceof RuleFailure rf) throw rf;
-                    throw job.failure(c, classes);
                 }
             }
         } catch (InterruptedException e) {
@@ -233,8 +228,8 @@ public final class Engine {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The moment the time limit passes, in {@link System#nanoTime()}; {@code Long.MAX_VALUE}: none (or beyond reach). */
-    static long deadline(Duration timeout) {
+    /** The time limit in nanoseconds; {@code Long.MAX_VALUE}: none (or beyond reach); 0 for a limit of zero or less. */
+    static long limitNanos(Duration timeout) {
         if (timeout == null) return Long.MAX_VALUE;
         long nanos;
         try {
@@ -242,15 +237,15 @@ public final class Engine {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
-        long now = System.nanoTime();
         // a limit of centuries is no limit: never let now + nanos overflow into the past
-        if (nanos <= 0) return now;
+        if (nanos <= 0) return 0;
         if (nanos > Long.MAX_VALUE / 4) return Long.MAX_VALUE;
-        return now + nanos;
+        return nanos;
     }
 
     private static String seconds(Duration d) {
-        return String.valueOf(d.getSeconds());
+        if (d.getNano() == 0) return String.valueOf(d.getSeconds());
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static void stopAll(List<Job> jobs, ExecutorService pool) {
@@ -265,6 +260,49 @@ public final class Engine {
             }
         }
         pool.shutdownNow(); // interrupts the workers; never Thread.stop (gone on Java 20+)
+    }
+
+    /** How often the waiting thread looks at sessions that are not yet firing (a firing one wakes it at its deadline). */
+    private static final long LOOK_NANOS = 50_000_000L;
+
+    /** The first unfinished session past its time limit, or null. */
+    private static Job late(List<Job> jobs) {
+        long now = System.nanoTime();
+        for (Job j : jobs) {
+            long d = j.clock.deadline;
+            if (d != Long.MAX_VALUE && d - now <= 0 && !j.task.isDone()) return j;
+        }
+        return null;
+    }
+
+    /** How long to wait before looking again: until the nearest deadline, at most {@link #LOOK_NANOS}. */
+    private static long nextLook(List<Job> jobs) {
+        long now = System.nanoTime();
+        long wait = LOOK_NANOS;
+        for (Job j : jobs) {
+            long d = j.clock.deadline;
+            if (d != Long.MAX_VALUE && !j.task.isDone()) wait = Math.min(wait, Math.max(0, d - now));
+        }
+        return wait;
+    }
+
+    /** Stops every session because {@code late} ran past its limit; names the rule it was running. */
+    private static RuleFailure timedOut(Job late, List<Job> jobs, ExecutorService pool, RuleClasses classes, EngineLimits limits) {
+        // name what runs now, before the halt and the interrupt move the worker on
+        String phase = late.clock.phase;
+        String running = late.running(classes);
+        stopAll(jobs, pool);
+        try {
+            late.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException still) {
+            // abandoned: a consequence that does not return stays on its daemon thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String limit = "the time limit of " + seconds(limits.timeout()) + " s";
+        return new RuleFailure((Clock.INSERTING.equals(phase)
+                ? "inserting the facts ran past " + limit
+                : "the rules fired past " + limit) + running + " in " + late.batch.describe(), late.blame, null);
     }
 
     /**
@@ -298,14 +336,16 @@ public final class Engine {
     /** One batch of work units on its way through a session. */
     private static final class Job {
         final WorkUnits.Batch batch;
+        final Clock clock;
         final Tracker tracker = new Tracker();
         final AtomicReference<KieSession> live = new AtomicReference<>();
         volatile Thread thread;
         FutureTask<Part> task;
         String blame;
 
-        Job(WorkUnits.Batch batch) {
+        Job(WorkUnits.Batch batch, long limitNanos) {
             this.batch = batch;
+            this.clock = new Clock(limitNanos);
         }
 
         Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
@@ -334,10 +374,12 @@ public final class Engine {
                     mentions.addAll(u.mentions());
                     derived.addAll(u.derived());
                 }
+                clock.inserting();
                 for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
                 for (Object o : stories) { session.insert(o); inserted++; }
                 for (Object o : sources) { session.insert(o); inserted++; }
                 for (Object o : entities) { session.insert(o); inserted++; }
+                clock.pause();
                 t = add(nanos, "session", t);
                 Set<String> subjects = new LinkedHashSet<>();
                 for (Fact f : facts) subjects.add(f.getSubject());
@@ -346,6 +388,7 @@ public final class Engine {
                 List<Timeline> timelines = Timeline.of(mine);
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
+                clock.inserting();
                 for (DayFacts d : days) { session.insert(d); inserted++; }
                 for (Timeline tl : timelines) {
                     session.insert(tl);
@@ -359,6 +402,7 @@ public final class Engine {
                 t = add(nanos, "insert", t);
 
                 long max = limits.firingsFor(inserted);
+                clock.firing();
                 int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RuleFailure("the check was stopped" + tracker.firing() + " in " + batch.describe(),
@@ -382,6 +426,7 @@ public final class Engine {
                             + pending[0] + " pending match" + (pending[0] == 1 ? "" : "es") + ") in " + batch.describe(),
                             haltedBy, null);
                 }
+                clock.stop();
                 t = add(nanos, "fire", t);
                 List<Object> out = new ArrayList<>();
                 for (Object o : session.getObjects()) {
@@ -391,6 +436,7 @@ public final class Engine {
                 add(nanos, "collect", t);
                 return new Part(out, fired, nanos);
             } finally {
+                clock.stop();
                 live.set(null);
                 session.dispose();
             }
@@ -479,6 +525,56 @@ public final class Engine {
                 .collect(Collectors.toList());
         return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
                 null, series);
+    }
+
+    /**
+     * A session's time limit. It counts from when the session's rules start firing, so that building the session,
+     * waiting for a worker and inserting the facts never count, on however loaded a machine. Drools 10 defers all
+     * matching, constraints included, to firing; inserting still has an allowance of its own of the same length,
+     * counted only while facts are inserted, so that nothing run then can run unbounded.
+     * The worker thread moves the clock; the waiting thread reads {@link #deadline} and {@link #phase}.
+     */
+    static final class Clock {
+        static final String WAITING = "waiting", INSERTING = "inserting", FIRING = "firing", DONE = "done";
+        private final long limit;
+        /** when the counted phase passes its limit ({@link System#nanoTime()}); {@code Long.MAX_VALUE}: nothing counts now */
+        volatile long deadline = Long.MAX_VALUE;
+        volatile String phase = WAITING;
+        private long insertLeft;
+        private long since;
+
+        Clock(long limitNanos) {
+            this.limit = limitNanos;
+            this.insertLeft = limitNanos;
+        }
+
+        void inserting() {
+            since = System.nanoTime();
+            phase = INSERTING;
+            deadline = at(since, insertLeft);
+        }
+
+        /** Between two spells of inserting (the session's own Java work: timelines, day groups). */
+        void pause() {
+            deadline = Long.MAX_VALUE;
+            if (limit != Long.MAX_VALUE) insertLeft = Math.max(0, insertLeft - (System.nanoTime() - since));
+            phase = WAITING;
+        }
+
+        void firing() {
+            long now = System.nanoTime();
+            phase = FIRING;
+            deadline = at(now, limit);
+        }
+
+        void stop() {
+            deadline = Long.MAX_VALUE;
+            phase = DONE;
+        }
+
+        private static long at(long now, long nanos) {
+            return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + nanos;
+        }
     }
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */
