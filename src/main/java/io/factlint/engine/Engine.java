@@ -448,7 +448,8 @@ public final class Engine {
             RuleClasses.Hit hit = th == null ? null : classes.find(th.getStackTrace());
             if (hit != null) {
                 blame = hit.rule();
-                return "; rule \"" + hit.rule() + "\"" + where(hit.file()) + (hit.condition() ? " was matching its conditions"
+                String at = hit.file() != null && hit.line() > 0 ? " (" + hit.file() + ":" + hit.line() + ")" : where(hit.file());
+                return "; rule \"" + hit.rule() + "\"" + at + (hit.condition() ? " was matching its conditions"
                         : " was firing");
             }
             if (tracker.inConsequence) {
@@ -463,7 +464,7 @@ public final class Engine {
         RuleFailure failure(Throwable e, RuleClasses classes) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            String what = root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + oneLine(root.getMessage(), 300) : "");
+            String what = root.getClass().getSimpleName() + detail(e, root);
             // the rule whose generated code threw (a condition's eval or a consequence), then the one firing
             RuleClasses.Hit hit = null;
             for (Throwable x = e; x != null && hit == null; x = x.getCause() == x ? null : x.getCause()) {
@@ -471,14 +472,14 @@ public final class Engine {
                 if (hit == null) hit = RuleClasses.named(x.getMessage(), classes);
             }
             String unit = " in " + batch.describe();
+            if (hit != null && hit.condition()) {
+                return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + " failed while matching its conditions"
+                        + unit + ": " + what, hit.rule(), e);
+            }
+            if (hit == null && tracker.inConsequence && tracker.rule != null) hit = classes.consequenceOf(tracker.rule);
             if (hit != null) {
-                String line = hit.line() > 0 ? ", line " + hit.line() + " of its consequence" : "";
-                if (hit.condition()) {
-                    return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + " failed while matching its conditions"
-                            + unit + ": " + what, hit.rule(), e);
-                }
-                return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + line + " failed"
-                        + (hit.rule().equals(tracker.rule) ? " on " + tracker.objectsText() : "") + unit + ": " + what, hit.rule(), e);
+                String on = hit.rule().equals(tracker.rule) ? " on " + tracker.objectsText() : "";
+                return new RuleFailure(consequenceAt(hit, classes) + on + unit + ": " + what, hit.rule(), e);
             }
             if (tracker.inConsequence && tracker.rule != null) {
                 return new RuleFailure("rule \"" + tracker.rule + "\"" + tracker.where() + " failed on " + tracker.objectsText()
@@ -487,6 +488,39 @@ public final class Engine {
             return new RuleFailure("the rule session failed while matching the rules' conditions" + unit + ": " + what,
                     null, e);
         }
+    }
+
+    /**
+     * {@code rules/x.drl:12: rule "x" failed}, the line inside the consequence that was running; when that line is
+     * not known (an MVEL consequence, or code Drools did not generate), honestly
+     * {@code rule "x" failed in its consequence (rules/x.drl:9, its then; ...)}.
+     */
+    private static String consequenceAt(RuleClasses.Hit hit, RuleClasses classes) {
+        String rule = "rule \"" + hit.rule() + "\"";
+        if (hit.file() != null && hit.line() > 0) return hit.file() + ":" + hit.line() + ": " + rule + " failed";
+        if (hit.file() == null) return rule + " failed in its consequence";
+        String why = "mvel".equals(classes.dialect(hit.rule())) ? "the MVEL dialect gives no line within it"
+                : "the line within it is not known";
+        return rule + " failed in its consequence (" + hit.file() + (hit.thenLine() > 0 ? ":" + hit.thenLine() + ", its then" : "")
+                + "; " + why + ")";
+    }
+
+    /**
+     * {@code : message} of the exception: the root cause's, else (an MVEL consequence wraps a bare
+     * NullPointerException) the first line of the nearest wrapper's, without MVEL's framing; or nothing.
+     */
+    static String detail(Throwable e, Throwable root) {
+        if (root.getMessage() != null) return ": " + oneLine(root.getMessage(), 300);
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable x = e; x != null && x != root && chain.size() < 50; x = x.getCause() == x ? null : x.getCause()) chain.add(x);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String m = chain.get(i).getMessage();
+            if (m == null || m.startsWith("Exception executing consequence")) continue;
+            String first = m.lines().findFirst().orElse("").trim();
+            if (first.startsWith("[Error: ") && first.endsWith("]")) first = first.substring(8, first.length() - 1).trim();
+            if (!first.isEmpty()) return ": " + oneLine(first, 300);
+        }
+        return "";
     }
 
     private static String where(String file) {
