@@ -168,7 +168,7 @@ final class RuleClasses {
             int at = body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from));
             if (at < 0) return new Consequence(Math.max(0, thenLine), 0, 0);
             int first = at;
-            while (first < at + body.length() && text.charAt(first) <= ' ') first++; // as String.trim, which Drools uses
+            while (first < at + body.length() && text.charAt(first) <= ' ') first++; // Drools compiles the text trimmed
             String trimmed = body.trim();
             return new Consequence(thenLine, 1 + count(text, first), trimmed.isEmpty() ? 0 : 1 + count(trimmed, trimmed.length()));
         }

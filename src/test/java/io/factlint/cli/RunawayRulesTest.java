@@ -268,7 +268,7 @@ class RunawayRulesTest {
         CliRun r = check(rules, "--timeout", "1");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.err()).contains("the check did not complete").contains("the rules fired past the time limit of 1 s")
-                .contains("conditions were being matched").doesNotContain("status changed").doesNotContain("\tat ");
+                .contains("conditions were being matched").doesNotContain("\tat ");
         assertThat(Files.readString(report)).isEqualTo("{\"earlier\": true}\n");
     }
 
