@@ -159,8 +159,8 @@ public final class Engine {
             job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
             jobs.add(job);
         }
-        // the time limit is each session's own, counted from when its rules start firing (Job.Clock): building
-        // sessions, waiting for a worker and inserting facts never count, however loaded the machine
+        // the time limit is each session's own, counted from when its rules start firing, in the session's own
+        // time (SessionClock): building sessions, waiting for a worker, inserting and the machine's load never count
         List<Part> parts = new ArrayList<>();
         try {
             for (Job job : jobs) pool.execute(job.task);
@@ -262,27 +262,21 @@ public final class Engine {
         pool.shutdownNow(); // interrupts the workers; never Thread.stop (gone on Java 20+)
     }
 
-    /** How often the waiting thread looks at sessions that are not yet firing (a firing one wakes it at its deadline). */
+    /** How often the waiting thread looks at the sessions (SessionClock samples whether a worker waits then). */
     private static final long LOOK_NANOS = 50_000_000L;
 
     /** The first unfinished session past its time limit, or null. */
     private static Job late(List<Job> jobs) {
         long now = System.nanoTime();
-        for (Job j : jobs) {
-            long d = j.clock.deadline;
-            if (d != Long.MAX_VALUE && d - now <= 0 && !j.task.isDone()) return j;
-        }
+        for (Job j : jobs) if (!j.task.isDone() && j.clock.late(now)) return j;
         return null;
     }
 
-    /** How long to wait before looking again: until the nearest deadline, at most {@link #LOOK_NANOS}. */
+    /** How long to wait before looking again: until a session could pass its limit, at most {@link #LOOK_NANOS}. */
     private static long nextLook(List<Job> jobs) {
         long now = System.nanoTime();
         long wait = LOOK_NANOS;
-        for (Job j : jobs) {
-            long d = j.clock.deadline;
-            if (d != Long.MAX_VALUE && !j.task.isDone()) wait = Math.min(wait, Math.max(0, d - now));
-        }
+        for (Job j : jobs) if (!j.task.isDone()) wait = Math.min(wait, j.clock.untilLimit(now));
         return wait;
     }
 
@@ -300,7 +294,7 @@ public final class Engine {
             Thread.currentThread().interrupt();
         }
         String limit = "the time limit of " + seconds(limits.timeout()) + " s";
-        return new RuleFailure((Clock.INSERTING.equals(phase)
+        return new RuleFailure((SessionClock.INSERTING.equals(phase)
                 ? "inserting the facts ran past " + limit
                 : "the rules fired past " + limit) + running + " in " + late.batch.describe(), late.blame, null);
     }
@@ -336,7 +330,7 @@ public final class Engine {
     /** One batch of work units on its way through a session. */
     private static final class Job {
         final WorkUnits.Batch batch;
-        final Clock clock;
+        final SessionClock clock;
         final Tracker tracker = new Tracker();
         final AtomicReference<KieSession> live = new AtomicReference<>();
         volatile Thread thread;
@@ -345,7 +339,7 @@ public final class Engine {
 
         Job(WorkUnits.Batch batch, long limitNanos) {
             this.batch = batch;
-            this.clock = new Clock(limitNanos);
+            this.clock = new SessionClock(limitNanos);
         }
 
         Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
@@ -559,56 +553,6 @@ public final class Engine {
                 .collect(Collectors.toList());
         return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
                 null, series);
-    }
-
-    /**
-     * A session's time limit. It counts from when the session's rules start firing, so that building the session,
-     * waiting for a worker and inserting the facts never count, on however loaded a machine. Drools 10 defers all
-     * matching, constraints included, to firing; inserting still has an allowance of its own of the same length,
-     * counted only while facts are inserted, so that nothing run then can run unbounded.
-     * The worker thread moves the clock; the waiting thread reads {@link #deadline} and {@link #phase}.
-     */
-    static final class Clock {
-        static final String WAITING = "waiting", INSERTING = "inserting", FIRING = "firing", DONE = "done";
-        private final long limit;
-        /** when the counted phase passes its limit ({@link System#nanoTime()}); {@code Long.MAX_VALUE}: nothing counts now */
-        volatile long deadline = Long.MAX_VALUE;
-        volatile String phase = WAITING;
-        private long insertLeft;
-        private long since;
-
-        Clock(long limitNanos) {
-            this.limit = limitNanos;
-            this.insertLeft = limitNanos;
-        }
-
-        void inserting() {
-            since = System.nanoTime();
-            phase = INSERTING;
-            deadline = at(since, insertLeft);
-        }
-
-        /** Between two spells of inserting (the session's own Java work: timelines, day groups). */
-        void pause() {
-            deadline = Long.MAX_VALUE;
-            if (limit != Long.MAX_VALUE) insertLeft = Math.max(0, insertLeft - (System.nanoTime() - since));
-            phase = WAITING;
-        }
-
-        void firing() {
-            long now = System.nanoTime();
-            phase = FIRING;
-            deadline = at(now, limit);
-        }
-
-        void stop() {
-            deadline = Long.MAX_VALUE;
-            phase = DONE;
-        }
-
-        private static long at(long now, long nanos) {
-            return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + nanos;
-        }
     }
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */
