@@ -153,37 +153,32 @@ public final class Engine {
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), factory);
         List<Job> jobs = new ArrayList<>();
+        long limit = limitNanos(limits.timeout());
         for (WorkUnits.Batch b : batches) {
-            Job job = new Job(b);
+            Job job = new Job(b, limit);
             job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
             jobs.add(job);
         }
-        long deadline = deadline(limits.timeout());
+        // the time limit is each session's own, counted from when its rules start firing, in the session's own
+        // time (SessionClock): building sessions, waiting for a worker, inserting and the machine's load never count
         List<Part> parts = new ArrayList<>();
         try {
             for (Job job : jobs) pool.execute(job.task);
             for (Job job : jobs) {
-                try {
-                    long left = deadline - System.nanoTime();
-                    parts.add(deadline == Long.MAX_VALUE ? job.task.get() : job.task.get(Math.max(0, left), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException e) {
-                    // name what runs now, before the halt and the interrupt move the worker on
-                    Job blamed = job;
-                    for (Job j : jobs) if (j.thread != null && !j.task.isDone()) { blamed = j; break; }
-                    String running = blamed.running(classes);
-                    stopAll(jobs, pool);
+                while (true) {
+                    Job late = limit == Long.MAX_VALUE ? null : late(jobs);
+                    if (late != null) throw timedOut(late, jobs, pool, classes, limits);
                     try {
-                        blamed.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException | ExecutionException still) {
-                        // abandoned: a consequence that does not return stays on its daemon thread
+                        parts.add(limit == Long.MAX_VALUE ? job.task.get() : job.task.get(nextLook(jobs), TimeUnit.NANOSECONDS));
+                        break;
+                    } catch (TimeoutException e) {
+                        // look again: a session may have passed its limit, or be about to start firing
+                    } catch (ExecutionException e) {
+                        stopAll(jobs, pool);
+                        Throwable c = e.getCause() == null ? e : e.getCause();
+                        if (c instanceof RuleFailure rf) throw rf;
+                        throw job.failure(c, classes);
                     }
-                    throw new RuleFailure("the check ran past its time limit of " + seconds(limits.timeout()) + " s"
-                            + running + " in " + blamed.batch.describe(), blamed.blame, null);
-                } catch (ExecutionException e) {
-                    stopAll(jobs, pool);
-                    Throwable c = e.getCause() == null ? e : e.getCause();
-                    if (c instanceof RuleFailure rf) throw rf;
-                    throw job.failure(c, classes);
                 }
             }
         } catch (InterruptedException e) {
@@ -233,8 +228,8 @@ public final class Engine {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The moment the time limit passes, in {@link System#nanoTime()}; {@code Long.MAX_VALUE}: none (or beyond reach). */
-    static long deadline(Duration timeout) {
+    /** The time limit in nanoseconds; {@code Long.MAX_VALUE}: none (or beyond reach); 0 for a limit of zero or less. */
+    static long limitNanos(Duration timeout) {
         if (timeout == null) return Long.MAX_VALUE;
         long nanos;
         try {
@@ -242,15 +237,15 @@ public final class Engine {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
-        long now = System.nanoTime();
         // a limit of centuries is no limit: never let now + nanos overflow into the past
-        if (nanos <= 0) return now;
+        if (nanos <= 0) return 0;
         if (nanos > Long.MAX_VALUE / 4) return Long.MAX_VALUE;
-        return now + nanos;
+        return nanos;
     }
 
     private static String seconds(Duration d) {
-        return String.valueOf(d.getSeconds());
+        if (d.getNano() == 0) return String.valueOf(d.getSeconds());
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static void stopAll(List<Job> jobs, ExecutorService pool) {
@@ -265,6 +260,43 @@ public final class Engine {
             }
         }
         pool.shutdownNow(); // interrupts the workers; never Thread.stop (gone on Java 20+)
+    }
+
+    /** How often the waiting thread looks at the sessions (SessionClock samples whether a worker waits then). */
+    private static final long LOOK_NANOS = 50_000_000L;
+
+    /** The first unfinished session past its time limit, or null. */
+    private static Job late(List<Job> jobs) {
+        long now = System.nanoTime();
+        for (Job j : jobs) if (!j.task.isDone() && j.clock.late(now)) return j;
+        return null;
+    }
+
+    /** How long to wait before looking again: until a session could pass its limit, at most {@link #LOOK_NANOS}. */
+    private static long nextLook(List<Job> jobs) {
+        long now = System.nanoTime();
+        long wait = LOOK_NANOS;
+        for (Job j : jobs) if (!j.task.isDone()) wait = Math.min(wait, j.clock.untilLimit(now));
+        return wait;
+    }
+
+    /** Stops every session because {@code late} ran past its limit; names the rule it was running. */
+    private static RuleFailure timedOut(Job late, List<Job> jobs, ExecutorService pool, RuleClasses classes, EngineLimits limits) {
+        // name what runs now, before the halt and the interrupt move the worker on
+        String phase = late.clock.phase;
+        String running = late.running(classes);
+        stopAll(jobs, pool);
+        try {
+            late.task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException still) {
+            // abandoned: a consequence that does not return stays on its daemon thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String limit = "the time limit of " + seconds(limits.timeout()) + " s";
+        return new RuleFailure((SessionClock.INSERTING.equals(phase)
+                ? "inserting the facts ran past " + limit
+                : "the rules fired past " + limit) + running + " in " + late.batch.describe(), late.blame, null);
     }
 
     /**
@@ -298,14 +330,16 @@ public final class Engine {
     /** One batch of work units on its way through a session. */
     private static final class Job {
         final WorkUnits.Batch batch;
+        final SessionClock clock;
         final Tracker tracker = new Tracker();
         final AtomicReference<KieSession> live = new AtomicReference<>();
         volatile Thread thread;
         FutureTask<Part> task;
         String blame;
 
-        Job(WorkUnits.Batch batch) {
+        Job(WorkUnits.Batch batch, long limitNanos) {
             this.batch = batch;
+            this.clock = new SessionClock(limitNanos);
         }
 
         Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
@@ -334,10 +368,12 @@ public final class Engine {
                     mentions.addAll(u.mentions());
                     derived.addAll(u.derived());
                 }
+                clock.inserting();
                 for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
                 for (Object o : stories) { session.insert(o); inserted++; }
                 for (Object o : sources) { session.insert(o); inserted++; }
                 for (Object o : entities) { session.insert(o); inserted++; }
+                clock.pause();
                 t = add(nanos, "session", t);
                 Set<String> subjects = new LinkedHashSet<>();
                 for (Fact f : facts) subjects.add(f.getSubject());
@@ -346,6 +382,7 @@ public final class Engine {
                 List<Timeline> timelines = Timeline.of(mine);
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
+                clock.inserting();
                 for (DayFacts d : days) { session.insert(d); inserted++; }
                 for (Timeline tl : timelines) {
                     session.insert(tl);
@@ -359,6 +396,7 @@ public final class Engine {
                 t = add(nanos, "insert", t);
 
                 long max = limits.firingsFor(inserted);
+                clock.firing();
                 int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, max));
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RuleFailure("the check was stopped" + tracker.firing() + " in " + batch.describe(),
@@ -382,6 +420,7 @@ public final class Engine {
                             + pending[0] + " pending match" + (pending[0] == 1 ? "" : "es") + ") in " + batch.describe(),
                             haltedBy, null);
                 }
+                clock.stop();
                 t = add(nanos, "fire", t);
                 List<Object> out = new ArrayList<>();
                 for (Object o : session.getObjects()) {
@@ -391,6 +430,7 @@ public final class Engine {
                 add(nanos, "collect", t);
                 return new Part(out, fired, nanos);
             } finally {
+                clock.stop();
                 live.set(null);
                 session.dispose();
             }
@@ -402,7 +442,8 @@ public final class Engine {
             RuleClasses.Hit hit = th == null ? null : classes.find(th.getStackTrace());
             if (hit != null) {
                 blame = hit.rule();
-                return "; rule \"" + hit.rule() + "\"" + where(hit.file()) + (hit.condition() ? " was matching its conditions"
+                String at = hit.file() != null && hit.line() > 0 ? " (" + hit.file() + ":" + hit.line() + ")" : where(hit.file());
+                return "; rule \"" + hit.rule() + "\"" + at + (hit.condition() ? " was matching its conditions"
                         : " was firing");
             }
             if (tracker.inConsequence) {
@@ -417,7 +458,7 @@ public final class Engine {
         RuleFailure failure(Throwable e, RuleClasses classes) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            String what = root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + oneLine(root.getMessage(), 300) : "");
+            String what = root.getClass().getSimpleName() + detail(e, root);
             // the rule whose generated code threw (a condition's eval or a consequence), then the one firing
             RuleClasses.Hit hit = null;
             for (Throwable x = e; x != null && hit == null; x = x.getCause() == x ? null : x.getCause()) {
@@ -425,14 +466,14 @@ public final class Engine {
                 if (hit == null) hit = RuleClasses.named(x.getMessage(), classes);
             }
             String unit = " in " + batch.describe();
+            if (hit != null && hit.condition()) {
+                return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + " failed while matching its conditions"
+                        + unit + ": " + what, hit.rule(), e);
+            }
+            if (hit == null && tracker.inConsequence && tracker.rule != null) hit = classes.consequenceOf(tracker.rule);
             if (hit != null) {
-                String line = hit.line() > 0 ? ", line " + hit.line() + " of its consequence" : "";
-                if (hit.condition()) {
-                    return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + " failed while matching its conditions"
-                            + unit + ": " + what, hit.rule(), e);
-                }
-                return new RuleFailure("rule \"" + hit.rule() + "\"" + where(hit.file()) + line + " failed"
-                        + (hit.rule().equals(tracker.rule) ? " on " + tracker.objectsText() : "") + unit + ": " + what, hit.rule(), e);
+                String on = hit.rule().equals(tracker.rule) ? " on " + tracker.objectsText() : "";
+                return new RuleFailure(consequenceAt(hit, classes) + on + unit + ": " + what, hit.rule(), e);
             }
             if (tracker.inConsequence && tracker.rule != null) {
                 return new RuleFailure("rule \"" + tracker.rule + "\"" + tracker.where() + " failed on " + tracker.objectsText()
@@ -441,6 +482,39 @@ public final class Engine {
             return new RuleFailure("the rule session failed while matching the rules' conditions" + unit + ": " + what,
                     null, e);
         }
+    }
+
+    /**
+     * {@code rules/x.drl:12: rule "x" failed}, the line inside the consequence that was running; when that line is
+     * not known (an MVEL consequence, or code Drools did not generate), honestly
+     * {@code rule "x" failed in its consequence (rules/x.drl:9, its then; ...)}.
+     */
+    private static String consequenceAt(RuleClasses.Hit hit, RuleClasses classes) {
+        String rule = "rule \"" + hit.rule() + "\"";
+        if (hit.file() != null && hit.line() > 0) return hit.file() + ":" + hit.line() + ": " + rule + " failed";
+        if (hit.file() == null) return rule + " failed in its consequence";
+        String why = "mvel".equals(classes.dialect(hit.rule())) ? "the MVEL dialect gives no line within it"
+                : "the line within it is not known";
+        return rule + " failed in its consequence (" + hit.file() + (hit.thenLine() > 0 ? ":" + hit.thenLine() + ", its then" : "")
+                + "; " + why + ")";
+    }
+
+    /**
+     * {@code : message} of the exception: the root cause's, else (an MVEL consequence wraps a bare
+     * NullPointerException) the first line of the nearest wrapper's, without MVEL's framing; or nothing.
+     */
+    static String detail(Throwable e, Throwable root) {
+        if (root.getMessage() != null) return ": " + oneLine(root.getMessage(), 300);
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable x = e; x != null && x != root && chain.size() < 50; x = x.getCause() == x ? null : x.getCause()) chain.add(x);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String m = chain.get(i).getMessage();
+            if (m == null || m.startsWith("Exception executing consequence")) continue;
+            String first = m.lines().findFirst().orElse("").trim();
+            if (first.startsWith("[Error: ") && first.endsWith("]")) first = first.substring(8, first.length() - 1).trim();
+            if (!first.isEmpty()) return ": " + oneLine(first, 300);
+        }
+        return "";
     }
 
     private static String where(String file) {

@@ -1,11 +1,23 @@
 package io.factlint.engine;
 
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.LineMappings;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,14 +27,31 @@ import java.util.regex.Pattern;
  * {@code Rule_status_changed0Eval0Invoker}, {@code Rule_x123DefaultConsequenceInvoker}); a stack frame of such a
  * class names the rule that was running, whether in a condition or in its consequence. Constraints that Drools
  * interprets (MVEL) have no class of their own: their errors carry {@code [Rule "name" in file]} in the message.
+ *
+ * <p>A frame of a Java-dialect consequence also gives its DRL line. Drools writes the consequence's text, trimmed,
+ * into the generated method {@code defaultConsequence} after three lines of its own (the signature, then
+ * {@code kcontext} and {@code drools}), below {@link LineMappings#getOffset()} lines of class header; rewriting
+ * {@code insert}, {@code modify} and the like keeps the text's lines. So the frame's line minus
+ * {@code offset + 4} is the line within the trimmed text, and the DRL line is that plus the line of the text's
+ * first character, found in the rule's own DRL source (the bytes Drools compiled, kept with the compiled rule and
+ * in the compiled-rule cache) with Drools' DRL parser. MVEL-dialect consequences are interpreted: no line.
  */
 final class RuleClasses {
-    /** The rule found: its name, file, whether it was a condition, and the line of the consequence (0: unknown). */
-    record Hit(String rule, String file, boolean condition, int line) {
+    /**
+     * The rule found: its name, file, whether it was a condition, and for a consequence the DRL line of the frame
+     * (0: unknown) and the line of its {@code then} (0: unknown).
+     */
+    record Hit(String rule, String file, boolean condition, int line, int thenLine) {
+        Hit(String rule, String file, boolean condition) {
+            this(rule, file, condition, 0, 0);
+        }
     }
 
-    private record Entry(String pkg, String prefix, String rule, String file) {
+    private record Entry(String pkg, String prefix, String rule, String file, RuleImpl impl, InternalKnowledgePackage kpkg) {
     }
+
+    /** Generated lines of {@code defaultConsequence} before the consequence's text: signature, kcontext, drools. */
+    static final int CONSEQUENCE_HEADER_LINES = 3;
 
     private static final Pattern NAMED = Pattern.compile("\\[Rule \"([^\"]+)\" in ([^\\]]+)]");
     private static final Pattern REST = Pattern.compile("\\d*([A-Z$].*)?");
@@ -37,8 +66,10 @@ final class RuleClasses {
         List<Entry> es = new ArrayList<>();
         for (KiePackage p : pack.kieBase().getKiePackages()) {
             for (Rule r : p.getRules()) {
-                String file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
-                es.add(new Entry(p.getName(), "Rule_" + legal(r.getName()), r.getName(), file));
+                RuleImpl ri = r instanceof RuleImpl x ? x : null;
+                String file = ri != null && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
+                es.add(new Entry(p.getName(), "Rule_" + legal(r.getName()), r.getName(), file, ri,
+                        p instanceof InternalKnowledgePackage k ? k : null));
             }
         }
         return new RuleClasses(es);
@@ -70,9 +101,108 @@ final class RuleClasses {
             }
             if (best == null) continue;
             boolean consequence = f.getMethodName().equals("defaultConsequence") || simple.contains("ConsequenceInvoker");
-            return new Hit(best.rule(), best.file(), !consequence, 0);
+            if (!consequence) return new Hit(best.rule(), best.file(), true);
+            Consequence c = consequence(best);
+            int line = f.getMethodName().equals("defaultConsequence") ? c.line(offset(best, cn), f.getLineNumber()) : 0;
+            return new Hit(best.rule(), best.file(), false, line, c.thenLine());
         }
         return null;
+    }
+
+    /** The consequence of {@code rule} (its {@code then} line, 0 when unknown), for a failure outside generated code. */
+    Hit consequenceOf(String rule) {
+        for (Entry e : entries) {
+            if (e.rule().equals(rule)) return new Hit(e.rule(), e.file(), false, 0, consequence(e).thenLine());
+        }
+        return null;
+    }
+
+    /** The dialect of {@code rule}'s consequence ({@code java}, {@code mvel}), or null. */
+    String dialect(String rule) {
+        for (Entry e : entries) if (e.rule().equals(rule) && e.impl() != null) return e.impl().getDialect();
+        return null;
+    }
+
+    /** The generated class's header lines before {@code defaultConsequence}, or -1 when Drools kept none. */
+    private static int offset(Entry e, String className) {
+        if (e.kpkg() == null || e.kpkg().getDialectRuntimeRegistry() == null) return -1;
+        LineMappings m = e.kpkg().getDialectRuntimeRegistry().getLineMappings(className);
+        return m == null ? -1 : m.getOffset();
+    }
+
+    /**
+     * Where a rule's consequence text lies in its DRL file: the line of {@code then}, the line of the text's first
+     * non-blank character (what Drools compiles starts there) and how many lines the trimmed text has; 0s when
+     * the source cannot be read or parsed.
+     */
+    record Consequence(int thenLine, int firstLine, int lines) {
+        static final Consequence UNKNOWN = new Consequence(0, 0, 0);
+
+        /** The DRL line of line {@code javaLine} of the generated consequence method, or 0. */
+        int line(int offset, int javaLine) {
+            if (offset < 0 || javaLine <= 0 || firstLine <= 0) return 0;
+            int within = javaLine - (offset + 1 + CONSEQUENCE_HEADER_LINES);
+            return within >= 0 && within < lines ? firstLine + within : 0;
+        }
+    }
+
+    private final Map<String, Consequence> consequences = new HashMap<>();
+    private final Map<String, PackageDescr> parsed = new HashMap<>();
+
+    private synchronized Consequence consequence(Entry e) {
+        return consequences.computeIfAbsent(e.pkg() + "\u0000" + e.rule(), k -> locate(e));
+    }
+
+    private Consequence locate(Entry e) {
+        if (e.impl() == null || e.impl().getResource() == null) return Consequence.UNKNOWN;
+        String text = source(e);
+        if (text == null) return Consequence.UNKNOWN;
+        PackageDescr pkg = parsed.computeIfAbsent(e.file() == null ? "" : e.file(), k -> parse(text));
+        if (pkg == null) return Consequence.UNKNOWN;
+        for (RuleDescr r : pkg.getRules()) {
+            if (!r.getName().equals(e.rule()) || r.getConsequence() == null) continue;
+            String body = String.valueOf(r.getConsequence());
+            int thenLine = r.getConsequenceLine();
+            int from = 0;
+            for (int l = 1; l < thenLine && from >= 0; l++) from = text.indexOf('\n', from) + 1;
+            int at = body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from));
+            if (at < 0) return new Consequence(Math.max(0, thenLine), 0, 0);
+            int first = at;
+            while (first < at + body.length() && text.charAt(first) <= ' ') first++; // Drools compiles the text trimmed
+            String trimmed = body.trim();
+            return new Consequence(thenLine, 1 + count(text, first), trimmed.isEmpty() ? 0 : 1 + count(trimmed, trimmed.length()));
+        }
+        return Consequence.UNKNOWN;
+    }
+
+    /** The DRL text Drools compiled (kept with the rule), else the file. */
+    private static String source(Entry e) {
+        try (InputStream in = e.impl().getResource().getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException ignored) {
+            // not kept: read the file
+        }
+        try {
+            return e.file() == null ? null : Files.readString(Path.of(e.file()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException ignored) {
+            return null;
+        }
+    }
+
+    private static PackageDescr parse(String text) {
+        try {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg = parser.parse(false, text);
+            return parser.hasErrors() ? null : pkg;
+        } catch (Exception | LinkageError ex) {
+            return null;
+        }
+    }
+
+    private static int count(String s, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) if (s.charAt(i) == '\n') n++;
+        return n;
     }
 
     /** A rule named in a Drools message ({@code [Rule "x" in rules/x.drl]}): an interpreted condition failed. */
@@ -83,6 +213,6 @@ final class RuleClasses {
         String rule = m.group(1);
         String file = null;
         for (Entry e : classes.entries) if (e.rule().equals(rule)) { file = e.file(); break; }
-        return new Hit(rule, file != null ? file : m.group(2), true, 0);
+        return new Hit(rule, file != null ? file : m.group(2), true);
     }
 }

@@ -91,7 +91,6 @@ class RunawayRulesTest {
     void aSlowRulePastTheTimeoutIsStopped() throws Exception {
         Path rules = CliRun.rulesWith(dir, "zz-slow.drl", HEADER + """
                 rule "slow rule"
-                    salience 1000
                 when
                     Story()
                 then
@@ -109,7 +108,6 @@ class RunawayRulesTest {
     void aRuleThatThrowsAfterTheHaltStillFailsTheCheck() throws Exception {
         Path rules = CliRun.rulesWith(dir, "zz-late.drl", HEADER + """
                 rule "throws after the halt"
-                    salience 1000
                 when
                     Story()
                 then
@@ -174,25 +172,104 @@ class RunawayRulesTest {
         assertThat(r.err()).contains("OutOfMemoryError");
     }
 
-    @Test
-    void aRuleThatNeverReturnsIsAbandonedAtTheTimeout() throws Exception {
-        // in a child JVM: the abandoned rule thread must not spin on in this one
-        Path rules = CliRun.rulesWith(dir, "zz-spin.drl", HEADER + """
-                rule "spins forever"
-                    salience 1000
+    /**
+     * Three rules of the test's own, each matching what the one before inserted, so that they provably fire, one
+     * after the other, before {@code rule} (whose condition is the third one's fact); the default rules fire too.
+     * No salience: the time limit counts from when the session starts firing, not from the start of the check.
+     */
+    private static String afterInnocentRules(String rule, String consequence) {
+        return HEADER + """
+                declare Step
+                    n : int
+                end
+
+                rule "innocent first"
                 when
                     Story()
                 then
+                    insert(new Step(1));
+                end
+
+                rule "innocent second"
+                when
+                    Step(n == 1)
+                then
+                    insert(new Step(2));
+                end
+
+                rule "innocent third"
+                when
+                    Step(n == 2)
+                then
+                    insert(new Step(3));
+                end
+
+                rule "%s"
+                when
+                    Step(n == 3)
+                then
+                %s
+                end
+                """.formatted(rule, consequence);
+    }
+
+    /** The rule that ran past the limit is named, not one of the innocent rules that fired before it. */
+    private static void assertNamesOnly(CliRun r, String rule) {
+        assertThat(r.err()).as(r.toString()).contains("rule \"" + rule + "\"").doesNotContain("innocent")
+                .doesNotContain("status changed").doesNotContain("conditions were being matched");
+    }
+
+    @Test
+    void aRuleThatNeverReturnsIsAbandonedAtTheTimeout() throws Exception {
+        // in a child JVM: the abandoned rule thread must not spin on in this one. x stays in 0..999: it never ends
+        Path rules = CliRun.rulesWith(dir, "zz-spin.drl", afterInnocentRules("spins forever", """
                     long x = 0;
                     while (x >= 0) { x = (x + 1) % 1000; }
-                end
-                """);
+                """));
         long start = System.nanoTime();
         CliRun r = CliRun.fork(List.of(), "check", "--rules", rules.toString(), "--format", "json",
                 "-o", report.toString(), "--timeout", "1", facts.toString());
         assertDidNotComplete(r, "spins forever");
-        assertThat(r.err()).contains("time limit of 1 s");
+        assertNamesOnly(r, "spins forever");
+        assertThat(r.err()).contains("time limit of 1 s").contains("was firing");
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(60_000);
+    }
+
+    @Test
+    void aRuleThatLoopsAfterInnocentRulesFiredIsTheOneNamed() throws Exception {
+        // loops until the check stops it (the interrupt ends its sleep), after three rules of its file and the
+        // default rules fired in the same session
+        Path rules = CliRun.rulesWith(dir, "zz-after.drl", afterInnocentRules("loops after the others", """
+                    while (true) { Thread.sleep(10); }
+                """));
+        CliRun r = check(rules, "--timeout", "1");
+        assertDidNotComplete(r, "loops after the others");
+        assertNamesOnly(r, "loops after the others");
+        assertThat(r.err()).contains("the rules fired past the time limit of 1 s").contains("was firing")
+                .contains("zz-after.drl").contains("work unit");
+    }
+
+    @Test
+    void aConstraintThatNeverReturnsIsStopped() throws Exception {
+        // a pattern's own constraint (not an eval): Drools matches it when the session fires, in its own code
+        Path rules = CliRun.rulesWith(dir, "zz-insert.drl", HEADER + """
+                function boolean never(Object o) {
+                    while (true) {
+                        try { Thread.sleep(10); } catch (InterruptedException e) { return false; }
+                    }
+                }
+
+                rule "slow constraint"
+                when
+                    Fact(never(this))
+                then
+                end
+                """);
+        CliRun r = check(rules, "--timeout", "1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("the check did not complete").contains("the rules fired past the time limit of 1 s")
+                .contains("conditions were being matched").doesNotContain("\tat ");
+        assertThat(Files.readString(report)).isEqualTo("{\"earlier\": true}\n");
     }
 
     @Test
