@@ -44,6 +44,9 @@ def summary(label, rs):
         print("%-26s %s" % ("", "  ".join("%s %.0f" % (k, med(ph[k])) for k in keys)) + " (ms, medians)")
     return med([r["wall"] for r in rs]), med([r["cpu"] for r in rs])
 
+def met(ok):
+    return "met" if ok else "MISSED"
+
 def planted(data, size):
     lines = open(os.path.join(data, "facts-%d.expected" % size)).read().split("\n")
     return {k: int(v) for k, v in (l.split("=") for l in lines[2:] if l)}
@@ -94,7 +97,7 @@ def main():
               "value.disagreement %d" % (fw / qw, fc / qc, sql["count.decreased"], sql["value.disagreement"]))
     print("== generated fact sets, whole process, cached rules")
     sizes = [int(s) for s in a.sizes.split(",")]
-    walls, cpus = {}, {}
+    walls, cpus, rss = {}, {}, {}
     for size in sizes:
         n = a.runs if size < 1_000_000 else a.big_runs
         report = os.path.join(out, "report-%d.json" % size)
@@ -109,9 +112,17 @@ def main():
             if dict(got) != planted(a.data, size):
                 sys.exit("bench: facts-%d: findings %s differ from the planted %s" % (size, dict(got), planted(a.data, size)))
         walls[size], cpus[size] = summary("facts-%d (%s)" % (size, senv["FACTLINT_JAVA_OPTS"]), rs)
+        rss[size] = max(r["rss"] for r in rs)
+        # issue 14's targets: 1 M facts <= 10 s wall and <= 2 GB peak RSS; 10 M facts <= 100 s (under -Xmx4g)
+        if size == 1_000_000:
+            print("target 1 M facts: wall %.1f s (<= 10 s: %s), peak RSS %d MB (<= 2048 MB: %s)" % (
+                walls[size], met(walls[size] <= 10), rss[size], met(rss[size] <= 2048)))
+        if size == 10_000_000:
+            print("target 10 M facts: wall %.1f s (<= 100 s: %s), peak RSS %d MB under %s" % (
+                walls[size], met(walls[size] <= 100), rss[size], senv["FACTLINT_JAVA_OPTS"]))
     for prev, cur in zip(sizes, sizes[1:]):
-        print("scaling %d -> %d: wall x%.1f, cpu x%.1f (linear: x%.0f)" % (prev, cur, walls[cur] / walls[prev],
-              cpus[cur] / cpus[prev], cur / prev))
+        print("scaling %d -> %d: wall x%.1f, cpu x%.1f (linear: x%.0f%s)" % (prev, cur, walls[cur] / walls[prev],
+              cpus[cur] / cpus[prev], cur / prev, "; target <= x11" if (prev, cur) == (1_000_000, 10_000_000) else ""))
     print("all findings as planted")
 
 if __name__ == "__main__":

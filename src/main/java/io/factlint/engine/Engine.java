@@ -135,12 +135,10 @@ public final class Engine {
         boolean wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
                 .anyMatch(g -> g.getName().equals("names")));
         RuleClasses classes = RuleClasses.of(pack);
-        // the series of every subject and attribute, once, in the order one session over everything gives them
-        // (reports draw them); each session builds its timelines from its own subjects' series
-        List<Series> series = Series.of(seriesFacts);
-        Map<String, List<Series>> seriesOf = new java.util.HashMap<>();
-        for (Series x : series) seriesOf.computeIfAbsent(x.subject(), k -> new ArrayList<>()).add(x);
-        t = phases.since("series", t);
+        // each session derives its own subjects' series (a unit holds every fact of its subjects) and drops them
+        // with its timelines; the series of the whole base, in the order one session over everything gives them,
+        // are derived only if a report draws them (the HTML report): memory stays bounded by the largest batch
+        List<Series> series = new LazySeries(seriesFacts);
         List<Source> sources = List.copyOf(base.sources().values());
 
         int workers = Math.max(1, Math.min(batches.size(), workers()));
@@ -156,7 +154,7 @@ public final class Engine {
         long limit = limitNanos(limits.timeout());
         for (WorkUnits.Batch b : batches) {
             Job job = new Job(b, limit);
-            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames, seriesOf));
+            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames));
             jobs.add(job);
         }
         // the time limit is each session's own, counted from when its rules start firing, in the session's own
@@ -202,6 +200,40 @@ public final class Engine {
         phases.note("fired", String.valueOf(fired));
         phases.note("workers", String.valueOf(workers));
         return result;
+    }
+
+    /**
+     * The series of {@code facts} ({@link Series#of}), derived on first use: only the HTML report draws them, and
+     * holding every series of a large input for a JSON report would keep the whole input alive twice.
+     */
+    static final class LazySeries extends java.util.AbstractList<Series> {
+        private final List<Fact> facts;
+        private volatile List<Series> series;
+
+        LazySeries(List<Fact> facts) {
+            this.facts = facts;
+        }
+
+        private List<Series> series() {
+            List<Series> s = series;
+            if (s == null) {
+                synchronized (this) {
+                    s = series;
+                    if (s == null) series = s = List.copyOf(Series.of(facts));
+                }
+            }
+            return s;
+        }
+
+        @Override
+        public Series get(int index) {
+            return series().get(index);
+        }
+
+        @Override
+        public int size() {
+            return series().size();
+        }
     }
 
     /** Whether a rule of the pack declares {@code @scope("global")}: it joins across work units. */
@@ -342,8 +374,7 @@ public final class Engine {
             this.clock = new SessionClock(limitNanos);
         }
 
-        Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames,
-                 Map<String, List<Series>> seriesOf)
+        Part run(RulePack pack, List<Source> sources, List<Entity> sharedEntities, EngineLimits limits, Names names, boolean wantsNames)
                 throws RuleFailure {
             thread = Thread.currentThread();
             Map<String, Long> nanos = new LinkedHashMap<>();
@@ -375,10 +406,13 @@ public final class Engine {
                 for (Object o : entities) { session.insert(o); inserted++; }
                 clock.pause();
                 t = add(nanos, "session", t);
-                Set<String> subjects = new LinkedHashSet<>();
-                for (Fact f : facts) subjects.add(f.getSubject());
+                // the batch's series, subject by subject in order of first appearance (as the whole base's
+                // series filtered to these subjects: a subject's facts are all here, in load order)
+                Map<String, List<Series>> bySubject = new LinkedHashMap<>();
+                for (Fact f : facts) bySubject.computeIfAbsent(f.getSubject(), k -> new ArrayList<>());
+                for (Series x : Series.of(facts)) bySubject.get(x.subject()).add(x);
                 List<Series> mine = new ArrayList<>();
-                for (String subject : subjects) mine.addAll(seriesOf.getOrDefault(subject, List.of()));
+                for (List<Series> xs : bySubject.values()) mine.addAll(xs);
                 List<Timeline> timelines = Timeline.of(mine);
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
@@ -429,9 +463,13 @@ public final class Engine {
                 }
                 add(nanos, "collect", t);
                 return new Part(out, fired, nanos);
+            } catch (Throwable e) {
+                tracker.freeze(); // the failure message may name the objects of the match that was firing
+                throw e;
             } finally {
                 clock.stop();
                 live.set(null);
+                tracker.match = null; // a match holds its session's memory: never past the session
                 session.dispose();
             }
         }
@@ -559,7 +597,20 @@ public final class Engine {
     private static final class Tracker extends DefaultAgendaEventListener {
         volatile String rule;
         volatile String file;
-        volatile List<Object> objects = List.of();
+        /** the match firing (its objects are listed only when a message needs them: not on every firing) */
+        volatile org.kie.api.runtime.rule.Match match;
+        /** the objects of {@link #match}, taken before its session is disposed ({@link #freeze}) */
+        volatile List<Object> objects;
+
+        /** Takes the last match's objects while its session is still alive (a failure message may name them). */
+        void freeze() {
+            org.kie.api.runtime.rule.Match m = match;
+            try {
+                objects = m == null ? List.of() : new ArrayList<>(m.getObjects());
+            } catch (RuntimeException e) {
+                objects = List.of();
+            }
+        }
         /** between a match's before- and after-fired events: its consequence runs */
         volatile boolean inConsequence;
 
@@ -568,7 +619,7 @@ public final class Engine {
             org.kie.api.definition.rule.Rule r = event.getMatch().getRule();
             rule = r.getName();
             file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
-            objects = event.getMatch().getObjects();
+            match = event.getMatch();
             inConsequence = true;
         }
 
@@ -590,6 +641,10 @@ public final class Engine {
         /** The matched objects, each shortened: a fact with a huge quote must not make a huge message. */
         String objectsText() {
             List<Object> os = objects;
+            if (os == null) {
+                freeze();
+                os = objects;
+            }
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < os.size() && i < 10; i++) {
                 if (i > 0) b.append(", ");

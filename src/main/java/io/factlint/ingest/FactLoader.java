@@ -127,11 +127,44 @@ public final class FactLoader {
         FileWalker walker = new FileWalker();
         for (Path p : paths) walker.add(p);
         List<FileWalker.InputFile> files = walker.files();
-        List<ParsedFile> parsed = parseAll(files);
+        Merge m = new Merge(walker.errors());
+        // each file is merged as soon as it is parsed (in path order) and its drafts dropped: the parsed files of a
+        // large input are never all held at once, only the facts they give
+        parseEach(files, m::add);
+        return m.finish(walker, files);
+    }
 
-        List<InputError> errors = new ArrayList<>(walker.errors());
-        Map<InputError, Long> counts = new HashMap<>(); // "N more" lines and how many errors each stands for
-        for (ParsedFile f : parsed) {
+    /**
+     * The files merged so far, in path order. A fact or claim is built as its file is merged; whether its subject
+     * and source are declared is known only after the last file (a file may refer to a declaration in a later one),
+     * so the few whose references are not declared yet are kept and resolved at the end.
+     */
+    private final class Merge {
+        final List<InputError> errors;
+        final Map<InputError, Long> counts = new HashMap<>(); // "N more" lines and how many errors each stands for
+        final List<String> unreadFiles = new ArrayList<>();
+        final SortedMap<String, Source> sources = new TreeMap<>();
+        final SortedMap<String, Entity> entities = new TreeMap<>();
+        final List<Story> stories = new ArrayList<>();
+        final Map<String, Location> storyIds = new HashMap<>();
+        final List<Fact> facts = new ArrayList<>();
+        final List<Claim> claims = new ArrayList<>();
+        final List<Mention> mentions = new ArrayList<>();
+        final List<Drafted> drafted = new ArrayList<>();
+        final List<IgnoredText> ignored = new ArrayList<>();
+        /** Drafts whose references were not all declared when their file was merged, with what was built. */
+        final List<Pending> pending = new ArrayList<>();
+        /**
+         * The facts whose references were not all declared when their file was merged (all the facts of the files
+         * that sort before the registry declaring their subjects): their numbers and positions only, not their drafts.
+         */
+        final PendingFacts pendingFacts = new PendingFacts();
+
+        Merge(List<InputError> walkerErrors) {
+            this.errors = new ArrayList<>(walkerErrors);
+        }
+
+        void add(ParsedFile f) {
             errors.addAll(f.errors);
             if (f.errors.more > 0) {
                 InputError more = new InputError(f.errors.firstNotKept.location(), Messages.count(f.errors.more)
@@ -140,61 +173,124 @@ public final class FactLoader {
                 errors.add(more);
                 counts.put(more, f.errors.more);
             }
-        }
-        String unread = unread(walker, parsed);
-
-        SortedMap<String, Source> sources = declarations(parsed, f -> f.sources, Source::id, Source::location,
-                FactLoader::sourceDifference, "source", errors);
-        SortedMap<String, Entity> entities = declarations(parsed, f -> f.entities, Entity::id, Entity::location,
-                FactLoader::entityDifference, "entity", errors);
-
-        List<Story> stories = new ArrayList<>();
-        Map<String, ParsedFile> storyIds = new HashMap<>();
-        List<Fact> facts = new ArrayList<>();
-        List<Claim> claims = new ArrayList<>();
-        List<Mention> mentions = new ArrayList<>();
-        List<Drafted> drafted = new ArrayList<>();
-        List<IgnoredText> ignored = new ArrayList<>();
-        for (ParsedFile f : parsed) {
-            if (f.story == null) continue;
+            if (f.fatal) unreadFiles.add(f.file());
+            declare(f.sources, sources, Source::id, Source::location, FactLoader::sourceDifference, "source", errors);
+            declare(f.entities, entities, Entity::id, Entity::location, FactLoader::entityDifference, "entity", errors);
+            if (f.story == null) return;
             Story story = f.story;
-            ParsedFile first = storyIds.putIfAbsent(story.id(), f);
+            Location first = storyIds.putIfAbsent(story.id(), f.storyIdLocation);
             if (first != null) {
                 errors.add(new InputError(f.storyIdLocation, "duplicate story id " + q(story.id()) + " (first in "
-                        + first.storyIdLocation + ")" + (f.storyIdLocation.line() == 1 && f.story.published() == null
+                        + first + ")" + (f.storyIdLocation.line() == 1 && f.story.published() == null
                         ? "; a file without a story takes its file name as id" : "")));
             }
             stories.add(story);
             for (Draft d : f.facts) {
-                boolean ok = resolve(d, f, entities, sources, unread, errors);
-                if (ok && d.complete) {
-                    Fact fact = Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
-                            .attribute(d.attribute).status(d.value instanceof String s ? s : null)
-                            .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
-                            .certainty(d.certainty).quote(d.quote).location(d.location).build();
-                    facts.add(fact);
-                    if (d.drafted) drafted.add(new Drafted(fact, null));
+                if (!d.complete) {
+                    // not built, but its undeclared references are still reported
+                    if (!declaredYet(d)) pending.add(new Pending(d, f.file(), f.fatal, null));
+                    continue;
+                }
+                Fact fact = Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
+                        .attribute(d.attribute).status(d.value instanceof String s ? s : null)
+                        .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
+                        .certainty(d.certainty).quote(d.quote).location(d.location).build();
+                facts.add(fact);
+                if (d.drafted) drafted.add(new Drafted(fact, null));
+                if (!declaredYet(d)) {
+                    if (d.form == null) pendingFacts.add(facts.size() - 1, d.subjectPos, d.sourcePos, f.fatal);
+                    else pending.add(new Pending(d, f.file(), f.fatal, fact));
                 }
             }
             for (Draft d : f.claims) {
-                boolean ok = resolve(d, f, entities, sources, unread, errors);
-                if (ok && d.complete) {
-                    Claim claim = new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
-                            d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                            d.at, d.location, d.form == null ? null : d.form.options());
-                    claims.add(claim);
-                    if (d.drafted) drafted.add(new Drafted(null, claim));
+                if (!d.complete) {
+                    // not built, but its undeclared references are still reported
+                    if (!declaredYet(d)) pending.add(new Pending(d, f.file(), f.fatal, null));
+                    continue;
                 }
+                Claim claim = new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
+                        d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
+                        d.at, d.location, d.form == null ? null : d.form.options());
+                claims.add(claim);
+                if (d.drafted) drafted.add(new Drafted(null, claim));
+                if (!declaredYet(d)) pending.add(new Pending(d, f.file(), f.fatal, claim));
             }
             mentions.addAll(f.mentions);
             ignored.addAll(f.ignored);
         }
-        unknownClaimAttributes(facts, claims, errors);
-        if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
-        List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
-        return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
-                Collections.unmodifiableSortedMap(entities), List.copyOf(facts), List.copyOf(claims),
-                List.copyOf(mentions), List.copyOf(drafted), List.copyOf(ignored));
+
+        /** Whether every entity and source {@code d} names is declared by the files merged so far. */
+        private boolean declaredYet(Draft d) {
+            if (d.subject != null && !entities.containsKey(d.subject)) return false;
+            if (d.source != null && !sources.containsKey(d.source)) return false;
+            if (d.form != null) {
+                for (String e : d.form.versus) if (!entities.containsKey(e)) return false;
+                for (String e : d.form.rankAmong) if (!entities.containsKey(e)) return false;
+            }
+            return true;
+        }
+
+        FactBase finish(FileWalker walker, List<FileWalker.InputFile> files) throws InputException {
+            String unread = unread(unreadFiles, walker);
+            // what refers to an entity or a source that no file declares is reported, and is no fact nor claim
+            Set<Object> unresolved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i = 0; i < pendingFacts.size; i++) {
+                Fact fact = facts.get(pendingFacts.fact[i]);
+                if ((fact.getSubject() == null || entities.containsKey(fact.getSubject()))
+                        && (fact.getSource() == null || sources.containsKey(fact.getSource()))) continue;
+                // undeclared: the draft's references again, for the located error
+                Draft d = new Draft(false, fact.getLocation());
+                d.subject = fact.getSubject();
+                d.subjectPos = pendingFacts.pos[2 * i];
+                d.source = fact.getSource();
+                d.sourcePos = pendingFacts.pos[2 * i + 1];
+                resolve(d, fact.getLocation().file(), pendingFacts.fatal.get(i), entities, sources, unread, errors);
+                unresolved.add(fact);
+            }
+            for (Pending p : pending) {
+                if (!resolve(p.draft(), p.file(), p.fatal(), entities, sources, unread, errors) && p.built() != null) {
+                    unresolved.add(p.built());
+                }
+            }
+            List<Fact> fs = facts;
+            List<Claim> cs = claims;
+            List<Drafted> ds = drafted;
+            if (!unresolved.isEmpty()) {
+                fs = facts.stream().filter(x -> !unresolved.contains(x)).toList();
+                cs = claims.stream().filter(x -> !unresolved.contains(x)).toList();
+                ds = drafted.stream().filter(x -> !unresolved.contains(x.fact()) && !unresolved.contains(x.claim())).toList();
+            }
+            unknownClaimAttributes(fs, cs, errors);
+            if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
+            List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
+            return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
+                    Collections.unmodifiableSortedMap(entities), List.copyOf(fs), List.copyOf(cs),
+                    List.copyOf(mentions), List.copyOf(ds), List.copyOf(ignored));
+        }
+    }
+
+    /** Facts to resolve once every file is merged: their numbers, packed subject and source positions, fatal files. */
+    private static final class PendingFacts {
+        int[] fact = new int[64];
+        long[] pos = new long[128];
+        final java.util.BitSet fatal = new java.util.BitSet();
+        int size;
+
+        void add(int factIndex, long subjectPos, long sourcePos, boolean fatalFile) {
+            if (size == fact.length) {
+                fact = java.util.Arrays.copyOf(fact, size * 2);
+                pos = java.util.Arrays.copyOf(pos, size * 4);
+            }
+            fact[size] = factIndex;
+            pos[2 * size] = subjectPos;
+            pos[2 * size + 1] = sourcePos;
+            if (fatalFile) fatal.set(size);
+            size++;
+        }
+    }
+
+    /** A draft to resolve once every file is merged; {@code built}: its fact or claim (null: it was incomplete). */
+    private record Pending(Draft draft, String file, boolean fatal, Object built) {
     }
 
     /**
@@ -215,9 +311,15 @@ public final class FactLoader {
         return out;
     }
 
-    /** Parses the files on a few threads; the results come back in the files' order. */
-    private List<ParsedFile> parseAll(List<FileWalker.InputFile> files) {
-        if (files.size() <= 1) return files.stream().map(this::parse).toList();
+    /**
+     * Parses the files on a few threads and hands each to {@code merge} in the files' order, with at most a few
+     * files per thread parsed ahead of the merge: memory holds the parsed files in flight, not all of them.
+     */
+    private void parseEach(List<FileWalker.InputFile> files, java.util.function.Consumer<ParsedFile> merge) {
+        if (files.size() <= 1) {
+            for (FileWalker.InputFile f : files) merge.accept(parse(f));
+            return;
+        }
         int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "factlint-ingest");
@@ -225,13 +327,16 @@ public final class FactLoader {
             return t;
         });
         try {
-            List<Future<ParsedFile>> futures = new ArrayList<>(files.size());
-            for (FileWalker.InputFile f : files) futures.add(pool.submit(() -> parse(f)));
-            List<ParsedFile> out = new ArrayList<>(files.size());
+            int ahead = threads * 4;
+            java.util.ArrayDeque<Future<ParsedFile>> window = new java.util.ArrayDeque<>();
+            int next = 0;
             for (int i = 0; i < files.size(); i++) {
-                out.add(result(futures.get(i), files.get(i)));
+                for (; next < files.size() && next <= i + ahead; next++) {
+                    FileWalker.InputFile f = files.get(next);
+                    window.add(pool.submit(() -> parse(f)));
+                }
+                merge.accept(result(window.poll(), files.get(i)));
             }
-            return out;
         } finally {
             pool.shutdownNow();
         }
@@ -261,27 +366,22 @@ public final class FactLoader {
     }
 
     /**
-     * Merges the sources (or entities) of all files into a sorted map: the first declaration in path order wins,
-     * and a later one must say the same.
+     * Merges one file's sources (or entities) into the sorted map of all files so far: the first declaration in
+     * path order wins, and a later one must say the same.
      */
-    private static <T> SortedMap<String, T> declarations(List<ParsedFile> files, Function<ParsedFile, List<T>> of,
-                                                   Function<T, String> id, Function<T, Location> location,
-                                                   DifferenceFinder<T> difference, String what,
-                                                   List<InputError> errors) {
-        SortedMap<String, T> all = new TreeMap<>();
-        for (ParsedFile f : files) {
-            for (T t : of.apply(f)) {
-                T first = all.putIfAbsent(id.apply(t), t);
-                if (first != null) {
-                    String diff = difference.find(first, t);
-                    if (diff != null) {
-                        errors.add(new InputError(location.apply(t), what + " " + q(id.apply(t))
-                                + " is declared differently at " + location.apply(first) + " (" + diff + ")"));
-                    }
+    private static <T> void declare(List<T> declared, SortedMap<String, T> all, Function<T, String> id,
+                                    Function<T, Location> location, DifferenceFinder<T> difference, String what,
+                                    List<InputError> errors) {
+        for (T t : declared) {
+            T first = all.putIfAbsent(id.apply(t), t);
+            if (first != null) {
+                String diff = difference.find(first, t);
+                if (diff != null) {
+                    errors.add(new InputError(location.apply(t), what + " " + q(id.apply(t))
+                            + " is declared differently at " + location.apply(first) + " (" + diff + ")"));
                 }
             }
         }
-        return all;
     }
 
     /** The first field in which two declarations differ, as {@code name "A" vs "B"}; null if they agree. */
@@ -311,17 +411,17 @@ public final class FactLoader {
      * file that was read to its end (in a file cut short, the reference may be to a declaration in the unread part);
      * {@code unread} names the files that were not, as a hint that a declaration may be there (null if none).
      */
-    private static boolean resolve(Draft d, ParsedFile f, Map<String, Entity> entities, Map<String, Source> sources,
-                                   String unread, List<InputError> errors) {
+    private static boolean resolve(Draft d, String file, boolean fatal, Map<String, Entity> entities,
+                                   Map<String, Source> sources, String unread, List<InputError> errors) {
         boolean ok = true;
         String hint = unread == null ? "" : " (" + unread + " could not be read to its end and may declare it)";
         if (d.subject != null && !entities.containsKey(d.subject)) {
             ok = false;
-            if (!f.fatal) errors.add(new InputError(at(f, d.subjectPos), "undeclared entity " + q(d.subject) + hint));
+            if (!fatal) errors.add(new InputError(at(file, d.subjectPos), "undeclared entity " + q(d.subject) + hint));
         }
         if (d.source != null && !sources.containsKey(d.source)) {
             ok = false;
-            if (!f.fatal) errors.add(new InputError(at(f, d.sourcePos), "undeclared source " + q(d.source) + hint));
+            if (!fatal) errors.add(new InputError(at(file, d.sourcePos), "undeclared source " + q(d.source) + hint));
         }
         if (d.form != null) {
             for (int i = 0; i < d.form.versus.size() + d.form.rankAmong.size(); i++) {
@@ -330,7 +430,7 @@ public final class FactLoader {
                 long pos = v ? d.form.versusPos.get(i) : d.form.rankPos.get(i - d.form.versus.size());
                 if (!entities.containsKey(e)) {
                     ok = false;
-                    if (!f.fatal) errors.add(new InputError(at(f, pos), "undeclared entity " + q(e) + hint));
+                    if (!fatal) errors.add(new InputError(at(file, pos), "undeclared entity " + q(e) + hint));
                 }
             }
         }
@@ -338,16 +438,15 @@ public final class FactLoader {
     }
 
     /** The files not read to their end, as "a.json" or "a.json and 2 more files"; null if every file was. */
-    private static String unread(FileWalker walker, List<ParsedFile> parsed) {
-        List<String> names = new ArrayList<>();
-        for (ParsedFile f : parsed) if (f.fatal) names.add(f.file());
+    private static String unread(List<String> unreadFiles, FileWalker walker) {
+        List<String> names = new ArrayList<>(unreadFiles);
         for (InputError e : walker.errors()) names.add(e.location().file());
         if (names.isEmpty()) return null;
         return names.get(0) + (names.size() == 1 ? "" : " and " + (names.size() - 1) + " more file"
                 + (names.size() == 2 ? "" : "s"));
     }
 
-    private static Location at(ParsedFile f, long pos) {
-        return TokenCursor.location(f.file(), pos);
+    private static Location at(String file, long pos) {
+        return TokenCursor.location(file, pos);
     }
 }

@@ -47,12 +47,12 @@ public record Finding(String rule, Severity severity, String message, String sub
         Fact primary = facts.get(0);
         out.add(primary);
         latest.values().stream().filter(f -> f != primary).sorted(Comparator.comparing(Fact::getAt)
-                        .thenComparing(Fact::getRef)).limit(MAX_FACTS - 1).forEach(out::add);
+                        .thenComparing(Fact.REF_ORDER)).limit(MAX_FACTS - 1).forEach(out::add);
         return out;
     }
 
     public Finding {
-        facts = facts.stream().sorted(Comparator.comparing(Fact::getRef)).distinct().toList();
+        facts = facts.stream().sorted(Fact.REF_ORDER).distinct().toList();
         review = review == null ? Review.NONE : review;
     }
 

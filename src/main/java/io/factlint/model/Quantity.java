@@ -39,7 +39,8 @@ public final class Quantity {
             this.conventional = this.strict = zeroOf(bound, step);
         } else {
             this.conventional = nonNegative(amount, bound, step, conventionalOf(amount, bound, step));
-            this.strict = nonNegative(amount, bound, step, strictOf(amount, bound, step));
+            // an exact amount reads the same both ways: one interval (a large input holds millions of them)
+            this.strict = bound == Bound.EXACTLY ? conventional : nonNegative(amount, bound, step, strictOf(amount, bound, step));
         }
     }
 
@@ -94,8 +95,17 @@ public final class Quantity {
      */
     public static BigDecimal stepOf(BigDecimal amount) {
         if (amount.signum() == 0) return BigDecimal.ONE;
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale());
+        int scale = amount.stripTrailingZeros().scale();
+        // the usual steps are shared (one per power of ten), not made anew for every number
+        if (scale >= -STEPS_AROUND && scale <= STEPS_AROUND) return STEPS[scale + STEPS_AROUND];
+        return BigDecimal.ONE.scaleByPowerOfTen(-scale);
+    }
+
+    private static final int STEPS_AROUND = 12;
+    private static final BigDecimal[] STEPS = new BigDecimal[2 * STEPS_AROUND + 1];
+
+    static {
+        for (int i = 0; i < STEPS.length; i++) STEPS[i] = BigDecimal.ONE.scaleByPowerOfTen(STEPS_AROUND - i);
     }
 
     /**
@@ -110,31 +120,34 @@ public final class Quantity {
     }
 
     private static Interval conventionalOf(BigDecimal a, Bound b, BigDecimal s) {
-        BigDecimal half = s.divide(BigDecimal.valueOf(2));
         double av = a.doubleValue();
         return switch (b) {
             case EXACTLY -> Interval.point(av);
-            case ABOUT -> Interval.closed(a.subtract(half).doubleValue(), a.add(half).doubleValue());
+            case ABOUT -> Interval.closed(a.subtract(half(s)).doubleValue(), a.add(half(s)).doubleValue());
             case OVER -> Interval.of(av, true, a.add(s).doubleValue(), true);
             case AT_LEAST -> Interval.of(av, false, a.add(s).doubleValue(), true);
             case UNDER -> Interval.of(a.subtract(s).doubleValue(), true, av, true);
             case AT_MOST -> Interval.of(a.subtract(s).doubleValue(), true, av, false);
-            case NEARLY -> Interval.of(a.subtract(half).doubleValue(), false, av, true);
+            case NEARLY -> Interval.of(a.subtract(half(s)).doubleValue(), false, av, true);
         };
     }
 
     private static Interval strictOf(BigDecimal a, Bound b, BigDecimal s) {
-        BigDecimal half = s.divide(BigDecimal.valueOf(2));
         double av = a.doubleValue();
         double inf = Double.POSITIVE_INFINITY;
         return switch (b) {
             case EXACTLY -> Interval.point(av);
-            case ABOUT -> Interval.closed(a.subtract(half).doubleValue(), a.add(half).doubleValue());
+            case ABOUT -> Interval.closed(a.subtract(half(s)).doubleValue(), a.add(half(s)).doubleValue());
             case OVER -> Interval.of(av, true, inf, true);
             case AT_LEAST -> Interval.of(av, false, inf, true);
             case UNDER, NEARLY -> Interval.of(Math.min(0, av), false, av, true);
             case AT_MOST -> Interval.of(Math.min(0, av), false, av, false);
         };
+    }
+
+    /** Half a step (computed only for the bounds that need it: a division is dear, and most amounts are exact). */
+    private static BigDecimal half(BigDecimal step) {
+        return step.divide(BigDecimal.valueOf(2));
     }
 
     public BigDecimal amount() { return amount; }

@@ -40,7 +40,7 @@ public record Series(String subject, String attribute, List<Point> points) {
             groups.computeIfAbsent(f.getSubject() + '\u0000' + f.getAttribute(), k -> new ArrayList<>()).add(f);
         }
         // facts of one time in reference order, not load order: moving a fact within its file changes no finding
-        Comparator<Fact> order = Comparator.comparing(Fact::getAt).thenComparing(Fact::getRef).thenComparingInt(Fact::getSeq);
+        Comparator<Fact> order = Comparator.comparing(Fact::getAt).thenComparing(Fact.REF_ORDER).thenComparingInt(Fact::getSeq);
         List<Series> out = new ArrayList<>(groups.size());
         for (List<Fact> group : groups.values()) {
             group.sort(order);

@@ -84,11 +84,40 @@ public final class JsonReportWriter implements ReportWriter {
                         r.baseline() == null ? null : r.count(BaselineState.UNCHANGED),
                         r.baseline() == null ? null : (long) r.baseline().fixed().size(),
                         g.passed(), g.failOnLabel(), g.failOnNew() ? Boolean.TRUE : null),
-                r.findings().stream().map(JsonReportWriter::finding).toList(),
+                mapped(r.findings(), JsonReportWriter::finding),
                 r.baseline() == null ? null : new BaselineJson(r.baseline().file(),
                         r.baseline().fixed().stream().map(JsonReportWriter::fixed).toList()),
-                r.figures().stream().map(JsonReportWriter::figure).toList(),
-                r.verdicts().stream().map(JsonReportWriter::claim).toList());
+                mapped(r.figures(), JsonReportWriter::figure),
+                mapped(r.verdicts(), JsonReportWriter::claim));
+    }
+
+    /**
+     * {@code from} with {@code as} applied to each element when it is read: the writer turns one finding at a time
+     * into its record and drops it, instead of holding a second copy of every finding of a large report.
+     */
+    private static <T, R> List<R> mapped(List<T> from, java.util.function.Function<T, R> as) {
+        List<T> source = from instanceof java.util.RandomAccess ? from : List.copyOf(from);
+        return new MappedList<>(source, as);
+    }
+
+    private static final class MappedList<T, R> extends java.util.AbstractList<R> implements java.util.RandomAccess {
+        private final List<T> from;
+        private final java.util.function.Function<T, R> as;
+
+        MappedList(List<T> from, java.util.function.Function<T, R> as) {
+            this.from = from;
+            this.as = as;
+        }
+
+        @Override
+        public R get(int index) {
+            return as.apply(from.get(index));
+        }
+
+        @Override
+        public int size() {
+            return from.size();
+        }
     }
 
     /** {@code baseline} is present only with {@code --baseline}: the baseline file and its findings that are gone. */

@@ -34,7 +34,7 @@ public record FactPair(Fact first, Fact second) {
             for (int j = i + 1; j < n; j++) {
                 Fact a = facts.get(i);
                 Fact b = facts.get(j);
-                int c = a.getRef().compareTo(b.getRef());
+                int c = Fact.REF_ORDER.compare(a, b);
                 out.add(c < 0 || (c == 0 && a.getSeq() < b.getSeq()) ? new FactPair(a, b) : new FactPair(b, a));
             }
         }
