@@ -15,6 +15,9 @@ import java.util.Map;
  */
 @Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rule-based fact-consistency checker for newsrooms.",
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class, InitCommand.class,
+                DraftCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:checked; no finding at or above --fail-on", "1:checked; findings at or above --fail-on",
                 "2:could not check: input error, rule compile error, bad usage",
@@ -22,17 +25,6 @@ import java.util.Map;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /**
-     * The subcommands, in the order help lists them. They are added in {@link #commandLine}: a run that names one
-     * of them first gets only that one, as picocli reads every added command's options by reflection (start-up
-     * cost of a one-story check; docs/performance.md); any other run (help, a typo, no command) gets them all.
-     */
-    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CheckCommand.class, RulesCommand.class,
-            ExplainCommand.class, TestCommand.class, InitCommand.class, DraftCommand.class, ServeCommand.class,
-            CommandLine.HelpCommand.class);
-    private static final java.util.List<String> NAMES = java.util.List.of("check", "rules", "explain", "test", "init",
-            "draft", "serve", "help");
 
     /** The environment variables the commands read ({@code FACTLINT_TODAY}, {@code SOURCE_DATE_EPOCH}). */
     private final Map<String, String> env;
@@ -66,7 +58,7 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         try {
-            CommandLine cl = commandLine(out, err, env, args.length > 0 ? args[0] : null);
+            CommandLine cl = commandLine(out, err, env);
             int code = cl.execute(args);
             if (code < 0 || code > 3) return ExitCode.INTERNAL_ERROR.code();
             // a PrintStream swallows write errors (a closed pipe, a full disk): what did not reach its reader must not pass
@@ -100,16 +92,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
-        return commandLine(out, err, env, null);
-    }
-
-    /** The command line for a run whose first argument is {@code first} (null: unknown; every subcommand). */
-    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, String first) {
         CommandLine cl = new CommandLine(new Main(env));
-        int only = first == null || first.equals("help") ? -1 : NAMES.indexOf(first);
-        for (int i = 0; i < COMMANDS.size(); i++) {
-            if (only < 0 || only == i) cl.addSubcommand(NAMES.get(i), COMMANDS.get(i));
-        }
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         // no control character of an input reaches the terminal or a CI log through a message (SafeText)
         cl.setErr(new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
