@@ -37,11 +37,52 @@ import java.util.function.Function;
  * rule case and the seed story both ways and compares the reports byte for byte.
  */
 final class ExecutableModel {
-    /** The generated classes (resource name to bytes) and the names of the {@link Model} classes among them. */
-    record Classes(Map<String, byte[]> classes, List<String> models) {
+    /**
+     * The generated classes (resource name to bytes), the names of the {@link Model} classes among them, and which
+     * rule each generated lambda class (a condition's predicate, a consequence) belongs to ({@code package/name};
+     * a class that several rules share is left out): what names the running rule on a stack, as
+     * {@link RuleClasses} does with the {@code Rule_<name>} classes of the DRL compile.
+     */
+    record Classes(Map<String, byte[]> classes, List<String> models, Map<String, String> lambdas) {
+    }
+
+    /** The lambda-class map of each knowledge base made here (weakly held: a pack's lifetime). */
+    private static final Map<org.kie.api.KieBase, Map<String, String>> LAMBDAS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Lambda class name to the rule ({@code package/name}) of a knowledge base made by {@link #load}; else empty. */
+    static Map<String, String> lambdaRules(org.kie.api.KieBase kieBase) {
+        Map<String, String> m = LAMBDAS.get(kieBase);
+        return m != null ? m : Map.of();
     }
 
     private ExecutableModel() {
+    }
+
+    /**
+     * Why a compiled pack must not take the executable model, or null. The model evaluates a condition that binds
+     * no variable ({@code eval(f())}) while it builds the rule, i.e. when the knowledge base is made (on every
+     * cached run, outside the session and its time limit), where the DRL path evaluates it in the session; a rule
+     * with such an {@code eval} keeps the pack on Drools' packages.
+     */
+    static String unsafe(java.util.Collection<? extends KiePackage> packages) {
+        for (KiePackage p : packages) {
+            for (Rule r : p.getRules()) {
+                if (r instanceof RuleImpl ri && constantEval(ri.getLhs())) {
+                    return "rule \"" + r.getName() + "\" has an eval that binds no variable (the executable model would run it when the rules load)";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean constantEval(org.drools.base.rule.RuleConditionElement e) {
+        if (e == null) return false;
+        if (e instanceof org.drools.base.rule.EvalCondition ec && ec.getRequiredDeclarations().length == 0) return true;
+        for (org.drools.base.rule.RuleConditionElement c : e.getNestedElements()) {
+            if (constantEval(c)) return true;
+        }
+        return false;
     }
 
     /**
@@ -49,7 +90,7 @@ final class ExecutableModel {
      * {@link IllegalStateException} with the first error when the model cannot be built (a construct the
      * executable model does not support): the caller then caches the pack the other way.
      */
-    static Classes build(Map<String, byte[]> drl) {
+    static Classes build(Map<String, byte[]> drl, java.util.Set<String> ruleNames) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("io.factlint.rulecache", "rules", "1");
@@ -80,7 +121,54 @@ final class ExecutableModel {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("executable model: " + e, e);
         }
-        return new Classes(classes, List.copyOf(models));
+        return new Classes(classes, List.copyOf(models), lambdas(classes, ruleNames));
+    }
+
+    /**
+     * Which rule each lambda class belongs to: the executable model writes one method per rule that names the rule
+     * ({@code D.rule("pkg", "name")}, string constants) and takes its lambdas' {@code INSTANCE}s; a method naming
+     * exactly one rule of {@code ruleNames} ({@code package/name}) gives that rule its lambda classes.
+     */
+    private static Map<String, String> lambdas(Map<String, byte[]> classes, java.util.Set<String> ruleNames) {
+        Map<String, String> byClass = new TreeMap<>();
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            if (!e.getKey().contains("RuleMethods")) continue;
+            new org.objectweb.asm.ClassReader(e.getValue()).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    List<String> strings = new ArrayList<>();
+                    java.util.Set<String> used = new java.util.TreeSet<>();
+                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof String str) strings.add(str);
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String d) {
+                            if (owner.substring(owner.lastIndexOf('/') + 1).startsWith("Lambda")) used.add(owner.replace('/', '.'));
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            java.util.Set<String> named = new java.util.TreeSet<>();
+                            for (int i = 0; i + 1 < strings.size(); i++) {
+                                if (ruleNames.contains(strings.get(i) + "/" + strings.get(i + 1))) named.add(strings.get(i) + "/" + strings.get(i + 1));
+                            }
+                            if (named.size() != 1) return;
+                            String rule = named.iterator().next();
+                            for (String c : used) {
+                                String before = byClass.putIfAbsent(c, rule);
+                                if (before != null && !before.equals(rule)) shared.add(c);
+                            }
+                        }
+                    };
+                }
+            }, org.objectweb.asm.ClassReader.SKIP_DEBUG | org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        }
+        byClass.keySet().removeAll(shared);
+        return byClass;
     }
 
     /**
@@ -94,6 +182,7 @@ final class ExecutableModel {
             models.add((Model) loader.loadClass(name).getConstructor().newInstance());
         }
         InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models);
+        LAMBDAS.put(kbase, Map.copyOf(c.lambdas()));
         for (KiePackage p : kbase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 String file = files.apply(p.getName() + "/" + r.getName());

@@ -189,7 +189,8 @@ final class RuleCache {
                 files = (Map<String, String>) in.readObject();
                 Map<String, byte[]> bytes = (Map<String, byte[]>) in.readObject();
                 List<String> models = (List<String>) in.readObject();
-                classes = new ExecutableModel.Classes(bytes, models);
+                Map<String, String> lambdas = (Map<String, String>) in.readObject();
+                classes = new ExecutableModel.Classes(bytes, models, lambdas);
             }
             InternalKnowledgeBase kbase = ExecutableModel.load(classes, rule -> {
                 String rel = files.get(rule);
@@ -262,6 +263,7 @@ final class RuleCache {
             out.writeObject(new java.util.TreeMap<>(ruleFiles));
             out.writeObject(new java.util.TreeMap<>(classes.classes()));
             out.writeObject(new ArrayList<>(classes.models()));
+            out.writeObject(new java.util.TreeMap<>(classes.lambdas()));
         }
         return new Payload(buf.toByteArray(), MODEL);
     }

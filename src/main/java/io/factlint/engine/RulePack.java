@@ -268,8 +268,11 @@ public final class RulePack {
             String modelProblem = null;
             if (!Boolean.parseBoolean(System.getProperty("factlint.executableModel", "true"))) {
                 modelProblem = "-Dfactlint.executableModel=false";
+            } else if ((modelProblem = ExecutableModel.unsafe(compiled.packages())) != null) {
+                // the packages, below
             } else try {
-                payload = RuleCache.serialize(ExecutableModel.build(compiled.sources()),
+                payload = RuleCache.serialize(ExecutableModel.build(compiled.sources(),
+                                new java.util.HashSet<>(RuleCache.ruleNames(compiled.packages()))),
                         RuleCache.ruleNames(compiled.packages()), ruleFiles(files, compiled.packages()));
                 t = phases.since("rules.model", t);
             } catch (IOException | RuntimeException | LinkageError e) {

@@ -37,8 +37,13 @@ class ExecutableModelTest {
     private static RulePack model;
     private static String storedNote;
 
+    private static String property;
+
     @BeforeAll
     static void load() throws Exception {
+        // the build turns the model off for the other tests (pom.xml, surefire): the program's default is on
+        property = System.getProperty("factlint.executableModel");
+        System.setProperty("factlint.executableModel", "true");
         drl = RulePack.load(Path.of("rules"));
         Path cache = shared.resolve("cache");
         Phases first = new Phases();
@@ -47,6 +52,12 @@ class ExecutableModelTest {
         Phases second = new Phases();
         model = RulePack.load(Path.of("rules"), CacheOptions.in(cache), second);
         assertThat(second.notes().get("rules")).startsWith("from cache");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restore() {
+        if (property == null) System.clearProperty("factlint.executableModel");
+        else System.setProperty("factlint.executableModel", property);
     }
 
     static Stream<Path> fixtures() throws Exception {
@@ -90,13 +101,7 @@ class ExecutableModelTest {
     @Test
     void aNewsroomRuleBesideTheDefaultPackTakesTheModelToo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        copyRules(rules);
         Files.copy(Path.of("examples/rules/desk.drl"), rules.resolve("desk.drl"));
         Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), rules.resolve("desk.catalogue.yaml"));
         Path cache = tmp.resolve("cache");
@@ -106,6 +111,78 @@ class ExecutableModelTest {
         assertThat(cached.rules()).isEqualTo(compiled.rules());
         String json = report(cached, Path.of("facts"), true);
         assertThat(json).contains("desk.deployment_unsourced").isEqualTo(report(compiled, Path.of("facts"), true));
+    }
+
+    @Test
+    void aRuleFailingInItsConditionOrConsequenceIsNamedFromTheModelToo(@TempDir Path tmp) throws Exception {
+        Path rules = tmp.resolve("rules");
+        copyRules(rules);
+        Files.writeString(rules.resolve("zz-bad.drl"), """
+                package factlint.rules.bad;
+
+                import io.factlint.model.*;
+
+                rule "divides by zero"
+                when
+                    $f : Fact(attribute == "status")
+                    eval(1 / ($f.getSeq() - $f.getSeq()) == 1)
+                then
+                end
+                """);
+        Path cache = tmp.resolve("cache");
+        RulePack compiled = RulePack.load(rules, CacheOptions.in(cache));
+        RulePack cached = RulePack.load(rules, CacheOptions.in(cache));
+        assertThat(isModel(cached)).isTrue();
+        for (RulePack pack : List.of(compiled, cached)) {
+            FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(List.of(Path.of("facts")));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.check(pack, base, EngineLimits.defaults()))
+                    .isInstanceOf(RuleFailure.class)
+                    .hasMessageContaining("rule \"divides by zero\" (" + rules.resolve("zz-bad.drl").normalize() + ")")
+                    .hasMessageContaining("while matching its conditions").hasMessageContaining("ArithmeticException");
+        }
+    }
+
+    @Test
+    void aPackWithAnEvalThatBindsNothingKeepsDroolsPackages(@TempDir Path tmp) throws Exception {
+        // the executable model would run such an eval while the rules load (outside the session and its time limit)
+        Path rules = tmp.resolve("rules");
+        copyRules(rules);
+        Files.writeString(rules.resolve("zz-const.drl"), """
+                package factlint.rules.bad;
+
+                import io.factlint.model.*;
+
+                function boolean loads() {
+                    throw new IllegalStateException("ran while the rules loaded");
+                }
+
+                rule "constant condition"
+                when
+                    Story()
+                    eval(loads())
+                then
+                end
+                """);
+        Path cache = tmp.resolve("cache");
+        Phases first = new Phases();
+        RulePack.load(rules, CacheOptions.in(cache), first);
+        assertThat(first.notes().get("rules")).contains("(packages)");
+        assertThat(first.notes().get("rules.model")).contains("constant condition").contains("binds no variable");
+        RulePack cached = RulePack.load(rules, CacheOptions.in(cache));
+        assertThat(isModel(cached)).isFalse();
+        FactBase base = new FactLoader(cached.vocabulary().statusWords()).load(List.of(Path.of("facts")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.check(cached, base, EngineLimits.defaults()))
+                .isInstanceOf(RuleFailure.class).hasMessageContaining("constant condition");
+    }
+
+    private static void copyRules(Path rules) throws Exception {
+        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
+            for (Path p : s.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
     }
 
     @Test
