@@ -47,6 +47,29 @@ def summary(label, rs):
 def met(ok):
     return "met" if ok else "MISSED"
 
+# the launcher's JVM flags for a small input (./factlint), for the in-process breakdown of a cached check
+LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-Xlog:disable",
+                  "-Xlog:all=error:stderr"]
+
+def startup_phases(a, env):
+    """Median CPU time (all threads) of each step of a cached one-story check, io.factlint.cli.StartupPhases."""
+    archive = os.path.join(ROOT, "target", "bench-cache", "startup-phases.jsa")
+    if os.path.exists(archive):
+        os.remove(archive)
+    java = ["java"] + LAUNCHER_FLAGS
+    main = ["-cp", a.phases_cp, "io.factlint.cli.StartupPhases"]
+    subprocess.run(java + ["-XX:ArchiveClassesAtExit=" + archive] + main, env=env, cwd=ROOT, capture_output=True, check=True)
+    steps = collections.OrderedDict()
+    for _ in range(a.runs):
+        p = subprocess.run(java + ["-XX:SharedArchiveFile=" + archive] + main, env=env, cwd=ROOT, capture_output=True,
+                           text=True, check=True)
+        for m in re.finditer(r"^startup: (.+?)\s+cpu\s+([\d.]+) ms\s+classes\s+(\d+)", p.stdout, re.M):
+            steps.setdefault(m.group(1), []).append((float(m.group(2)), int(m.group(3))))
+    print("start-up breakdown (one JVM, steps in sequence, launcher flags + class-data archive; CPU of all threads, "
+          "median of %d):" % a.runs)
+    for k, v in steps.items():
+        print("  %-36s cpu %6.0f ms   classes loaded %5d" % (k, med([x[0] for x in v]), med([x[1] for x in v])))
+
 def planted(data, size):
     lines = open(os.path.join(data, "facts-%d.expected" % size)).read().split("\n")
     return {k: int(v) for k, v in (l.split("=") for l in lines[2:] if l)}
@@ -58,8 +81,10 @@ def main():
     ap.add_argument("--big-runs", type=int, default=3)
     ap.add_argument("--data", default="target/bench-data")
     ap.add_argument("--skip-seed", action="store_true")
+    ap.add_argument("--seed-only", action="store_true", help="only the seed story: the start-up ratio and breakdown")
     ap.add_argument("--h4", default=None, help="folder of the h4-shaped fact set: factlint against DuckDB's SQL")
     ap.add_argument("--sql-cp", default=None, help="class path of io.factlint.bench.SqlPeer with DuckDB's JDBC driver")
+    ap.add_argument("--phases-cp", default=None, help="class path of io.factlint.cli.StartupPhases (a jar: CDS needs one)")
     a = ap.parse_args()
     env = dict(os.environ)
     env["FACTLINT_CACHE_DIR"] = os.path.join(ROOT, "target", "bench-cache")
@@ -68,15 +93,20 @@ def main():
 
     run(["check", "--profile"], env)  # warm-up: fills the rule cache (and the launcher's class-data archive)
     if not a.skip_seed:
-        print("== seed story (facts/), whole process")
+        print("== seed story (facts/), whole process: start-up (issue 14.4)")
+        run(["check"], env)  # the launcher records its class-data archive from a check with cached rules
         seed, bare = [], []
-        for _ in range(a.runs):  # interleaved: both see the same machine
-            seed.append(run(["check", "--profile"], env))
+        for _ in range(a.runs):  # interleaved: both see the same machine; no --profile (it loads JMX)
+            seed.append(run(["check"], env))
             bare.append(run(["-version"], env, ["java"]))
         sw, sc = summary("check, cached rules", seed)
         bw, bc = summary("bare JVM (java -version)", bare)
         print("start-up ratio: cached seed check / bare JVM start: wall x%.1f, cpu x%.1f (target <= x6)" % (sw / bw, sc / bc))
+        if a.phases_cp:
+            startup_phases(a, env)
         summary("check --no-cache", [run(["check", "--no-cache", "--profile"], env) for _ in range(a.runs)])
+    if a.seed_only:
+        return
 
     if a.h4:
         print("== h4-shaped data (%s): factlint, whole check, against DuckDB's two SQL queries, whole process" % a.h4)

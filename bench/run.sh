@@ -7,7 +7,7 @@
 #    (target/bench-data, deterministic), 3. times whole `./factlint check` processes: the seed story with the
 #    compiled-rule cache and without it, then each generated size with the cache (median of N; phases from
 #    --profile; peak RSS), and prints the scaling ratio time(largest)/time(previous); the seed check against a bare
-#    JVM start; the h4-shaped data (--h4 N facts, 0: skip) against DuckDB's two SQL queries, 4. the scaling curve per rule
+#    JVM start (the start-up ratio) and where a cached seed check's CPU goes (io.factlint.cli.StartupPhases); the h4-shaped data (--h4 N facts, 0: skip) against DuckDB's two SQL queries, 4. the scaling curve per rule
 #    family (in-process CPU time of insert + fire + collect), 5. with --jmh, the JMH benchmarks (loader, engine).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +46,10 @@ mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.out
 sqlcp="target/test-classes:$(cat target/bench-sql-cp.txt)"
 h4args=()
 [ "$h4" -gt 0 ] && h4args=(--h4 "target/bench-data/daily-$h4" --sql-cp "$sqlcp")
-python3 bench/processes.py --sizes "$sizes" --runs "$runs" --big-runs "$big_runs" --data target/bench-data "${h4args[@]}"
+# the start-up breakdown's class in a jar of its own (the class-data archive takes no class folder)
+jar cf target/startup-phases.jar -C target/test-classes io/factlint/cli/StartupPhases.class
+python3 bench/processes.py --sizes "$sizes" --runs "$runs" --big-runs "$big_runs" --data target/bench-data \
+  --phases-cp target/startup-phases.jar:target/factlint.jar "${h4args[@]}"
 if [ "$families" = 1 ]; then
   echo "== rule families" >&2
   java -Xmx8g -XX:+UseParallelGC -cp "$cp" io.factlint.bench.FamilyScaling --sizes "$sizes" --data target/bench-data --runs 3

@@ -11,9 +11,13 @@ import org.kie.api.definition.rule.Rule;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +42,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The compiled-rule cache: a rule pack's compiled Drools packages (written with Drools' object streams, with the
- * bytecode Drools generated for them) in one file per rule pack, named by a SHA-256 key of every file under the
+ * The compiled-rule cache: a rule pack compiled in one file per rule pack, either as the classes of Drools'
+ * executable model ({@link ExecutableModel}: a cached run defines them and builds the knowledge base from them, with
+ * no DRL parser, compiler or MVEL) or, for a pack the executable model cannot translate, as Drools' compiled
+ * packages (written with Drools' object streams, with the bytecode Drools generated for them); the file is named by a SHA-256 key of every file under the
  * rules folder (relative path and bytes), the program's version and build, the Drools version and the Java
  * runtime. Any change to any of those gives another key, hence a fresh compilation.
  *
@@ -51,7 +57,7 @@ import java.util.stream.Stream;
  */
 final class RuleCache {
     /** Bumped whenever the entry layout or what goes into the key changes. */
-    static final String FORMAT = "factlint-rule-cache/1";
+    static final String FORMAT = "factlint-rule-cache/2";
     private static final byte[] MAGIC = "FLRULES1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 32 + 8 + 32;
     private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
@@ -70,9 +76,13 @@ final class RuleCache {
     record Loaded(InternalKnowledgeBase kieBase, String note) {
     }
 
-    /** A compiled pack, serialized and ready to be written once it is known to be good. */
-    record Payload(byte[] bytes) {
+    /** A compiled pack, serialized and ready to be written once it is known to be good; {@code kind} says how. */
+    record Payload(byte[] bytes, String kind) {
     }
+
+    /** The payload kinds: the executable model's classes, or Drools' serialized packages. */
+    static final String MODEL = "executable-model";
+    static final String PACKAGES = "packages";
 
     /** The identity of everything a compiled pack depends on: the rule files, this program, Drools, Java. */
     static byte[] key(Path rulesDir, List<Path> files) throws IOException {
@@ -118,6 +128,14 @@ final class RuleCache {
      * Never throws for a bad entry.
      */
     Loaded load(byte[] key) {
+        return load(key, rel -> rel);
+    }
+
+    /**
+     * As {@link #load(byte[])}; {@code display} turns a rule file's path relative to the rules folder (as an
+     * executable-model entry stores it) into the name to show for it.
+     */
+    Loaded load(byte[] key, java.util.function.UnaryOperator<String> display) {
         Path f = file(key);
         byte[] all;
         try {
@@ -130,7 +148,7 @@ final class RuleCache {
         try {
             String problem = verify(all, key);
             if (problem != null) return new Loaded(null, "entry ignored: " + problem);
-            InternalKnowledgeBase kbase = read(new ByteArrayInputStream(all, HEADER, all.length - HEADER));
+            InternalKnowledgeBase kbase = read(new ByteArrayInputStream(all, HEADER, all.length - HEADER), display);
             return new Loaded(kbase, "hit");
         } catch (OutOfMemoryError e) {
             throw e;
@@ -156,14 +174,38 @@ final class RuleCache {
     }
 
     @SuppressWarnings("unchecked")
-    private static InternalKnowledgeBase read(InputStream payload) throws IOException, ClassNotFoundException {
+    private static InternalKnowledgeBase read(InputStream payload, java.util.function.UnaryOperator<String> display)
+            throws IOException, ReflectiveOperationException {
+        DataInputStream head = new DataInputStream(payload);
+        if (!FORMAT.equals(head.readUTF())) throw new IOException("format");
+        String kind = head.readUTF();
+        if (MODEL.equals(kind)) {
+            List<String> manifest;
+            Map<String, String> files;
+            ExecutableModel.Classes classes;
+            try (ObjectInputStream in = new ObjectInputStream(payload)) {
+                in.setObjectInputFilter(RuleCache::allow);
+                manifest = (List<String>) in.readObject();
+                files = (Map<String, String>) in.readObject();
+                Map<String, byte[]> bytes = (Map<String, byte[]>) in.readObject();
+                List<String> models = (List<String>) in.readObject();
+                Map<String, String> lambdas = (Map<String, String>) in.readObject();
+                classes = new ExecutableModel.Classes(bytes, models, lambdas);
+            }
+            InternalKnowledgeBase kbase = ExecutableModel.load(classes, rule -> {
+                String rel = files.get(rule);
+                return rel == null ? null : display.apply(rel);
+            });
+            if (!ruleNames(kbase).equals(manifest)) throw new IOException("rules differ from the entry's list");
+            return kbase;
+        }
+        if (!PACKAGES.equals(kind)) throw new IOException("kind");
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
         ClassLoader cl = kbase.getRootClassLoader();
         List<KiePackage> packages;
         List<String> manifest;
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(payload, cl)) {
             in.setObjectInputFilter(RuleCache::allow);
-            if (!FORMAT.equals(in.readUTF())) throw new IOException("format");
             manifest = (List<String>) in.readObject();
             Map<String, byte[]> classes = (Map<String, byte[]>) in.readObject();
             if (!classes.isEmpty()) {
@@ -197,15 +239,40 @@ final class RuleCache {
     static Payload serialize(Collection<? extends KiePackage> packages, ClassLoader classLoader, List<String> ruleNames)
             throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256 * 1024);
+        head(buf, PACKAGES);
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(buf)) {
-            out.writeUTF(FORMAT);
             out.writeObject(new ArrayList<>(ruleNames));
             Map<String, byte[]> store = classLoader instanceof ProjectClassLoader pcl && pcl.getStore() != null
                     ? new HashMap<>(pcl.getStore()) : new HashMap<>();
             out.writeObject(store);
             out.writeObject(new ArrayList<>(packages));
         }
-        return new Payload(buf.toByteArray());
+        return new Payload(buf.toByteArray(), PACKAGES);
+    }
+
+    /**
+     * Serializes a pack's executable model: its generated classes, the names of its rules and each rule's file
+     * ({@code package/name} to the path relative to the rules folder).
+     */
+    static Payload serialize(ExecutableModel.Classes classes, List<String> ruleNames, Map<String, String> ruleFiles)
+            throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(1024 * 1024);
+        head(buf, MODEL);
+        try (ObjectOutputStream out = new ObjectOutputStream(buf)) {
+            out.writeObject(new ArrayList<>(ruleNames));
+            out.writeObject(new java.util.TreeMap<>(ruleFiles));
+            out.writeObject(new java.util.TreeMap<>(classes.classes()));
+            out.writeObject(new ArrayList<>(classes.models()));
+            out.writeObject(new java.util.TreeMap<>(classes.lambdas()));
+        }
+        return new Payload(buf.toByteArray(), MODEL);
+    }
+
+    private static void head(ByteArrayOutputStream buf, String kind) throws IOException {
+        DataOutputStream d = new DataOutputStream(buf);
+        d.writeUTF(FORMAT);
+        d.writeUTF(kind);
+        d.flush();
     }
 
     /** Writes an entry for {@code key} atomically; returns null, or what went wrong (the check goes on). */

@@ -57,9 +57,12 @@ final class RuleClasses {
     private static final Pattern REST = Pattern.compile("\\d*([A-Z$].*)?");
 
     private final List<Entry> entries;
+    /** A pack from the executable model (rule cache): its lambda classes to their rules ({@code package/name}). */
+    private final java.util.Map<String, String> lambdas;
 
-    private RuleClasses(List<Entry> entries) {
+    private RuleClasses(List<Entry> entries, java.util.Map<String, String> lambdas) {
         this.entries = entries;
+        this.lambdas = lambdas;
     }
 
     static RuleClasses of(RulePack pack) {
@@ -72,7 +75,7 @@ final class RuleClasses {
                         p instanceof InternalKnowledgePackage k ? k : null));
             }
         }
-        return new RuleClasses(es);
+        return new RuleClasses(es, ExecutableModel.lambdaRules(pack.kieBase()));
     }
 
     /** The name part of Drools' generated class names: every character that is not legal in Java becomes '_'. */
@@ -92,6 +95,14 @@ final class RuleClasses {
             int dot = cn.lastIndexOf('.');
             String pkg = dot < 0 ? "" : cn.substring(0, dot);
             String simple = cn.substring(dot + 1);
+            String lambda = lambdas.get(cn);
+            if (lambda != null) {
+                for (Entry e : entries) {
+                    if ((e.pkg() + "/" + e.rule()).equals(lambda)) {
+                        return new Hit(e.rule(), e.file(), !simple.startsWith("LambdaConsequence"), 0);
+                    }
+                }
+            }
             if (!simple.startsWith("Rule_")) continue;
             Entry best = null;
             for (Entry e : entries) {

@@ -164,7 +164,7 @@ public final class RulePack {
         } catch (IOException | RuntimeException e) {
             return new CacheLookup(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
         }
-        RuleCache.Loaded loaded = rc.load(key);
+        RuleCache.Loaded loaded = rc.load(key, rel -> files.display(files.dir().resolve(rel)));
         if (loaded.kieBase() != null) return new CacheLookup(rc, key, loaded.kieBase(), null, System.nanoTime() - t);
         return new CacheLookup(rc, key, null, "cache " + loaded.note(), System.nanoTime() - t);
     }
@@ -263,23 +263,59 @@ public final class RulePack {
         RuleCache.Payload payload = null;
         String stored = null;
         if (key != null) {
-            // serialize before the knowledge base takes the packages over (it wires and may change them)
-            try {
-                payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()));
-            } catch (IOException | RuntimeException e) {
-                stored = "not cached: " + e.getClass().getSimpleName();
+            // the executable model (what a cached run loads fastest); a pack it cannot translate is cached as Drools'
+            // packages, serialized before the knowledge base takes them over (it wires and may change them)
+            String modelProblem = null;
+            if (!Boolean.parseBoolean(System.getProperty("factlint.executableModel", "true"))) {
+                modelProblem = "-Dfactlint.executableModel=false";
+            } else if ((modelProblem = ExecutableModel.unsafe(compiled.packages())) != null) {
+                // the packages, below
+            } else try {
+                payload = RuleCache.serialize(ExecutableModel.build(compiled.sources(),
+                                new java.util.HashSet<>(RuleCache.ruleNames(compiled.packages()))),
+                        RuleCache.ruleNames(compiled.packages()), ruleFiles(files, compiled.packages()));
+                t = phases.since("rules.model", t);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                modelProblem = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             }
+            if (payload == null) {
+                try {
+                    payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()));
+                } catch (IOException | RuntimeException e) {
+                    stored = "not cached: " + e.getClass().getSimpleName();
+                }
+            }
+            if (modelProblem != null) phases.note("rules.model", "not used: " + oneLine(modelProblem));
         }
         kbase.addPackages(compiled.packages());
         List<RuleInfo> rules = describe(kbase, catalogue);
         t = phases.since("rules.build", t);
         if (payload != null) {
             String problem = rc.store(key, payload);
-            stored = problem == null ? "stored " + rc.file(key) : problem;
+            stored = problem == null ? "stored " + rc.file(key) + " (" + payload.kind() + ")" : problem;
             phases.since("rules.cache-store", t);
         }
         phases.note("rules", "compiled (" + why + ")" + (stored != null ? "; " + stored : ""));
         return new RulePack(dir, kbase, vocabulary, rules, catalogue);
+    }
+
+    /** Each rule ({@code package/name}) to its DRL file's path relative to the rules folder. */
+    private static Map<String, String> ruleFiles(RuleFiles files, List<KiePackage> packages) {
+        Map<String, String> relative = new java.util.HashMap<>();
+        for (Path p : files.drl()) relative.put(files.display(p), files.dir().relativize(p).toString().replace('\\', '/'));
+        Map<String, String> byRule = new TreeMap<>();
+        for (KiePackage p : packages) {
+            for (Rule r : p.getRules()) {
+                String file = r instanceof RuleImpl ri && ri.getResource() != null ? ri.getResource().getSourcePath() : null;
+                if (file != null && relative.containsKey(file)) byRule.put(p.getName() + "/" + r.getName(), relative.get(file));
+            }
+        }
+        return byRule;
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
     }
 
     /** The files of a rules folder, sorted, with the names to show for them. */
@@ -315,6 +351,7 @@ public final class RulePack {
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
         List<String> problems = new ArrayList<>();
         List<RuleSourceCheck.Source> sources = new ArrayList<>();
+        Map<String, byte[]> compiledSources = new java.util.LinkedHashMap<>();
         for (Path p : files.drl()) {
             byte[] bytes;
             try {
@@ -324,7 +361,9 @@ public final class RulePack {
                 continue;
             }
             sources.add(new RuleSourceCheck.Source(files.display(p), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-            Resource r = ResourceFactory.newByteArrayResource(LegacyImports.map(bytes));
+            byte[] mapped = LegacyImports.map(bytes);
+            compiledSources.put(files.display(p), mapped);
+            Resource r = ResourceFactory.newByteArrayResource(mapped);
             r.setSourcePath(files.display(p));
             kb.add(r, ResourceType.DRL);
         }
@@ -352,7 +391,7 @@ public final class RulePack {
         if (problems.isEmpty()) problems.addAll(RuleSourceCheck.check(sources, catalogue));
         if (!problems.isEmpty()) throw new RulePackException(problems.stream().distinct().toList());
         ClassLoader cl = kb instanceof KnowledgeBuilderImpl impl ? impl.getRootClassLoader() : null;
-        return new Compiled(List.copyOf(kb.getKnowledgePackages()), cl);
+        return new Compiled(List.copyOf(kb.getKnowledgePackages()), cl, compiledSources);
     }
 
     /**
@@ -369,8 +408,11 @@ public final class RulePack {
         return 0;
     }
 
-    /** The compiled packages of a rule pack, and the class loader holding the classes generated for them. */
-    private record Compiled(List<KiePackage> packages, ClassLoader classLoader) {
+    /**
+     * The compiled packages of a rule pack, the class loader holding the classes generated for them, and the DRL as
+     * compiled (display name to bytes).
+     */
+    private record Compiled(List<KiePackage> packages, ClassLoader classLoader, Map<String, byte[]> sources) {
     }
 
     /**
