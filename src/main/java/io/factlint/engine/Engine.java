@@ -532,6 +532,7 @@ public final class Engine {
         if (hit.file() != null && hit.line() > 0) return hit.file() + ":" + hit.line() + ": " + rule + " failed";
         if (hit.file() == null) return rule + " failed in its consequence";
         String why = "mvel".equals(classes.dialect(hit.rule())) ? "the MVEL dialect gives no line within it"
+                : classes.fromModel() ? "the cached executable model gives no line within it; --no-cache gives it"
                 : "the line within it is not known";
         return rule + " failed in its consequence (" + hit.file() + (hit.thenLine() > 0 ? ":" + hit.thenLine() + ", its then" : "")
                 + "; " + why + ")";

@@ -192,9 +192,12 @@ final class ExecutableModel {
         return kbase;
     }
 
-    /** The rule's file as the DRL path gives it: a resource naming the file (its bytes are not needed). */
+    /**
+     * The rule's file as the DRL path gives it. Its bytes are read only to locate a failing consequence's
+     * {@code then} (RuleClasses); the cache key holds the file's content, so the file is the one compiled.
+     */
     private static Resource source(String file) {
-        Resource r = ResourceFactory.newByteArrayResource(new byte[0]);
+        Resource r = ResourceFactory.newFileResource(new java.io.File(file));
         r.setSourcePath(file);
         return r;
     }

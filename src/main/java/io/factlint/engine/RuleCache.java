@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  */
 final class RuleCache {
     /** Bumped whenever the entry layout or what goes into the key changes. */
-    static final String FORMAT = "factlint-rule-cache/2";
+    static final String FORMAT = "factlint-rule-cache/3";
     private static final byte[] MAGIC = "FLRULES1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 32 + 8 + 32;
     private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
@@ -204,9 +204,11 @@ final class RuleCache {
         ClassLoader cl = kbase.getRootClassLoader();
         List<KiePackage> packages;
         List<String> manifest;
+        Map<String, String> files;
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(payload, cl)) {
             in.setObjectInputFilter(RuleCache::allow);
             manifest = (List<String>) in.readObject();
+            files = (Map<String, String>) in.readObject();
             Map<String, byte[]> classes = (Map<String, byte[]>) in.readObject();
             if (!classes.isEmpty()) {
                 if (!(cl instanceof ProjectClassLoader pcl)) throw new IOException("no class store");
@@ -216,6 +218,16 @@ final class RuleCache {
         }
         kbase.addPackages((Collection) packages);
         if (!ruleNames(kbase).equals(manifest)) throw new IOException("rules differ from the entry's list");
+        // the compiling run named each rule's file as it saw it (an absolute path outside the working folder):
+        // name it as this run's rules folder shows it, as the model kind does
+        for (KiePackage p : kbase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                String rel = files.get(p.getName() + "/" + r.getName());
+                if (rel != null && r instanceof org.drools.base.definitions.rule.impl.RuleImpl ri && ri.getResource() != null) {
+                    ri.getResource().setSourcePath(display.apply(rel));
+                }
+            }
+        }
         return kbase;
     }
 
@@ -236,12 +248,13 @@ final class RuleCache {
     }
 
     /** Serializes compiled packages with the generated classes of {@code classLoader}'s store (if any). */
-    static Payload serialize(Collection<? extends KiePackage> packages, ClassLoader classLoader, List<String> ruleNames)
-            throws IOException {
+    static Payload serialize(Collection<? extends KiePackage> packages, ClassLoader classLoader, List<String> ruleNames,
+                             Map<String, String> ruleFiles) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256 * 1024);
         head(buf, PACKAGES);
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(buf)) {
             out.writeObject(new ArrayList<>(ruleNames));
+            out.writeObject(new java.util.TreeMap<>(ruleFiles));
             Map<String, byte[]> store = classLoader instanceof ProjectClassLoader pcl && pcl.getStore() != null
                     ? new HashMap<>(pcl.getStore()) : new HashMap<>();
             out.writeObject(store);

@@ -65,6 +65,11 @@ final class RuleClasses {
         this.lambdas = lambdas;
     }
 
+    /** True for a pack loaded from the executable model, whose consequence lambdas carry no DRL lines. */
+    boolean fromModel() {
+        return !lambdas.isEmpty();
+    }
+
     static RuleClasses of(RulePack pack) {
         List<Entry> es = new ArrayList<>();
         for (KiePackage p : pack.kieBase().getKiePackages()) {
@@ -99,7 +104,11 @@ final class RuleClasses {
             if (lambda != null) {
                 for (Entry e : entries) {
                     if ((e.pkg() + "/" + e.rule()).equals(lambda)) {
-                        return new Hit(e.rule(), e.file(), !simple.startsWith("LambdaConsequence"), 0);
+                        // the model's consequence lambdas carry the generated source's lines, not the DRL's: the
+                        // failure names the rule's then line and says the line within it is not known
+                        return simple.startsWith("LambdaConsequence")
+                                ? new Hit(e.rule(), e.file(), false, 0, consequence(e).thenLine())
+                                : new Hit(e.rule(), e.file(), true);
                     }
                 }
             }

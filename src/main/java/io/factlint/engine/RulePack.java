@@ -280,7 +280,8 @@ public final class RulePack {
             }
             if (payload == null) {
                 try {
-                    payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()));
+                    payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()),
+                            ruleFiles(files, compiled.packages()));
                 } catch (IOException | RuntimeException e) {
                     stored = "not cached: " + e.getClass().getSimpleName();
                 }

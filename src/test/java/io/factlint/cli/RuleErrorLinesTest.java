@@ -204,4 +204,34 @@ class RuleErrorLinesTest {
                     .contains("while matching its conditions").contains("ArithmeticException").doesNotContain("status changed");
         }
     }
+
+    /**
+     * The launcher's default: the cache holds the executable model, whose consequence lambdas carry no DRL lines.
+     * A run from it names the rule's then line and says so honestly; a --no-cache run gives the exact line.
+     */
+    @Test
+    void fromTheCachedExecutableModelAConsequenceErrorNamesItsThenLineAndHowToGetTheExactOne() {
+        String drl = HEADER + """
+                rule "fails from the model"
+                when
+                    $f : Fact(id == "f3")
+                then
+                    String missing = null;
+                    int n = missing.length(); // throws here (model)
+                end
+                """;
+        Path rules = CliRun.rulesWith(dir, "zz-model.drl", drl);
+        String before = System.getProperty("factlint.executableModel");
+        System.setProperty("factlint.executableModel", "true");
+        try {
+            List<String> errs = errors(rules);
+            assertThat(errs.get(0)).contains("zz-model.drl:" + lineOf(drl, "// throws here") + ": rule \"fails from the model\" failed");
+            assertThat(errs.get(2)).contains("rule \"fails from the model\" failed in its consequence (")
+                    .contains("zz-model.drl:" + lineOf(drl, "then") + ", its then; the cached executable model gives no line"
+                            + " within it; --no-cache gives it)");
+        } finally {
+            if (before == null) System.clearProperty("factlint.executableModel");
+            else System.setProperty("factlint.executableModel", before);
+        }
+    }
 }

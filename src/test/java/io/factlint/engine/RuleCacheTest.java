@@ -155,6 +155,18 @@ class RuleCacheTest {
         assertThat(entries(cache)).hasSize(3);
     }
 
+    /** The same rules in another folder hit the same entry; the rules name this folder's files, not the first's. */
+    @Test
+    void anEntryCompiledFromAnotherFolderNamesThisFoldersFiles(@TempDir Path cache, @TempDir Path folder) throws Exception {
+        Path first = smallPack(folder.resolve("first/rules"));
+        Path second = smallPack(folder.resolve("second/rules"));
+        load(first, cache, new Phases());
+        Phases phases = new Phases();
+        RulePack again = load(second, cache, phases);
+        assertThat(phases.notes().get("rules")).doesNotStartWith("compiled");
+        assertThat(again.rules()).isNotEmpty().allSatisfy(r -> assertThat(r.file()).startsWith(second.toString()));
+    }
+
     @Test
     void noCacheReadsAndWritesNothing(@TempDir Path cache, @TempDir Path folder) throws Exception {
         RulePack.load(smallPack(folder.resolve("rules")), CacheOptions.disabled());

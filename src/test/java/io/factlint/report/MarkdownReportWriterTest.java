@@ -24,7 +24,9 @@ class MarkdownReportWriterTest {
                 + "Russia): killed\\_or\\_injured rests on one source only (Volodymyr Zelenskyy on X) |\n");
         assertThat(md).contains("| `nk-soldier-captured#c1` | the scale of casualties among North Korean soldiers has "
                 + "exceeded a quarter | ✅ supported | ❔ undetermined (differs) | casualty\\_share of dprk-troops is "
-                + "(25.0 %, 36.4 %) on 27 Dec 2024 21:00 +09:00; the claim &gt; 25.0 % is supported (strict reading "
+                + "(25.0 %, 36.4 %) (killed\\_or\\_injured (3,000, 4,000) (stated for 23 Dec 2024), deployed (11,000, "
+                + "12,000) (stated for 27 Dec 2024 21:00 +09:00)) on 27 Dec 2024 21:00 +09:00; the claim &gt; 25.0 % is "
+                + "supported (strict reading "
                 + "(0.0 %, ∞): undetermined) |\n");
         assertThat(md).contains("| `nk-soldier-captured#headline` | North Korean soldier captured by Ukrainian forces | "
                 + "❌ contradicted | ❌ contradicted | status of soldier-1 on 27 Dec 2024 21:00 +09:00 is deceased (stated "
