@@ -50,6 +50,16 @@ final class ExecutableModel {
     private static final Map<org.kie.api.KieBase, Map<String, String>> LAMBDAS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    /** The bytes of each consequence lambda class of each knowledge base made here (class name with dots). */
+    private static final Map<org.kie.api.KieBase, Map<String, byte[]>> CONSEQUENCES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Consequence lambda class name to its bytes, for a knowledge base made by {@link #load}; else empty. */
+    static Map<String, byte[]> consequenceClasses(org.kie.api.KieBase kieBase) {
+        Map<String, byte[]> m = CONSEQUENCES.get(kieBase);
+        return m != null ? m : Map.of();
+    }
+
     /** Lambda class name to the rule ({@code package/name}) of a knowledge base made by {@link #load}; else empty. */
     static Map<String, String> lambdaRules(org.kie.api.KieBase kieBase) {
         Map<String, String> m = LAMBDAS.get(kieBase);
@@ -183,6 +193,11 @@ final class ExecutableModel {
         }
         InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models);
         LAMBDAS.put(kbase, Map.copyOf(c.lambdas()));
+        Map<String, byte[]> consequences = new java.util.HashMap<>();
+        for (Map.Entry<String, byte[]> e : c.classes().entrySet()) {
+            if (e.getKey().contains("/LambdaConsequence")) consequences.put(className(e.getKey()), e.getValue());
+        }
+        CONSEQUENCES.put(kbase, Map.copyOf(consequences));
         for (KiePackage p : kbase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 String file = files.apply(p.getName() + "/" + r.getName());

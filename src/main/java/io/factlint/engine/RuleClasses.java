@@ -60,9 +60,13 @@ final class RuleClasses {
     /** A pack from the executable model (rule cache): its lambda classes to their rules ({@code package/name}). */
     private final java.util.Map<String, String> lambdas;
 
-    private RuleClasses(List<Entry> entries, java.util.Map<String, String> lambdas) {
+    /** Its consequence lambda classes' bytes, read only after a failure to find the DRL line (modelLine). */
+    private final java.util.Map<String, byte[]> consequenceBytes;
+
+    private RuleClasses(List<Entry> entries, java.util.Map<String, String> lambdas, java.util.Map<String, byte[]> consequenceBytes) {
         this.entries = entries;
         this.lambdas = lambdas;
+        this.consequenceBytes = consequenceBytes;
     }
 
     /** True for a pack loaded from the executable model, whose consequence lambdas carry no DRL lines. */
@@ -80,7 +84,7 @@ final class RuleClasses {
                         p instanceof InternalKnowledgePackage k ? k : null));
             }
         }
-        return new RuleClasses(es, ExecutableModel.lambdaRules(pack.kieBase()));
+        return new RuleClasses(es, ExecutableModel.lambdaRules(pack.kieBase()), ExecutableModel.consequenceClasses(pack.kieBase()));
     }
 
     /** The name part of Drools' generated class names: every character that is not legal in Java becomes '_'. */
@@ -107,7 +111,8 @@ final class RuleClasses {
                         // the model's consequence lambdas carry the generated source's lines, not the DRL's: the
                         // failure names the rule's then line and says the line within it is not known
                         return simple.startsWith("LambdaConsequence")
-                                ? new Hit(e.rule(), e.file(), false, 0, consequence(e).thenLine())
+                                ? new Hit(e.rule(), e.file(), false, modelLine(e, consequenceBytes.get(cn), f.getLineNumber()),
+                                        consequence(e).thenLine())
                                 : new Hit(e.rule(), e.file(), true);
                     }
                 }
@@ -207,6 +212,81 @@ final class RuleClasses {
         } catch (IOException | RuntimeException ignored) {
             return null;
         }
+    }
+
+    /**
+     * The DRL line of line {@code javaLine} of a consequence lambda of the executable model, or 0. The lambda's lines
+     * are those of the generated Java, so the line is found by what the code at that line calls: the methods and
+     * fields it names that the consequence's DRL text also names. Only when exactly one line of the consequence
+     * names them all is that line the answer; otherwise 0, and the message says the line is not known.
+     */
+    private synchronized int modelLine(Entry e, byte[] lambda, int javaLine) {
+        if (lambda == null || javaLine <= 0) return 0;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        new org.objectweb.asm.ClassReader(lambda).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                if (!name.equals("execute") || (access & org.objectweb.asm.Opcodes.ACC_BRIDGE) != 0) return null;
+                return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    int line;
+
+                    @Override
+                    public void visitLineNumber(int l, org.objectweb.asm.Label start) {
+                        line = l;
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                        if (line == javaLine && !n.startsWith("<")) names.add(n);
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int op, String owner, String n, String d) {
+                        if (line == javaLine) names.add(n);
+                    }
+                };
+            }
+        }, 0);
+        Map<Integer, String> body = bodyLines(e);
+        List<Pattern> named = new ArrayList<>();
+        String all = String.join("\n", body.values());
+        for (String n : names) {
+            Pattern p = Pattern.compile("\\b" + Pattern.quote(n) + "\\b");
+            if (p.matcher(all).find()) named.add(p);
+        }
+        if (named.isEmpty()) return 0;
+        int found = 0;
+        for (Map.Entry<Integer, String> l : body.entrySet()) {
+            boolean every = true;
+            for (Pattern p : named) every &= p.matcher(l.getValue()).find();
+            if (!every) continue;
+            if (found != 0) return 0;
+            found = l.getKey();
+        }
+        return found;
+    }
+
+    /** The lines of a rule's consequence text by DRL line number, each without a trailing line comment. */
+    private Map<Integer, String> bodyLines(Entry e) {
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        String text = e.impl() == null || e.impl().getResource() == null ? null : source(e);
+        if (text == null) return out;
+        PackageDescr pkg = parsed.computeIfAbsent(e.file() == null ? "" : e.file(), k -> parse(text));
+        if (pkg == null) return out;
+        for (RuleDescr r : pkg.getRules()) {
+            if (!r.getName().equals(e.rule()) || r.getConsequence() == null) continue;
+            String body = String.valueOf(r.getConsequence());
+            int from = 0;
+            for (int l = 1; l < r.getConsequenceLine() && from >= 0; l++) from = text.indexOf('\n', from) + 1;
+            int at = body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from));
+            if (at < 0) return out;
+            int line = 1 + count(text, at);
+            for (String l : body.split("\n", -1)) {
+                int comment = l.indexOf("//");
+                out.put(line++, comment < 0 ? l : l.substring(0, comment));
+            }
+        }
+        return out;
     }
 
     private static PackageDescr parse(String text) {

@@ -205,33 +205,62 @@ class RuleErrorLinesTest {
         }
     }
 
+    /** Runs {@code drl}'s check compiled, then twice from the cache holding the executable model (the launcher's default). */
+    private List<String> errorsWithTheModel(Path rules) {
+        String before = System.getProperty("factlint.executableModel");
+        System.setProperty("factlint.executableModel", "true");
+        try {
+            return errors(rules);
+        } finally {
+            if (before == null) System.clearProperty("factlint.executableModel");
+            else System.setProperty("factlint.executableModel", before);
+        }
+    }
+
     /**
-     * The launcher's default: the cache holds the executable model, whose consequence lambdas carry no DRL lines.
-     * A run from it names the rule's then line and says so honestly; a --no-cache run gives the exact line.
+     * From the cache's executable model, whose consequence lambdas carry the generated Java's lines: the line is
+     * found by what the failing line calls, when exactly one line of the consequence names it.
      */
     @Test
-    void fromTheCachedExecutableModelAConsequenceErrorNamesItsThenLineAndHowToGetTheExactOne() {
+    void fromTheCachedExecutableModelAConsequenceErrorGivesTheLineThatCalledWhatFailed() {
         String drl = HEADER + """
                 rule "fails from the model"
                 when
                     $f : Fact(id == "f3")
                 then
+                    // a comment first
                     String missing = null;
+                    String id = $f.getId();
+
                     int n = missing.length(); // throws here (model)
+                    System.out.println(id + n);
                 end
                 """;
         Path rules = CliRun.rulesWith(dir, "zz-model.drl", drl);
-        String before = System.getProperty("factlint.executableModel");
-        System.setProperty("factlint.executableModel", "true");
-        try {
-            List<String> errs = errors(rules);
-            assertThat(errs.get(0)).contains("zz-model.drl:" + lineOf(drl, "// throws here") + ": rule \"fails from the model\" failed");
-            assertThat(errs.get(2)).contains("rule \"fails from the model\" failed in its consequence (")
-                    .contains("zz-model.drl:" + lineOf(drl, "then") + ", its then; the cached executable model gives no line"
-                            + " within it; --no-cache gives it)");
-        } finally {
-            if (before == null) System.clearProperty("factlint.executableModel");
-            else System.setProperty("factlint.executableModel", before);
+        int line = lineOf(drl, "// throws here");
+        for (String err : errorsWithTheModel(rules)) {
+            assertThat(err).contains("zz-model.drl:" + line + ": rule \"fails from the model\" failed");
         }
+    }
+
+    /** When the failing line names nothing (a division), the model run says honestly where the consequence starts. */
+    @Test
+    void fromTheCachedExecutableModelALineThatNamesNothingGivesTheThenLineAndHowToGetTheExactOne() {
+        String drl = HEADER + """
+                rule "divides in the model"
+                when
+                    $f : Fact(id == "f3")
+                then
+                    int zero = 0;
+                    int n = 10 / zero; // throws here (model)
+                    System.out.println(n);
+                end
+                """;
+        Path rules = CliRun.rulesWith(dir, "zz-model-div.drl", drl);
+        List<String> errs = errorsWithTheModel(rules);
+        assertThat(errs.get(0)).contains("zz-model-div.drl:" + lineOf(drl, "// throws here") + ": rule \"divides in the model\" failed");
+        assertThat(errs.get(2)).contains("rule \"divides in the model\" failed in its consequence (")
+                .contains("zz-model-div.drl:" + lineOf(drl, "then") + ", its then; the cached executable model gives no line"
+                        + " within it; --no-cache gives it)");
     }
 }
