@@ -44,27 +44,22 @@ final class ExecutableModel {
      * {@link RuleClasses} does with the {@code Rule_<name>} classes of the DRL compile.
      */
     record Classes(Map<String, byte[]> classes, List<String> models, Map<String, String> lambdas) {
+        /** The bytes of generated class {@code className} (with dots), or null. */
+        byte[] bytesOf(String className) {
+            return classes.get(className.replace('.', '/') + ".class");
+        }
     }
 
-    /** The lambda-class map of each knowledge base made here (weakly held: a pack's lifetime). */
-    private static final Map<org.kie.api.KieBase, Map<String, String>> LAMBDAS =
+    /** The classes of each knowledge base made here (weakly held: a pack's lifetime). */
+    private static final Map<org.kie.api.KieBase, Classes> MADE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    /** The bytes of each consequence lambda class of each knowledge base made here (class name with dots). */
-    private static final Map<org.kie.api.KieBase, Map<String, byte[]>> CONSEQUENCES =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    /** Consequence lambda class name to its bytes, for a knowledge base made by {@link #load}; else empty. */
-    static Map<String, byte[]> consequenceClasses(org.kie.api.KieBase kieBase) {
-        Map<String, byte[]> m = CONSEQUENCES.get(kieBase);
-        return m != null ? m : Map.of();
+    /** The classes a knowledge base was made from by {@link #load}; none for any other. */
+    static Classes classesOf(org.kie.api.KieBase kieBase) {
+        Classes c = MADE.get(kieBase);
+        return c != null ? c : new Classes(Map.of(), List.of(), Map.of());
     }
 
-    /** Lambda class name to the rule ({@code package/name}) of a knowledge base made by {@link #load}; else empty. */
-    static Map<String, String> lambdaRules(org.kie.api.KieBase kieBase) {
-        Map<String, String> m = LAMBDAS.get(kieBase);
-        return m != null ? m : Map.of();
-    }
 
     private ExecutableModel() {
     }
@@ -192,19 +187,22 @@ final class ExecutableModel {
             models.add((Model) loader.loadClass(name).getConstructor().newInstance());
         }
         InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models);
-        LAMBDAS.put(kbase, Map.copyOf(c.lambdas()));
-        Map<String, byte[]> consequences = new java.util.HashMap<>();
-        for (Map.Entry<String, byte[]> e : c.classes().entrySet()) {
-            if (e.getKey().contains("/LambdaConsequence")) consequences.put(className(e.getKey()), e.getValue());
-        }
-        CONSEQUENCES.put(kbase, Map.copyOf(consequences));
+        MADE.put(kbase, c);
+        nameRuleFiles(kbase, files);
+        return kbase;
+    }
+
+    /**
+     * Gives each rule of {@code kbase} ({@code package/name}) the file {@code files} names, as this run shows it:
+     * the cached pack may have been compiled from another folder holding the same rules.
+     */
+    static void nameRuleFiles(org.kie.api.KieBase kbase, Function<String, String> files) {
         for (KiePackage p : kbase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 String file = files.apply(p.getName() + "/" + r.getName());
                 if (file != null && r instanceof RuleImpl ri) ri.setResource(source(file));
             }
         }
-        return kbase;
     }
 
     /**

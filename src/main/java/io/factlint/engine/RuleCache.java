@@ -192,10 +192,7 @@ final class RuleCache {
                 Map<String, String> lambdas = (Map<String, String>) in.readObject();
                 classes = new ExecutableModel.Classes(bytes, models, lambdas);
             }
-            InternalKnowledgeBase kbase = ExecutableModel.load(classes, rule -> {
-                String rel = files.get(rule);
-                return rel == null ? null : display.apply(rel);
-            });
+            InternalKnowledgeBase kbase = ExecutableModel.load(classes, shown(files, display));
             if (!ruleNames(kbase).equals(manifest)) throw new IOException("rules differ from the entry's list");
             return kbase;
         }
@@ -218,17 +215,18 @@ final class RuleCache {
         }
         kbase.addPackages((Collection) packages);
         if (!ruleNames(kbase).equals(manifest)) throw new IOException("rules differ from the entry's list");
-        // the compiling run named each rule's file as it saw it (an absolute path outside the working folder):
-        // name it as this run's rules folder shows it, as the model kind does
-        for (KiePackage p : kbase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                String rel = files.get(p.getName() + "/" + r.getName());
-                if (rel != null && r instanceof org.drools.base.definitions.rule.impl.RuleImpl ri && ri.getResource() != null) {
-                    ri.getResource().setSourcePath(display.apply(rel));
-                }
-            }
-        }
+        // the compiling run named each rule's file as it saw it (an absolute path outside the working folder)
+        ExecutableModel.nameRuleFiles(kbase, shown(files, display));
         return kbase;
+    }
+
+    /** Each rule ({@code package/name}) to its file as this run shows it, from the entry's paths relative to the rules folder. */
+    private static java.util.function.Function<String, String> shown(Map<String, String> files,
+                                                                      java.util.function.UnaryOperator<String> display) {
+        return rule -> {
+            String rel = files.get(rule);
+            return rel == null ? null : display.apply(rel);
+        };
     }
 
     /** The class allow-list of the payload: Java collections and values, Drools, MVEL and factlint. */

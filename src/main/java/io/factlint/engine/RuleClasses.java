@@ -57,16 +57,17 @@ final class RuleClasses {
     private static final Pattern REST = Pattern.compile("\\d*([A-Z$].*)?");
 
     private final List<Entry> entries;
-    /** A pack from the executable model (rule cache): its lambda classes to their rules ({@code package/name}). */
+    /**
+     * A pack from the executable model (rule cache): its lambda classes to their rules ({@code package/name}), and
+     * their bytes, read only after a failure to find the DRL line ({@link #modelLine}); none for another pack.
+     */
+    private final ExecutableModel.Classes model;
     private final java.util.Map<String, String> lambdas;
 
-    /** Its consequence lambda classes' bytes, read only after a failure to find the DRL line (modelLine). */
-    private final java.util.Map<String, byte[]> consequenceBytes;
-
-    private RuleClasses(List<Entry> entries, java.util.Map<String, String> lambdas, java.util.Map<String, byte[]> consequenceBytes) {
+    private RuleClasses(List<Entry> entries, ExecutableModel.Classes model) {
         this.entries = entries;
-        this.lambdas = lambdas;
-        this.consequenceBytes = consequenceBytes;
+        this.model = model;
+        this.lambdas = model.lambdas();
     }
 
     /** True for a pack loaded from the executable model, whose consequence lambdas carry no DRL lines. */
@@ -84,7 +85,7 @@ final class RuleClasses {
                         p instanceof InternalKnowledgePackage k ? k : null));
             }
         }
-        return new RuleClasses(es, ExecutableModel.lambdaRules(pack.kieBase()), ExecutableModel.consequenceClasses(pack.kieBase()));
+        return new RuleClasses(es, ExecutableModel.classesOf(pack.kieBase()));
     }
 
     /** The name part of Drools' generated class names: every character that is not legal in Java becomes '_'. */
@@ -111,7 +112,7 @@ final class RuleClasses {
                         // the model's consequence lambdas carry the generated source's lines, not the DRL's: the
                         // failure names the rule's then line and says the line within it is not known
                         return simple.startsWith("LambdaConsequence")
-                                ? new Hit(e.rule(), e.file(), false, modelLine(e, consequenceBytes.get(cn), f.getLineNumber()),
+                                ? new Hit(e.rule(), e.file(), false, modelLine(e, model.bytesOf(cn), f.getLineNumber()),
                                         consequence(e).thenLine())
                                 : new Hit(e.rule(), e.file(), true);
                     }
@@ -179,25 +180,34 @@ final class RuleClasses {
     }
 
     private Consequence locate(Entry e) {
-        if (e.impl() == null || e.impl().getResource() == null) return Consequence.UNKNOWN;
+        Written w = written(e);
+        if (w == null) return Consequence.UNKNOWN;
+        if (w.at() < 0) return new Consequence(Math.max(0, w.thenLine()), 0, 0);
+        int first = w.at();
+        while (first < w.at() + w.body().length() && w.text().charAt(first) <= ' ') first++; // Drools compiles the text trimmed
+        String trimmed = w.body().trim();
+        return new Consequence(w.thenLine(), 1 + count(w.text(), first), trimmed.isEmpty() ? 0 : 1 + count(trimmed, trimmed.length()));
+    }
+
+    /** A rule's consequence as its DRL file holds it: the file's text, the body, its then line and where the body starts (-1: not found). */
+    private record Written(String text, String body, int thenLine, int at) {
+    }
+
+    private Written written(Entry e) {
+        if (e.impl() == null || e.impl().getResource() == null) return null;
         String text = source(e);
-        if (text == null) return Consequence.UNKNOWN;
+        if (text == null) return null;
         PackageDescr pkg = parsed.computeIfAbsent(e.file() == null ? "" : e.file(), k -> parse(text));
-        if (pkg == null) return Consequence.UNKNOWN;
+        if (pkg == null) return null;
         for (RuleDescr r : pkg.getRules()) {
             if (!r.getName().equals(e.rule()) || r.getConsequence() == null) continue;
             String body = String.valueOf(r.getConsequence());
             int thenLine = r.getConsequenceLine();
             int from = 0;
             for (int l = 1; l < thenLine && from >= 0; l++) from = text.indexOf('\n', from) + 1;
-            int at = body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from));
-            if (at < 0) return new Consequence(Math.max(0, thenLine), 0, 0);
-            int first = at;
-            while (first < at + body.length() && text.charAt(first) <= ' ') first++; // Drools compiles the text trimmed
-            String trimmed = body.trim();
-            return new Consequence(thenLine, 1 + count(text, first), trimmed.isEmpty() ? 0 : 1 + count(trimmed, trimmed.length()));
+            return new Written(text, body, thenLine, body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from)));
         }
-        return Consequence.UNKNOWN;
+        return null;
     }
 
     /** The DRL text Drools compiled (kept with the rule), else the file. */
@@ -269,22 +279,12 @@ final class RuleClasses {
     /** The lines of a rule's consequence text by DRL line number, each without a trailing line comment. */
     private Map<Integer, String> bodyLines(Entry e) {
         Map<Integer, String> out = new java.util.TreeMap<>();
-        String text = e.impl() == null || e.impl().getResource() == null ? null : source(e);
-        if (text == null) return out;
-        PackageDescr pkg = parsed.computeIfAbsent(e.file() == null ? "" : e.file(), k -> parse(text));
-        if (pkg == null) return out;
-        for (RuleDescr r : pkg.getRules()) {
-            if (!r.getName().equals(e.rule()) || r.getConsequence() == null) continue;
-            String body = String.valueOf(r.getConsequence());
-            int from = 0;
-            for (int l = 1; l < r.getConsequenceLine() && from >= 0; l++) from = text.indexOf('\n', from) + 1;
-            int at = body.isEmpty() ? -1 : text.indexOf(body, Math.max(0, from));
-            if (at < 0) return out;
-            int line = 1 + count(text, at);
-            for (String l : body.split("\n", -1)) {
-                int comment = l.indexOf("//");
-                out.put(line++, comment < 0 ? l : l.substring(0, comment));
-            }
+        Written w = written(e);
+        if (w == null || w.at() < 0) return out;
+        int line = 1 + count(w.text(), w.at());
+        for (String l : w.body().split("\n", -1)) {
+            int comment = l.indexOf("//");
+            out.put(line++, comment < 0 ? l : l.substring(0, comment));
         }
         return out;
     }

@@ -119,7 +119,7 @@ public final class ClaimReviewWriter implements ReportWriter {
         Appearance appearance = story == null || !story.hasStory() ? null
                 : new Appearance("CreativeWork", story.headline(), date, storyUrl);
         int rating = rating(v);
-        return new Review("https://schema.org", "ClaimReview", url, c.text() == null ? c.getRef() : c.text(),
+        return new Review("https://schema.org", "ClaimReview", url, c.wording(),
                 new Rating("Rating", rating, 5, 1, NAMES.get(rating - 1), v.reason()),
                 new ItemReviewed("Claim", claimAuthor, date, appearance), org(newsroom.name(), newsroom.url()), date);
     }
