@@ -49,6 +49,17 @@ class ClaimReviewWriterTest {
         return new ObjectMapper().readTree(out.toByteArray());
     }
 
+    /** A claim whose fact file gives no text is reviewed under its reference (Claim.wording), never "null". */
+    @Test
+    void aClaimWithoutTextIsReviewedUnderItsReference() throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
+                Path.of("src/test/resources/rule-cases/claim.undetermined/fires-without-text/facts"))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of("FACTLINT_NEWSROOM", "Desk")));
+        assertThat(profile.validate(json)).isEmpty();
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("claimReviewed").asText()).isEqualTo("s#untold");
+    }
+
     @Test
     void theSeedStoryGivesValidReviews() throws Exception {
         CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts"))));
