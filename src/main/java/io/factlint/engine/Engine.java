@@ -401,7 +401,12 @@ public final class Engine {
                 }
                 clock.inserting();
                 for (Object o : pack.vocabulary().asFacts()) { session.insert(o); inserted++; }
-                for (Object o : stories) { session.insert(o); inserted++; }
+                for (Story s : stories) {
+                    session.insert(s);
+                    inserted++;
+                    io.factlint.rules.StoryText text = io.factlint.rules.StoryText.of(s);
+                    if (text != null) { session.insert(text); inserted++; }
+                }
                 for (Object o : sources) { session.insert(o); inserted++; }
                 for (Object o : entities) { session.insert(o); inserted++; }
                 clock.pause();
