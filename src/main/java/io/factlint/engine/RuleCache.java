@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * The compiled-rule cache: a rule pack compiled in one file per rule pack, either as the classes of Drools'
  * executable model ({@link ExecutableModel}: a cached run defines them and builds the knowledge base from them, with
  * no DRL parser, compiler or MVEL) or, for a pack the executable model cannot translate, as Drools' compiled
- * packages (written with Drools' object streams, with the bytecode Drools generated for them); the file is named by a SHA-256 key of every file under the
+ * packages (written with Drools' object streams, with the bytecode Drools generated for them), after the pack's
+ * parsed vocabulary and rule catalogue ({@link VocabularyCodec}: a cached run reads no YAML); the file is named by a SHA-256 key of every file under the
  * rules folder (relative path and bytes), the program's version and build, the Drools version and the Java
  * runtime. Any change to any of those gives another key, hence a fresh compilation.
  *
@@ -57,7 +58,7 @@ import java.util.stream.Stream;
  */
 final class RuleCache {
     /** Bumped whenever the entry layout or what goes into the key changes. */
-    static final String FORMAT = "factlint-rule-cache/3";
+    static final String FORMAT = "factlint-rule-cache/4";
     private static final byte[] MAGIC = "FLRULES1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 32 + 8 + 32;
     private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
@@ -136,19 +137,60 @@ final class RuleCache {
      * executable-model entry stores it) into the name to show for it.
      */
     Loaded load(byte[] key, java.util.function.UnaryOperator<String> display) {
+        Found found = open(key, display);
+        return found.entry() == null ? new Loaded(null, found.note()) : rules(found.entry(), display);
+    }
+
+    /**
+     * An entry read and verified, with its vocabulary and catalogue decoded; its rules are still bytes (from
+     * {@code rulesAt} of {@code all}), built with {@link #rules}.
+     */
+    record Opened(VocabularyCodec.Decoded vocabulary, byte[] all, int rulesAt) {
+    }
+
+    /** What {@link #open} found: an entry, or null with the reason. */
+    record Found(Opened entry, String note) {
+    }
+
+    /**
+     * Reads and verifies the entry for {@code key} and decodes its vocabulary and catalogue (a few milliseconds:
+     * no YAML, no Jackson); {@code display} names a file given relative to the rules folder. Never throws for a
+     * bad entry.
+     */
+    Found open(byte[] key, java.util.function.UnaryOperator<String> display) {
         Path f = file(key);
         byte[] all;
         try {
-            if (!Files.isRegularFile(f)) return new Loaded(null, "no entry");
-            if (Files.size(f) > MAX_ENTRY_BYTES) return new Loaded(null, "entry too large");
+            if (!Files.isRegularFile(f)) return new Found(null, "no entry");
+            if (Files.size(f) > MAX_ENTRY_BYTES) return new Found(null, "entry too large");
             all = Files.readAllBytes(f);
         } catch (IOException | RuntimeException e) {
-            return new Loaded(null, "entry unreadable: " + e.getClass().getSimpleName());
+            return new Found(null, "entry unreadable: " + e.getClass().getSimpleName());
         }
         try {
             String problem = verify(all, key);
-            if (problem != null) return new Loaded(null, "entry ignored: " + problem);
-            InternalKnowledgeBase kbase = read(new ByteArrayInputStream(all, HEADER, all.length - HEADER), display);
+            if (problem != null) return new Found(null, "entry ignored: " + problem);
+            ByteArrayInputStream payload = new ByteArrayInputStream(all, HEADER, all.length - HEADER);
+            DataInputStream head = new DataInputStream(payload);
+            if (!FORMAT.equals(head.readUTF())) throw new IOException("format");
+            int n = head.readInt();
+            if (n < 0 || n > payload.available()) throw new IOException("vocabulary length");
+            byte[] vocabulary = new byte[n];
+            head.readFully(vocabulary);
+            VocabularyCodec.Decoded decoded = VocabularyCodec.decode(vocabulary, display);
+            return new Found(new Opened(decoded, all, all.length - payload.available()), "hit");
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Throwable e) { // any failure means "compile instead"
+            return new Found(null, "entry ignored: cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The knowledge base of an opened entry, or a null one (with the reason). Never throws for a bad entry. */
+    static Loaded rules(Opened entry, java.util.function.UnaryOperator<String> display) {
+        try {
+            byte[] all = entry.all();
+            InternalKnowledgeBase kbase = read(new ByteArrayInputStream(all, entry.rulesAt(), all.length - entry.rulesAt()), display);
             return new Loaded(kbase, "hit");
         } catch (OutOfMemoryError e) {
             throw e;
@@ -177,7 +219,6 @@ final class RuleCache {
     private static InternalKnowledgeBase read(InputStream payload, java.util.function.UnaryOperator<String> display)
             throws IOException, ReflectiveOperationException {
         DataInputStream head = new DataInputStream(payload);
-        if (!FORMAT.equals(head.readUTF())) throw new IOException("format");
         String kind = head.readUTF();
         if (MODEL.equals(kind)) {
             List<String> manifest;
@@ -246,10 +287,10 @@ final class RuleCache {
     }
 
     /** Serializes compiled packages with the generated classes of {@code classLoader}'s store (if any). */
-    static Payload serialize(Collection<? extends KiePackage> packages, ClassLoader classLoader, List<String> ruleNames,
-                             Map<String, String> ruleFiles) throws IOException {
+    static Payload serialize(byte[] vocabulary, Collection<? extends KiePackage> packages, ClassLoader classLoader,
+                             List<String> ruleNames, Map<String, String> ruleFiles) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256 * 1024);
-        head(buf, PACKAGES);
+        head(buf, vocabulary, PACKAGES);
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(buf)) {
             out.writeObject(new ArrayList<>(ruleNames));
             out.writeObject(new java.util.TreeMap<>(ruleFiles));
@@ -265,10 +306,10 @@ final class RuleCache {
      * Serializes a pack's executable model: its generated classes, the names of its rules and each rule's file
      * ({@code package/name} to the path relative to the rules folder).
      */
-    static Payload serialize(ExecutableModel.Classes classes, List<String> ruleNames, Map<String, String> ruleFiles)
-            throws IOException {
+    static Payload serialize(byte[] vocabulary, ExecutableModel.Classes classes, List<String> ruleNames,
+                             Map<String, String> ruleFiles) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024 * 1024);
-        head(buf, MODEL);
+        head(buf, vocabulary, MODEL);
         try (ObjectOutputStream out = new ObjectOutputStream(buf)) {
             out.writeObject(new ArrayList<>(ruleNames));
             out.writeObject(new java.util.TreeMap<>(ruleFiles));
@@ -279,9 +320,12 @@ final class RuleCache {
         return new Payload(buf.toByteArray(), MODEL);
     }
 
-    private static void head(ByteArrayOutputStream buf, String kind) throws IOException {
+    /** The payload's head: the format, the vocabulary and catalogue ({@link VocabularyCodec}), the kind of the rules. */
+    private static void head(ByteArrayOutputStream buf, byte[] vocabulary, String kind) throws IOException {
         DataOutputStream d = new DataOutputStream(buf);
         d.writeUTF(FORMAT);
+        d.writeInt(vocabulary.length);
+        d.write(vocabulary);
         d.writeUTF(kind);
         d.flush();
     }

@@ -43,7 +43,10 @@ import java.util.function.Function;
  * several DRL rules may share one id, and so one entry. Every problem is {@code file:line:column: message}.
  */
 public final class RuleCatalogue {
-    static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Made when a catalogue is parsed (a compiling run): one read from the rule cache loads no YAML or databind. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
     private static final Set<String> KEYS = Set.of("severity", "description", "fires", "example", "fix", "message");
 
     /** One rule id's entry, with where it is written ({@code file:line:column}) for errors. */
@@ -86,6 +89,11 @@ public final class RuleCatalogue {
         this.entries = java.util.Collections.unmodifiableMap(entries);
     }
 
+    /** A catalogue of entries already checked (read back from the compiled-rule cache, {@link VocabularyCodec}). */
+    static RuleCatalogue of(Map<String, Entry> entries) {
+        return new RuleCatalogue(new TreeMap<>(entries));
+    }
+
     /** The entries by rule id, sorted by id. */
     public Map<String, Entry> entries() {
         return entries;
@@ -103,7 +111,7 @@ public final class RuleCatalogue {
             String name = display.apply(p);
             JsonNode root;
             try {
-                root = YAML.readTree(p.toFile());
+                root = Yaml.MAPPER.readTree(p.toFile());
             } catch (JsonProcessingException e) {
                 continue; // the vocabulary loader reports a file that does not parse, with its position
             } catch (IOException e) {

@@ -97,6 +97,16 @@ public final class RulePack {
         return VocabularyLoader.load(files.yaml(), files::display);
     }
 
+    /**
+     * The vocabulary of {@code dir}'s pack as its compiled-rule cache entry holds it (what {@link #start} reads before
+     * the rules, parsing no YAML), or null when the cache holds no usable entry for the pack. For the start-up
+     * breakdown ({@code io.factlint.cli.StartupPhases}); a check calls {@link #start}.
+     */
+    public static Vocabulary cachedVocabulary(Path dir, CacheOptions cache) throws RulePackException {
+        Opening o = open(RuleFiles.of(dir), cache);
+        return o.entry() == null ? null : o.entry().vocabulary().vocabulary();
+    }
+
     /** Compiles the rule pack of {@code dir} (no cache). */
     public static RulePack load(Path dir) throws RulePackException {
         return load(dir, CacheOptions.disabled(), Phases.NONE);
@@ -116,24 +126,54 @@ public final class RulePack {
     }
 
     /**
-     * Starts loading the rule pack of {@code dir}: the compiled-rule cache is read on a background thread while the
-     * calling thread reads the vocabulary, so that a caller can read its fact files (which need only the
-     * vocabulary) before it waits for the rules with {@link Pending#get()}. On a cache miss the rules are compiled
-     * in {@code get()}, on the calling thread, exactly as {@link #load(Path, CacheOptions, Phases)} does; reading
-     * the cache has no side effect, so a pending load that is never completed changes nothing.
+     * Starts loading the rule pack of {@code dir}: when the compiled-rule cache holds this pack, its entry is read on
+     * the calling thread and gives the vocabulary and the rule catalogue (no YAML is parsed), and the rules are built
+     * from it on a background thread, so that a caller can read its fact files (which need only the vocabulary)
+     * before it waits for the rules with {@link Pending#get()}. Without an entry the vocabulary is parsed from the
+     * YAML files and the rules are compiled in {@code get()}, on the calling thread, exactly as
+     * {@link #load(Path, CacheOptions, Phases)} does; reading the cache has no side effect, so a pending load that
+     * is never completed changes nothing.
      */
     public static Pending start(Path dir, CacheOptions cache, Phases phases) throws RulePackException {
         RuleFiles files = RuleFiles.of(dir);
-        FutureTask<CacheLookup> lookup = null;
-        if (cache.enabled()) {
-            lookup = new FutureTask<>(() -> lookup(files, cache));
-            Thread t = new Thread(lookup, "factlint-rule-cache");
-            t.setDaemon(true);
-            t.start();
-        }
         long t = System.nanoTime();
+        FutureTask<CacheLookup> lookup = null;
         Vocabulary vocabulary = null;
+        RuleCatalogue catalogue = null;
+        boolean fromCache = false;
+        if (cache.enabled()) {
+            Opening o = open(files, cache);
+            if (o.entry() != null) {
+                vocabulary = o.entry().vocabulary().vocabulary();
+                catalogue = o.entry().vocabulary().catalogue();
+                fromCache = true;
+                lookup = new FutureTask<>(() -> build(files, o));
+                Thread th = new Thread(lookup, "factlint-rule-cache");
+                th.setDaemon(true);
+                th.start();
+            } else {
+                lookup = new FutureTask<>(o::missed);
+                lookup.run();
+            }
+        }
         RulePackException vocabularyProblem = null;
+        if (!fromCache) {
+            Parsed parsed = parse(files);
+            vocabulary = parsed.vocabulary();
+            catalogue = parsed.catalogue();
+            vocabularyProblem = parsed.problem();
+        }
+        phases.since("rules.vocabulary", t);
+        phases.note("rules.vocabulary", fromCache ? "from cache" : "parsed");
+        return new Pending(dir, files, cache, phases, vocabulary, catalogue, fromCache, vocabularyProblem, lookup);
+    }
+
+    /** The vocabulary and catalogue parsed from the YAML files, or their located problems. */
+    private record Parsed(Vocabulary vocabulary, RuleCatalogue catalogue, RulePackException problem) {
+    }
+
+    private static Parsed parse(RuleFiles files) {
+        Vocabulary vocabulary = null;
         RuleCatalogue catalogue = null;
         List<String> problems = new ArrayList<>();
         try {
@@ -146,27 +186,46 @@ public final class RulePack {
         } catch (RulePackException e) {
             problems.addAll(e.problems());
         }
-        if (!problems.isEmpty()) vocabularyProblem = new RulePackException(problems);
-        phases.since("rules.vocabulary", t);
-        return new Pending(dir, files, cache, phases, vocabulary, catalogue, vocabularyProblem, lookup);
+        return new Parsed(vocabulary, catalogue, problems.isEmpty() ? null : new RulePackException(problems));
     }
 
     /** What the background read of the cache found: a knowledge base with its rules, or why not (and the key). */
     private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, String why, long nanos) {
     }
 
-    private static CacheLookup lookup(RuleFiles files, CacheOptions cache) {
+    /** The cache entry of a pack, opened (its vocabulary decoded), or why there is none, with the key. */
+    private record Opening(RuleCache rc, byte[] key, RuleCache.Opened entry, String why, long nanos) {
+        CacheLookup missed() {
+            return new CacheLookup(rc, key, null, why, 0); // the time of looking is the vocabulary's (rules.vocabulary)
+        }
+    }
+
+    private static Opening open(RuleFiles files, CacheOptions cache) {
         long t = System.nanoTime();
         RuleCache rc = new RuleCache(cache.dir());
         byte[] key;
         try {
             key = RuleCache.key(files.dir(), files.all());
         } catch (IOException | RuntimeException e) {
-            return new CacheLookup(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
+            return new Opening(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
         }
-        RuleCache.Loaded loaded = rc.load(key, rel -> files.display(files.dir().resolve(rel)));
-        if (loaded.kieBase() != null) return new CacheLookup(rc, key, loaded.kieBase(), null, System.nanoTime() - t);
-        return new CacheLookup(rc, key, null, "cache " + loaded.note(), System.nanoTime() - t);
+        RuleCache.Found found = rc.open(key, rel -> files.display(files.dir().resolve(rel)));
+        return new Opening(rc, key, found.entry(), found.entry() == null ? "cache " + found.note() : null, System.nanoTime() - t);
+    }
+
+    private static CacheLookup build(RuleFiles files, Opening o) {
+        long t = System.nanoTime();
+        RuleCache.Loaded loaded = RuleCache.rules(o.entry(), rel -> files.display(files.dir().resolve(rel)));
+        long nanos = System.nanoTime() - t; // opening the entry counts as rules.vocabulary
+        if (loaded.kieBase() != null) return new CacheLookup(o.rc(), o.key(), loaded.kieBase(), null, nanos);
+        return new CacheLookup(o.rc(), o.key(), null, "cache " + loaded.note(), nanos);
+    }
+
+    /** The YAML files of the pack: each file's name as this run shows it, to its path relative to the rules folder. */
+    private static Map<String, String> yamlNames(RuleFiles files) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (Path p : files.yaml()) m.put(files.display(p), files.dir().relativize(p).toString().replace('\\', '/'));
+        return m;
     }
 
     /** A rule pack being loaded: its vocabulary is read, its rules come with {@link #get()}. */
@@ -177,17 +236,20 @@ public final class RulePack {
         private final Phases phases;
         private final Vocabulary vocabulary;
         private final RuleCatalogue catalogue;
+        private final boolean fromCache;
         private final RulePackException vocabularyProblem;
         private final FutureTask<CacheLookup> lookup;
 
         private Pending(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
-                        RuleCatalogue catalogue, RulePackException vocabularyProblem, FutureTask<CacheLookup> lookup) {
+                        RuleCatalogue catalogue, boolean fromCache, RulePackException vocabularyProblem,
+                        FutureTask<CacheLookup> lookup) {
             this.dir = dir;
             this.files = files;
             this.cache = cache;
             this.phases = phases;
             this.vocabulary = vocabulary;
             this.catalogue = catalogue;
+            this.fromCache = fromCache;
             this.vocabularyProblem = vocabularyProblem;
             this.lookup = lookup;
         }
@@ -208,7 +270,7 @@ public final class RulePack {
             long t = System.nanoTime();
             CacheLookup found = lookup == null ? null : await(lookup);
             if (lookup != null) phases.since("rules.wait", t);
-            return finish(dir, files, cache, phases, vocabulary, catalogue, found);
+            return finish(dir, files, cache, phases, vocabulary, catalogue, fromCache, found);
         }
 
         private static CacheLookup await(FutureTask<CacheLookup> lookup) {
@@ -233,7 +295,7 @@ public final class RulePack {
     }
 
     private static RulePack finish(Path dir, RuleFiles files, CacheOptions cache, Phases phases, Vocabulary vocabulary,
-                                   RuleCatalogue catalogue, CacheLookup found) throws RulePackException {
+                                   RuleCatalogue catalogue, boolean fromCache, CacheLookup found) throws RulePackException {
         long t = System.nanoTime();
         RuleCache rc = null;
         byte[] key = null;
@@ -257,12 +319,28 @@ public final class RulePack {
                 why = found.why();
             }
         }
+        if (fromCache) {
+            // the entry's rules did not load: compile from the files, with the vocabulary and catalogue they give
+            Parsed parsed = parse(files);
+            if (parsed.problem() != null) throw parsed.problem();
+            vocabulary = parsed.vocabulary();
+            catalogue = parsed.catalogue();
+            t = phases.since("rules.vocabulary", t);
+        }
         Compiled compiled = compile(files, catalogue);
         t = phases.since("rules.compile", t);
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
         RuleCache.Payload payload = null;
         String stored = null;
+        byte[] words = null;
         if (key != null) {
+            try {
+                words = VocabularyCodec.encode(vocabulary, catalogue, yamlNames(files));
+            } catch (IOException | RuntimeException e) {
+                stored = "not cached: " + e.getClass().getSimpleName();
+            }
+        }
+        if (words != null) {
             // the executable model (what a cached run loads fastest); a pack it cannot translate is cached as Drools'
             // packages, serialized before the knowledge base takes them over (it wires and may change them)
             String modelProblem = null;
@@ -271,7 +349,7 @@ public final class RulePack {
             } else if ((modelProblem = ExecutableModel.unsafe(compiled.packages())) != null) {
                 // the packages, below
             } else try {
-                payload = RuleCache.serialize(ExecutableModel.build(compiled.sources(),
+                payload = RuleCache.serialize(words, ExecutableModel.build(compiled.sources(),
                                 new java.util.HashSet<>(RuleCache.ruleNames(compiled.packages()))),
                         RuleCache.ruleNames(compiled.packages()), ruleFiles(files, compiled.packages()));
                 t = phases.since("rules.model", t);
@@ -280,7 +358,7 @@ public final class RulePack {
             }
             if (payload == null) {
                 try {
-                    payload = RuleCache.serialize(compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()),
+                    payload = RuleCache.serialize(words, compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()),
                             ruleFiles(files, compiled.packages()));
                 } catch (IOException | RuntimeException e) {
                     stored = "not cached: " + e.getClass().getSimpleName();

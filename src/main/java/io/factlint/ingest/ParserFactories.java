@@ -18,11 +18,18 @@ import java.io.Reader;
  * token counts against {@link ParserLimits#maxTokens()}.
  */
 final class ParserFactories {
+    private final ParserLimits limits;
+    private final StreamReadConstraints constraints;
     private final JsonFactory json;
-    private final YAMLFactory yaml;
+    /**
+     * Made for the first YAML fact file: a check of JSON files loads no YAML parser. Typed as the JSON factory it
+     * extends, so that verifying this class loads no YAML class either ({@link Yaml} does).
+     */
+    private volatile JsonFactory yaml;
 
     ParserFactories(ParserLimits limits) {
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
+        this.limits = limits;
+        constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxDocumentLength(limits.maxDocumentLength())
                 .maxStringLength(limits.maxStringLength())
@@ -33,22 +40,38 @@ final class ParserFactories {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-        LoaderOptions loader = new LoaderOptions();
-        loader.setNestingDepthLimit(limits.maxNestingDepth());
-        loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentLength()));
-        loader.setMaxAliasesForCollections(limits.maxYamlAliases());
-        loader.setAllowDuplicateKeys(false);
-        loader.setAllowRecursiveKeys(false);
-        YAMLFactory base = YAMLFactory.builder()
-                .loaderOptions(loader)
-                .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .build();
-        yaml = new YAMLAnchorReplayingFactory(base, null);
+    }
+
+    private JsonFactory yaml() {
+        JsonFactory y = yaml;
+        if (y == null) {
+            synchronized (this) {
+                if (yaml == null) yaml = Yaml.factory(limits, constraints);
+                y = yaml;
+            }
+        }
+        return y;
+    }
+
+    private static final class Yaml {
+        static JsonFactory factory(ParserLimits limits, StreamReadConstraints constraints) {
+            LoaderOptions loader = new LoaderOptions();
+            loader.setNestingDepthLimit(limits.maxNestingDepth());
+            loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentLength()));
+            loader.setMaxAliasesForCollections(limits.maxYamlAliases());
+            loader.setAllowDuplicateKeys(false);
+            loader.setAllowRecursiveKeys(false);
+            YAMLFactory base = YAMLFactory.builder()
+                    .loaderOptions(loader)
+                    .streamReadConstraints(constraints)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build();
+            return new YAMLAnchorReplayingFactory(base, null);
+        }
     }
 
     JsonParser create(Reader reader, boolean isYaml) throws IOException {
-        return (isYaml ? yaml : json).createParser(reader);
+        return (isYaml ? yaml() : json).createParser(reader);
     }
 }

@@ -26,7 +26,9 @@ import java.util.Map;
  * <pre>java [the launcher's flags] -cp target/test-classes:target/factlint.jar io.factlint.cli.StartupPhases [facts]</pre>
  *
  * The rules come from the compiled-rule cache ({@code FACTLINT_CACHE_DIR} etc., as for the CLI); run a check first
- * to fill it. The cache is read on the calling thread here, after the vocabulary (the CLI overlaps the two).
+ * to fill it. The vocabulary and catalogue come from the cache entry (with the key, as a check reads them first);
+ * the next step reads the entry again (a few milliseconds) and builds the rules on the calling thread here, where
+ * the CLI builds them on a background thread while it reads the fact files.
  */
 public final class StartupPhases {
     private static long last;
@@ -59,14 +61,17 @@ public final class StartupPhases {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         Main.commandLine(sink, sink, Map.of()).parseArgs("check", facts.toString());
         step("command line (picocli)");
-        RulePack.loadVocabulary(Path.of("rules"));
-        step("vocabulary and catalogue (YAML)");
+        if (RulePack.cachedVocabulary(Path.of("rules"), CacheOptions.defaults()) == null) {
+            throw new IllegalStateException("the rule cache holds no entry for rules/: run a check first");
+        }
+        step("rule cache key; vocabulary, catalogue");
         Phases phases = new Phases();
         RulePack pack = RulePack.load(Path.of("rules"), CacheOptions.defaults(), phases);
-        if (!phases.notes().getOrDefault("rules", "").startsWith("from cache")) {
+        if (!phases.notes().getOrDefault("rules", "").startsWith("from cache")
+                || !"from cache".equals(phases.notes().get("rules.vocabulary"))) {
             throw new IllegalStateException("the rules did not come from the cache: " + phases.notes().get("rules"));
         }
-        step("rule cache: read, classes, network");
+        step("rule cache: classes, network");
         FactBase base = new FactLoader(pack.vocabulary().statusWords()).load(List.of(facts));
         step("fact files");
         CheckOutcome outcome = new CheckPipeline(pack).run(base, CheckRequest.of(List.of(facts)));
