@@ -194,23 +194,22 @@ public final class RulePack {
     }
 
     /** The cache entry of a pack, opened (its vocabulary decoded), or why there is none, with the key. */
-    private record Opening(RuleCache rc, byte[] key, RuleCache.Opened entry, String why, long nanos) {
+    private record Opening(RuleCache rc, byte[] key, RuleCache.Opened entry, String why) {
         CacheLookup missed() {
             return new CacheLookup(rc, key, null, why, 0); // the time of looking is the vocabulary's (rules.vocabulary)
         }
     }
 
     private static Opening open(RuleFiles files, CacheOptions cache) {
-        long t = System.nanoTime();
         RuleCache rc = new RuleCache(cache.dir());
         byte[] key;
         try {
             key = RuleCache.key(files.dir(), files.all());
         } catch (IOException | RuntimeException e) {
-            return new Opening(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
+            return new Opening(rc, null, null, "cache unusable: " + e.getClass().getSimpleName());
         }
         RuleCache.Found found = rc.open(key, rel -> files.display(files.dir().resolve(rel)));
-        return new Opening(rc, key, found.entry(), found.entry() == null ? "cache " + found.note() : null, System.nanoTime() - t);
+        return new Opening(rc, key, found.entry(), found.entry() == null ? "cache " + found.note() : null);
     }
 
     private static CacheLookup build(RuleFiles files, Opening o) {
