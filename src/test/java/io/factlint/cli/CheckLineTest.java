@@ -233,6 +233,41 @@ class CheckLineTest {
         assertThat(drain(tmp.resolve("out"))).containsOnlyKeys("factlint.json");
     }
 
+    /** A standard output that fails (a closed pipe): the fast path exits 3 with picocli's messages (Main.run's checkError). */
+    @Test
+    void aFailingStandardOutputIsExitThreeAsThroughPicocli() {
+        String[] line = {"check", "facts"};
+        assertThat(CheckLine.parse(line)).isNotNull();
+        Run fast = failingOut(line, true);
+        assertThat(fast.exit()).isEqualTo(3);
+        assertThat(fast.err()).isEqualTo("factlint: could not write to standard output; the report was not delivered\n");
+        assertThat(fast).isEqualTo(failingOut(line, false));
+    }
+
+    private static Run failingOut(String[] line, boolean viaMain) {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("closed pipe");
+            }
+        };
+        PrintStream out = new PrintStream(broken, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int exit;
+        if (viaMain) {
+            exit = Main.run(line, out, errStream, Map.of());
+        } else {
+            exit = Main.commandLine(out, errStream, Map.of()).execute(line);
+            // Main.run's own check of the stream, as before the fast path
+            if (exit <= 1 && out.checkError()) {
+                errStream.println("factlint: could not write to standard output; the report was not delivered");
+                exit = 3;
+            }
+        }
+        return new Run(exit, "", err.toString(StandardCharsets.UTF_8));
+    }
+
     /** The fields picocli sets on check (its options, parameters and mixins'), by name. */
     private static Map<String, Object> fields(CheckCommand c) throws IllegalAccessException {
         Map<String, Object> m = new TreeMap<>();
