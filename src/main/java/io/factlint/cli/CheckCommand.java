@@ -120,8 +120,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * The check these fields describe, printing to {@code out} and {@code err}; its exit code. Called by picocli
+     * ({@link #call}) and by {@link CheckLine}, the fast path of a plain check that sets the fields itself.
+     */
+    int run(PrintWriter out, PrintWriter err) {
         try {
             return check(out, err);
         } catch (UsageError | OutputPlan.Refused e) {

@@ -32,7 +32,7 @@ public final class Main implements Runnable {
     /** Where {@code check --watch} gets its file watcher: the real one, or a test's scripted events and clock. */
     private final io.factlint.watch.ChangeWatcher.Factory watchers;
 
-    private Main(Map<String, String> env, io.factlint.watch.ChangeWatcher.Factory watchers) {
+    Main(Map<String, String> env, io.factlint.watch.ChangeWatcher.Factory watchers) {
         this.env = Map.copyOf(env);
         this.watchers = watchers;
     }
@@ -68,8 +68,11 @@ public final class Main implements Runnable {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                    io.factlint.watch.ChangeWatcher.Factory watchers) {
         try {
-            CommandLine cl = commandLine(out, err, env, watchers);
-            int code = cl.execute(args);
+            // a plain check is read by hand, without loading picocli (CheckLine; start-up, issue 14.4); any other line,
+            // and any check line the fast path does not fully understand, goes to picocli untouched
+            CheckLine check = CheckLine.of(args);
+            int code = check != null ? check.run(new Main(env, watchers), out, err)
+                    : commandLine(out, err, env, watchers).execute(args);
             if (code < 0 || code > 3) return ExitCode.INTERNAL_ERROR.code();
             // a PrintStream swallows write errors (a closed pipe, a full disk): what did not reach its reader must not pass
             if (code <= 1 && out.checkError()) {
@@ -112,9 +115,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env,
                                    io.factlint.watch.ChangeWatcher.Factory watchers) {
         CommandLine cl = new CommandLine(new Main(env, watchers));
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        // no control character of an input reaches the terminal or a CI log through a message (SafeText)
-        cl.setErr(new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
+        cl.setOut(outWriter(out));
+        cl.setErr(errWriter(err));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // enum values as users type them (lower case), also in the message for a wrong one
         cl.registerConverter(CheckCommand.FailOn.class, lowerCase(CheckCommand.FailOn.class));
@@ -133,16 +135,39 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** The commands' standard output. */
+    static PrintWriter outWriter(PrintStream out) {
+        return new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    }
+
+    /** The commands' standard error: no control character of an input reaches the terminal or a CI log through a message (SafeText). */
+    static PrintWriter errWriter(PrintStream err) {
+        return new PrintWriter(io.factlint.model.SafeText.console(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
+    }
+
     /** Reads an enum constant from its name in any case; a wrong name lists the names in lower case. */
     static <E extends Enum<E>> CommandLine.ITypeConverter<E> lowerCase(Class<E> type) {
-        return text -> {
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equalsIgnoreCase(text)) return e;
-            }
+        return LowerCase.of(type);
+    }
+
+    /**
+     * {@link #lowerCase}'s converter, in a class of its own: a {@code throw} of a picocli exception, or a value
+     * returned as a picocli type, in Main's own code would make the verifier load picocli classes with Main, on the
+     * fast path too (CheckLine).
+     */
+    private record LowerCase<E extends Enum<E>>(Class<E> type) implements CommandLine.ITypeConverter<E> {
+        static <E extends Enum<E>> CommandLine.ITypeConverter<E> of(Class<E> type) {
+            return new LowerCase<>(type);
+        }
+
+        @Override
+        public E convert(String text) {
+            E found = CheckLine.enumValue(type, text);
+            if (found != null) return found;
             throw new CommandLine.TypeConversionException("expected one of: " + java.util.Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
                     + "; found '" + text + "'");
-        };
+        }
     }
 
     @Override
