@@ -151,6 +151,20 @@ public final class RulePack {
         return new Pending(dir, files, cache, phases, vocabulary, catalogue, vocabularyProblem, lookup);
     }
 
+    /**
+     * {@code -Dfactlint.keepRules=true} (the warm daemon, {@code factlint daemon}): knowledge bases read from the
+     * cache are kept in memory by their cache key (which covers every file of the rules folder, so a changed rule,
+     * vocabulary or catalogue file gives another key and is read afresh) and by the rules folder's name; the last
+     * four are kept.
+     */
+    private static final boolean KEEP = Boolean.getBoolean("factlint.keepRules");
+    private static final Map<String, KieBase> KEPT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+            return size() > 4;
+        }
+    };
+
     /** What the background read of the cache found: a knowledge base with its rules, or why not (and the key). */
     private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, String why, long nanos) {
     }
@@ -164,8 +178,23 @@ public final class RulePack {
         } catch (IOException | RuntimeException e) {
             return new CacheLookup(rc, null, null, "cache unusable: " + e.getClass().getSimpleName(), 0);
         }
+        String kept = KEEP ? java.util.HexFormat.of().formatHex(key) + " " + files.display(files.dir()) : null;
+        if (kept != null) {
+            KieBase k;
+            synchronized (KEPT) {
+                k = KEPT.get(kept);
+            }
+            if (k != null) return new CacheLookup(rc, key, k, null, System.nanoTime() - t);
+        }
         RuleCache.Loaded loaded = rc.load(key, rel -> files.display(files.dir().resolve(rel)));
-        if (loaded.kieBase() != null) return new CacheLookup(rc, key, loaded.kieBase(), null, System.nanoTime() - t);
+        if (loaded.kieBase() != null) {
+            if (kept != null) {
+                synchronized (KEPT) {
+                    KEPT.put(kept, loaded.kieBase());
+                }
+            }
+            return new CacheLookup(rc, key, loaded.kieBase(), null, System.nanoTime() - t);
+        }
         return new CacheLookup(rc, key, null, "cache " + loaded.note(), System.nanoTime() - t);
     }
 

@@ -45,7 +45,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule everyPackageIsInALayer = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer(CLI).definedBy("io.factlint.cli")
+            .layer(CLI).definedBy("io.factlint.cli", "io.factlint.cli.daemon")
             .layer(SERVE).definedBy("io.factlint.serve", "io.factlint.serve.jte")
             .layer(APPS).definedBy("io.factlint.ruletest", "io.factlint.scaffold", "io.factlint.watch", "io.factlint.draft")
             .layer(REPORT).definedBy("io.factlint.report", "io.factlint.report.html", "io.factlint.report.jte")
