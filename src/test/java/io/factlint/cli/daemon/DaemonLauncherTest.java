@@ -284,6 +284,12 @@ class DaemonLauncherTest {
         Files.writeString(catalogue, Files.readString(catalogue).replace("rests on one source only", "rests on a single source"));
         Run after = same("check", "facts", "--rules", "rules2");
         assertThat(after.out).contains("rests on a single source").doesNotContain("rests on one source only");
+        // a new rule (DRL and its catalogue entry): another knowledge base, not the one the daemon keeps
+        assertThat(after.out).doesNotContain("desk.deployment_unsourced");
+        Files.copy(Path.of("examples/rules/desk.drl"), work.resolve("rules2/desk.drl"));
+        Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), work.resolve("rules2/desk.catalogue.yaml"));
+        Run added = same("check", "facts", "--rules", "rules2");
+        assertThat(added.out).contains("[desk.deployment_unsourced]");
         // and the other rules folder, kept in the daemon, is still its own
         assertThat(same("check", "facts").out).contains("rests on one source only");
     }
