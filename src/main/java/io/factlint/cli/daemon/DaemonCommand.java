@@ -32,6 +32,9 @@ import java.util.concurrent.Callable;
                 + "instead of starting a JVM (loopback only, a token, stops when idle).",
         subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class})
 public final class DaemonCommand implements Runnable {
+    /** The daemon JVM's main class (in the cli package, which this one may not depend on: it registers this command). */
+    static final String MAIN_CLASS = "io.factlint.cli.DaemonMain";
+
     /** The default idle time before a daemon stops: an hour. */
     static final long DEFAULT_IDLE_SECONDS = 3600;
 
@@ -129,7 +132,7 @@ public final class DaemonCommand implements Runnable {
             cmd.add("-Dfactlint.keepRules=true"); // the rules read from the cache stay in memory, by their key
             cmd.add("-cp");
             cmd.add(jar.toString());
-            cmd.add(DaemonServer.class.getName());
+            cmd.add(MAIN_CLASS);
             cmd.add(folder());
             cmd.add(Long.toString(idleSeconds));
             Path log = file.resolveSibling(file.getFileName().toString().replaceAll("\\.state$", ".log"));

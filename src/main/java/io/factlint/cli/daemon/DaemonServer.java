@@ -3,7 +3,6 @@ package io.factlint.cli.daemon;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.factlint.cli.Main;
 import io.factlint.engine.CacheOptions;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The warm check process of {@code factlint daemon start}: a JDK {@link HttpServer} on 127.0.0.1 that runs
- * {@link Main#run} for the launcher, one request at a time, in the folder it was started in.
+ * the command line ({@code io.factlint.cli.Main.run}, passed in as a {@link Runner}) for the launcher, one request at a time, in the folder it was started in.
  *
  * <p>Why the JDK's server and not Javalin (which {@code factlint serve} uses): the only client is the launcher's
  * bash, writing one HTTP/1.0 request per check by hand; the daemon needs one endpoint, one thread and no web
@@ -47,7 +46,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * environment the daemon cannot take over, output the launcher cannot carry).
  */
 public final class DaemonServer implements AutoCloseable {
-    /** Variables a check reads per run: the daemon passes the client's to {@link Main#run}. */
+    /** The command line in-process: {@code io.factlint.cli.Main::run}. */
+    @FunctionalInterface
+    public interface Runner {
+        int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env);
+    }
+
+    /** Variables a check reads per run: the daemon passes the client's to the {@link Runner}. */
     static final List<String> PER_CHECK = List.of("FACTLINT_TODAY", "SOURCE_DATE_EPOCH");
     /**
      * Variables read from the process's own environment (the ClaimReview newsroom, the cache folder, the time
@@ -66,6 +71,7 @@ public final class DaemonServer implements AutoCloseable {
     private final String stamp;
     private final Map<String, String> ownEnv;
     private final Runnable onStop;
+    private final Runner runner;
     private final AtomicLong lastUsed = new AtomicLong(System.nanoTime());
     private final AtomicLong checks = new AtomicLong();
     private volatile boolean busy;
@@ -76,7 +82,8 @@ public final class DaemonServer implements AutoCloseable {
      * {@code jar}, listening on a free loopback port; {@code onStop} runs (on another thread) when a client asks it
      * to stop or its jar changed.
      */
-    public DaemonServer(String dir, String jar, Map<String, String> ownEnv, Runnable onStop) throws IOException {
+    public DaemonServer(String dir, String jar, Map<String, String> ownEnv, Runner runner, Runnable onStop) throws IOException {
+        this.runner = runner;
         this.dir = dir;
         this.jar = jar;
         this.stamp = DaemonState.stamp(Path.of(jar));
@@ -228,7 +235,7 @@ public final class DaemonServer implements AutoCloseable {
         int code;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, false, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e, env);
+            code = runner.run(args, o, e, env);
             o.flush();
             e.flush();
         }
@@ -304,11 +311,11 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /**
-     * The background JVM: {@code DaemonServer DIR IDLE_SECONDS}. Serves DIR (which must be the working
+     * The background JVM ({@code io.factlint.cli.DaemonMain DIR IDLE_SECONDS}, which passes the command line). Serves DIR (which must be the working
      * directory), writes the state file, and stops (removing it) when asked, when its jar changes, on SIGTERM, or
      * after IDLE_SECONDS without a request.
      */
-    public static void main(String[] args) throws Exception {
+    public static void serve(String[] args, Runner runner) throws Exception {
         String dir = args[0];
         long idleSeconds = Long.parseLong(args[1]);
         Path cwd = Path.of("").toAbsolutePath();
@@ -330,9 +337,10 @@ public final class DaemonServer implements AutoCloseable {
                 lock.notifyAll();
             }
         };
-        DaemonServer d = new DaemonServer(dir, jar.toString(), System.getenv(), finish);
+        DaemonServer d = new DaemonServer(dir, jar.toString(), System.getenv(), runner, finish);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> removeIfOurs(stateFile, d.token()), "factlint-daemon-cleanup"));
-        warmUp();
+        warmUp(runner);
+        d.lastUsed.set(System.nanoTime()); // the idle time counts from when clients can find it
         d.state().write(stateFile);
         System.err.println("factlint daemon: serving " + dir + " on 127.0.0.1:" + d.port() + ", pid " + ProcessHandle.current().pid()
                 + ", stops after " + idleSeconds + " s idle");
@@ -362,11 +370,11 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /** Runs a few checks of the folder, output discarded, so the first real check finds the code compiled. */
-    private static void warmUp() {
+    private static void warmUp(Runner runner) {
         long start = System.nanoTime();
         for (int i = 0; i < 3 && System.nanoTime() - start < 10_000_000_000L; i++) {
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-            Main.run(new String[]{"check"}, sink, sink, Map.of());
+            runner.run(new String[]{"check"}, sink, sink, Map.of());
         }
     }
 

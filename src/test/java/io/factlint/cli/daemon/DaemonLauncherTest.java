@@ -248,6 +248,16 @@ class DaemonLauncherTest {
     }
 
     @Test
+    @Order(6)
+    void aNonAsciiPathAndAnArgumentWithSpaces() throws Exception {
+        Files.createDirectories(work.resolve("facts-ü"));
+        Files.copy(work.resolve("facts/nk-soldier-captured.json"), work.resolve("facts-ü/münchen story.json"));
+        Files.copy(work.resolve("facts/nk-soldier-captured.txt"), work.resolve("facts-ü/nk-soldier-captured.txt"));
+        Run r = same("check", "facts-ü/münchen story.json", "--format", "text");
+        assertThat(r.out).contains("facts-ü/münchen story.json:31:5: warning [status.changed]");
+    }
+
+    @Test
     @Order(7)
     void aWrongOrMissingTokenRunsNothing() throws Exception {
         long before = served();
@@ -365,6 +375,25 @@ class DaemonLauncherTest {
             assertThat(r.out).isEmpty();
             assertThat(r.err).contains("the check did not complete");
         }
+    }
+
+    @Test
+    @Order(12)
+    void aDaemonStopsAfterItsIdleTimeAndRemovesItsStateFile() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("idle"));
+        copyTree(work.resolve("facts"), dir.resolve("facts"));
+        copyTree(Path.of("rules"), dir.resolve("rules"));
+        Run start = run(dir, Map.of(), "daemon", "start", "--idle", "2");
+        assertThat(start.code).as(start.toString()).isZero();
+        Path f = DaemonState.file(cache, dir.toString());
+        DaemonState s = DaemonState.read(f);
+        assertThat(s).isNotNull();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ((Files.exists(f) || s.alive()) && System.nanoTime() < deadline) Thread.sleep(200);
+        assertThat(f).doesNotExist();
+        assertThat(s.alive()).isFalse();
+        assertThat(Files.readString(f.resolveSibling(f.getFileName().toString().replace(".state", ".log"))))
+                .contains("idle for 2 s; stopping");
     }
 
     @Test
