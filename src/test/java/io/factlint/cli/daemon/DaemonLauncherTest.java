@@ -360,10 +360,21 @@ class DaemonLauncherTest {
             Thread t = new Thread(() -> {
                 try (Socket s = server.accept()) {
                     InputStream in = s.getInputStream();
-                    byte[] buf = new byte[8192];
-                    in.read(buf); // the request (small enough for one read)
+                    // the whole request (headers, then Content-Length bytes): closing with unread bytes would reset
+                    // the connection and the launcher would not even see the status line
+                    StringBuilder head = new StringBuilder();
+                    while (!head.toString().endsWith("\r\n\r\n")) {
+                        int c = in.read();
+                        if (c < 0) return;
+                        head.append((char) c);
+                    }
+                    Matcher m = Pattern.compile("(?i)Content-Length: (\\d+)").matcher(head);
+                    in.readNBytes(m.find() ? Integer.parseInt(m.group(1)) : 0);
                     s.getOutputStream().write(("HTTP/1.1 200 OK\r\nX-Factlint-Exit: 0\r\nX-Factlint-Stdout: 100\r\nX-Factlint-Stderr: 0\r\n"
                             + "Content-Length: 100\r\n\r\npartial").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.shutdownOutput(); // the answer ends 93 bytes short
+                    in.readAllBytes(); // until the launcher closes its end
                 } catch (IOException e) {
                     // the test fails below
                 }
