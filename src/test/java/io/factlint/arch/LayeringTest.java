@@ -13,7 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering of factlint, pinned (docs/architecture.md). Every package belongs to a layer; a layer uses only the
  * layers below it:
  * <pre>
- *   cli
+ *   cli, cli.daemon                        (the command line; the warm daemon that runs it for the launcher)
  *   serve                                  (a server: may use the applications below)
  *   ruletest, scaffold, watch, draft       (applications beside the command line)
  *   report, report.html, report.jte        (writers, the HTML view model, the generated templates)
