@@ -5,7 +5,7 @@ Seed story: with the compiled-rule cache (after one warm-up run) and with --no-c
 cache, phases from --profile, peak RSS from /usr/bin/time, findings checked against what the generator planted.
 Prints medians and the scaling ratio between consecutive sizes. The machine may be noisy: medians, and CPU time
 (user + sys) beside wall time."""
-import argparse, collections, json, os, re, statistics, subprocess, sys, tempfile
+import argparse, collections, json, os, re, resource, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLI = os.path.join(ROOT, "factlint")
@@ -70,6 +70,83 @@ def startup_phases(a, env):
     for k, v in steps.items():
         print("  %-36s cpu %6.0f ms   classes loaded %5d" % (k, med([x[0] for x in v]), med([x[1] for x in v])))
 
+def timed(cmd, env, pid=None):
+    """One process: wall (perf_counter), its CPU (getrusage of the children, microseconds), and the CPU the
+    process `pid` (the daemon) spent meanwhile, from /proc/PID/stat (utime + stime, clock ticks)."""
+    def ticks():
+        if pid is None:
+            return 0
+        f = open("/proc/%d/stat" % pid).read()
+        v = f[f.rindex(")") + 2:].split()
+        return int(v[11]) + int(v[12])
+    r0, d0, t0 = resource.getrusage(resource.RUSAGE_CHILDREN), ticks(), time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)
+    t1, d1, r1 = time.perf_counter(), ticks(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode not in (0, 1):
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(cmd), p.returncode, p.stderr[-2000:]))
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return {"wall": t1 - t0, "cpu": cpu, "daemon": (d1 - d0) / os.sysconf("SC_CLK_TCK"), "stdout": p.stdout}
+
+def daemon_section(a, env):
+    """The warm daemon (factlint daemon start) against the cold cached check and java -version, interleaved."""
+    print("== the warm daemon (factlint daemon start): check through it, beside the cold cached check (issue 14.4)")
+    cold_env = dict(env, FACTLINT_DAEMON="0")
+    subprocess.run([CLI, "daemon", "stop"], env=env, cwd=ROOT, capture_output=True)
+    p = subprocess.run([CLI, "daemon", "start", "--idle", "600"], env=env, cwd=ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("bench: daemon start failed: " + p.stdout + p.stderr)
+    name = ROOT.replace("%", "%25").replace("/", "%2F")
+    state = open(os.path.join(env["FACTLINT_CACHE_DIR"], "daemon", name + ".state")).read().split("\n")
+    port, token, pid = int(state[0]), state[1], int(state[2])
+    for _ in range(3):
+        timed([CLI, "check"], env, pid)  # warm-up
+    # the same request with curl instead of bash's /dev/tcp (what a client in another program would cost)
+    body = "".join("%d:%s," % (len(x.encode()), x) for x in [ROOT, os.path.join(ROOT, "target", "factlint.jar"), "1", "check",
+                                                             "FACTLINT_CACHE_DIR=" + env["FACTLINT_CACHE_DIR"]])
+    curl = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "X-Factlint-Token: " + token, "--data-binary", body,
+            "http://127.0.0.1:%d/check" % port]
+    have_curl = subprocess.run(["sh", "-c", "command -v curl"], capture_output=True).returncode == 0
+    warm, cold, bare, viacurl = [], [], [], []
+    for _ in range(max(a.runs, 9)):
+        warm.append(timed([CLI, "check"], env, pid))
+        cold.append(timed([CLI, "check"], cold_env))
+        bare.append(timed(["java", "-version"], env))
+        if have_curl:
+            viacurl.append(timed(curl, env, pid))
+    same = all(w["stdout"] == cold[0]["stdout"] for w in warm) and all(c["stdout"] == cold[0]["stdout"] for c in cold)
+    def line(label, rs, daemon=True):
+        w, c, d = med([r["wall"] for r in rs]), med([r["cpu"] for r in rs]), med([r["daemon"] for r in rs])
+        mean_d = sum(r["daemon"] for r in rs) / len(rs)
+        print("%-34s wall %6.3f s  cpu %6.3f s%s   (n=%d)" % (label, w, c,
+              "  daemon cpu %5.3f s (median; mean %.3f s; 10 ms ticks)" % (d, mean_d) if daemon else "", len(rs)))
+        return w, c, mean_d
+    ww, wc, wd = line("check through the warm daemon", warm)
+    cw, cc, _ = line("check, cold JVM, cached rules", cold, False)
+    bw, bc, _ = line("bare JVM (java -version)", bare, False)
+    if viacurl:
+        uw, uc, ud = line("the same request with curl", viacurl)
+    print("daemon ratio: warm check / bare JVM start: wall x%.1f, cpu x%.1f counting client + daemon (client alone x%.2f) "
+          "(target <= x6); cold check: wall x%.1f, cpu x%.1f; stdout identical: %s" % (
+              ww / bw, (wc + wd) / bc, wc / bc, cw / bw, cc / bc, same))
+    subprocess.run([CLI, "daemon", "stop"], env=env, cwd=ROOT, capture_output=True)
+
+def launcher_overhead(a, env):
+    """The launcher's own steps (staleness find, du, stat, cksum...) on the JVM path, with a stub `java` that exits."""
+    stubdir = tempfile.mkdtemp()
+    stub = os.path.join(stubdir, "java")
+    with open(stub, "w") as f:
+        f.write("#!/bin/sh\nexit 0\n")
+    os.chmod(stub, 0o755)
+    senv = dict(env, FACTLINT_DAEMON="0", PATH=stubdir + ":" + env.get("PATH", ""))
+    launcher, direct = [], []
+    for _ in range(max(a.runs, 9)):
+        launcher.append(timed([CLI, "check", "facts"], senv))
+        direct.append(timed([stub, "-version"], senv))
+    lw, lc = med([r["wall"] for r in launcher]), med([r["cpu"] for r in launcher])
+    dw, dc = med([r["wall"] for r in direct]), med([r["cpu"] for r in direct])
+    print("launcher overhead (JVM path, stub java): wall %.1f ms, cpu %.1f ms (the stub alone: %.1f ms, %.1f ms) (n=%d)" % (
+        (lw - dw) * 1000, (lc - dc) * 1000, dw * 1000, dc * 1000, len(launcher)))
+
 def planted(data, size):
     lines = open(os.path.join(data, "facts-%d.expected" % size)).read().split("\n")
     return {k: int(v) for k, v in (l.split("=") for l in lines[2:] if l)}
@@ -88,6 +165,7 @@ def main():
     a = ap.parse_args()
     env = dict(os.environ)
     env["FACTLINT_CACHE_DIR"] = os.path.join(ROOT, "target", "bench-cache")
+    env["PWD"] = ROOT
     out = os.path.join(ROOT, "target", "bench-out")
     os.makedirs(out, exist_ok=True)
 
@@ -102,6 +180,8 @@ def main():
         sw, sc = summary("check, cached rules", seed)
         bw, bc = summary("bare JVM (java -version)", bare)
         print("start-up ratio: cached seed check / bare JVM start: wall x%.1f, cpu x%.1f (target <= x6)" % (sw / bw, sc / bc))
+        daemon_section(a, env)
+        launcher_overhead(a, env)
         if a.phases_cp:
             startup_phases(a, env)
         summary("check --no-cache", [run(["check", "--no-cache", "--profile"], env) for _ in range(a.runs)])

@@ -16,7 +16,7 @@ import java.util.Map;
 @Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rule-based fact-consistency checker for newsrooms.",
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class, InitCommand.class,
-                DraftCommand.class, ServeCommand.class,
+                DraftCommand.class, ServeCommand.class, io.factlint.cli.daemon.DaemonCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:checked; no finding at or above --fail-on", "1:checked; findings at or above --fail-on",

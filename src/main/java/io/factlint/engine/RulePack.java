@@ -189,6 +189,20 @@ public final class RulePack {
         return new Parsed(vocabulary, catalogue, problems.isEmpty() ? null : new RulePackException(problems));
     }
 
+    /**
+     * {@code -Dfactlint.keepRules=true} (the warm daemon, {@code factlint daemon}): knowledge bases read from the
+     * cache are kept in memory by their cache key (which covers every file of the rules folder, so a changed rule,
+     * vocabulary or catalogue file gives another key and is read afresh) and by the rules folder's name; the last
+     * four are kept.
+     */
+    private static final boolean KEEP = Boolean.getBoolean("factlint.keepRules");
+    private static final Map<String, KieBase> KEPT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+            return size() > 4;
+        }
+    };
+
     /** What the background read of the cache found: a knowledge base with its rules, or why not (and the key). */
     private record CacheLookup(RuleCache rc, byte[] key, KieBase kieBase, String why, long nanos) {
     }
@@ -214,9 +228,24 @@ public final class RulePack {
 
     private static CacheLookup build(RuleFiles files, Opening o) {
         long t = System.nanoTime();
+        String kept = KEEP ? java.util.HexFormat.of().formatHex(o.key()) + " " + files.display(files.dir()) : null;
+        if (kept != null) {
+            KieBase k;
+            synchronized (KEPT) {
+                k = KEPT.get(kept);
+            }
+            if (k != null) return new CacheLookup(o.rc(), o.key(), k, null, System.nanoTime() - t);
+        }
         RuleCache.Loaded loaded = RuleCache.rules(o.entry(), rel -> files.display(files.dir().resolve(rel)));
         long nanos = System.nanoTime() - t; // opening the entry counts as rules.vocabulary
-        if (loaded.kieBase() != null) return new CacheLookup(o.rc(), o.key(), loaded.kieBase(), null, nanos);
+        if (loaded.kieBase() != null) {
+            if (kept != null) {
+                synchronized (KEPT) {
+                    KEPT.put(kept, loaded.kieBase());
+                }
+            }
+            return new CacheLookup(o.rc(), o.key(), loaded.kieBase(), null, nanos);
+        }
         return new CacheLookup(o.rc(), o.key(), null, "cache " + loaded.note(), nanos);
     }
 

@@ -13,7 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering of factlint, pinned (docs/architecture.md). Every package belongs to a layer; a layer uses only the
  * layers below it:
  * <pre>
- *   cli
+ *   cli, cli.daemon                        (the command line; the warm daemon that runs it for the launcher)
  *   serve                                  (a server: may use the applications below)
  *   ruletest, scaffold, watch, draft       (applications beside the command line)
  *   report, report.html, report.jte        (writers, the HTML view model, the generated templates)
@@ -45,7 +45,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule everyPackageIsInALayer = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer(CLI).definedBy("io.factlint.cli")
+            .layer(CLI).definedBy("io.factlint.cli", "io.factlint.cli.daemon")
             .layer(SERVE).definedBy("io.factlint.serve", "io.factlint.serve.jte")
             .layer(APPS).definedBy("io.factlint.ruletest", "io.factlint.scaffold", "io.factlint.watch", "io.factlint.draft")
             .layer(REPORT).definedBy("io.factlint.report", "io.factlint.report.html", "io.factlint.report.jte")
