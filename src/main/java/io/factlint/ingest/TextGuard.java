@@ -59,6 +59,13 @@ final class TextGuard extends FilterInputStream {
         int i = off;
         int end = off + len;
         while (i < end) {
+            // eight ASCII bytes without NUL at a time (no high bit set, no zero byte)
+            while (i + 8 <= end) {
+                long v = (long) LONGS.get(b, i);
+                if ((v & 0x8080808080808080L) != 0 || ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) break;
+                i += 8;
+            }
+            if (i >= end) break;
             int c = b[i++];
             if (c > 0) continue;
             if (c == 0) return INVALID;
@@ -90,6 +97,9 @@ final class TextGuard extends FilterInputStream {
         }
         return ascii ? ASCII : UTF8;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The length of a UTF-8 byte order mark at the start of {@code b}: 3 or 0. */
     static int bomLength(byte[] b) {
