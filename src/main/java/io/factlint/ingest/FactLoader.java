@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -143,8 +142,10 @@ public final class FactLoader {
         final List<InputError> errors;
         final Map<InputError, Long> counts = new HashMap<>(); // "N more" lines and how many errors each stands for
         final List<String> unreadFiles = new ArrayList<>();
-        final SortedMap<String, Source> sources = new TreeMap<>();
-        final SortedMap<String, Entity> entities = new TreeMap<>();
+        // hashed while merging (each fact looks its subject and source up, twice when they are declared later);
+        // sorted once, for the fact base
+        final Map<String, Source> sources = new HashMap<>();
+        final Map<String, Entity> entities = new HashMap<>();
         final List<Story> stories = new ArrayList<>();
         final Map<String, Location> storyIds = new HashMap<>();
         final List<Fact> facts = new ArrayList<>();
@@ -263,8 +264,8 @@ public final class FactLoader {
             unknownClaimAttributes(fs, cs, errors);
             if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
             List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
-            return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(sources),
-                    Collections.unmodifiableSortedMap(entities), List.copyOf(fs), List.copyOf(cs),
+            return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(new TreeMap<>(sources)),
+                    Collections.unmodifiableSortedMap(new TreeMap<>(entities)), List.copyOf(fs), List.copyOf(cs),
                     List.copyOf(mentions), List.copyOf(ds), List.copyOf(ignored));
         }
     }
@@ -369,7 +370,7 @@ public final class FactLoader {
      * Merges one file's sources (or entities) into the sorted map of all files so far: the first declaration in
      * path order wins, and a later one must say the same.
      */
-    private static <T> void declare(List<T> declared, SortedMap<String, T> all, Function<T, String> id,
+    private static <T> void declare(List<T> declared, Map<String, T> all, Function<T, String> id,
                                     Function<T, Location> location, DifferenceFinder<T> difference, String what,
                                     List<InputError> errors) {
         for (T t : declared) {

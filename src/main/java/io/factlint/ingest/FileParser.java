@@ -252,6 +252,47 @@ final class FileParser {
             fatal(0, 0, "cannot read file: " + Messages.io(e));
             return out;
         }
+        if (!out.input.yaml()) {
+            ParsedFile fast = parseBytes(path);
+            if (fast != null) return fast;
+            // not UTF-8 text, or the parser stopped (a syntax error, a limit): read it again through the stream
+            // checks and the character parser, which locate and word every such error
+            return new FileParser(out.input, factories, limits, statusWords, statusSet).parseStream(path);
+        }
+        return parseStream(path);
+    }
+
+    /**
+     * A JSON file of valid UTF-8 text, read at once and parsed from its bytes (Jackson's byte parser, which decodes
+     * only the strings it returns; columns are recounted in UTF-16 code units on lines with non-ASCII text). Null if
+     * the file is not valid UTF-8 text or its reading ended early: the caller then reads it through
+     * {@link #parseStream}, so every syntax, limit and encoding error is found and worded as there.
+     */
+    private ParsedFile parseBytes(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | OutOfMemoryError e) {
+            return null;
+        }
+        if (bytes.length > limits.maxDocumentLength()) return null;
+        int off = TextGuard.bomLength(bytes);
+        int kind = TextGuard.scan(bytes, off, bytes.length - off);
+        if (kind == TextGuard.INVALID) return null;
+        try (JsonParser parser = factories.createJson(bytes, off, bytes.length - off)) {
+            this.c = new TokenCursor(parser, limits, out, missingFieldErrors);
+            if (kind == TextGuard.UTF8) c.columnsFromBytes(bytes, off);
+            this.g = new ValueGrammar(c, limits, false);
+            document();
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+        if (!out.fatal) finish();
+        return out;
+    }
+
+    /** Reads the file through {@link TextGuard} and a character parser (YAML, and JSON that failed the byte path). */
+    private ParsedFile parseStream(Path path) {
         StrictYaml.Problem strict = out.input.yaml() ? StrictYaml.check(path, limits) : null;
         try (InputStream raw = Files.newInputStream(path);
              Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);

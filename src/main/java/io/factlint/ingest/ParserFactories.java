@@ -74,4 +74,9 @@ final class ParserFactories {
     JsonParser create(Reader reader, boolean isYaml) throws IOException {
         return (isYaml ? yaml() : json).createParser(reader);
     }
+
+    /** A JSON parser over UTF-8 bytes (Jackson's byte parser: no decoding to characters first). */
+    JsonParser createJson(byte[] utf8, int off, int len) throws IOException {
+        return json.createParser(utf8, off, len);
+    }
 }

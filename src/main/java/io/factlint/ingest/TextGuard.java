@@ -42,6 +42,71 @@ final class TextGuard extends FilterInputStream {
         return new TextGuard(in);
     }
 
+    /** {@link #scan}: the bytes are ASCII text (no NUL). */
+    static final int ASCII = 0;
+    /** {@link #scan}: the bytes are well-formed UTF-8 text with some non-ASCII characters (no NUL). */
+    static final int UTF8 = 1;
+    /** {@link #scan}: the bytes hold a NUL or malformed UTF-8 (the stream check gives the located error). */
+    static final int INVALID = -1;
+
+    /**
+     * Checks a whole file's bytes at once by the same rules as the stream check (NUL, RFC 3629), without tracking
+     * lines and columns: {@link #ASCII}, {@link #UTF8} or {@link #INVALID}. A file that is not valid is read again
+     * through the stream, which reports the error at its line and column.
+     */
+    static int scan(byte[] b, int off, int len) {
+        boolean ascii = true;
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            // eight ASCII bytes without NUL at a time (no high bit set, no zero byte)
+            while (i + 8 <= end) {
+                long v = (long) LONGS.get(b, i);
+                if ((v & 0x8080808080808080L) != 0 || ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) break;
+                i += 8;
+            }
+            if (i >= end) break;
+            int c = b[i++];
+            if (c > 0) continue;
+            if (c == 0) return INVALID;
+            c &= 0xFF;
+            ascii = false;
+            int n;
+            int low = 0x80;
+            int high = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                if (c == 0xE0) low = 0xA0;
+                if (c == 0xED) high = 0x9F;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                if (c == 0xF0) low = 0x90;
+                if (c == 0xF4) high = 0x8F;
+            } else {
+                return INVALID;
+            }
+            if (end - i < n) return INVALID;
+            int d = b[i++] & 0xFF;
+            if (d < low || d > high) return INVALID;
+            for (int k = 1; k < n; k++) {
+                d = b[i++] & 0xFF;
+                if (d < 0x80 || d > 0xBF) return INVALID;
+            }
+        }
+        return ascii ? ASCII : UTF8;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The length of a UTF-8 byte order mark at the start of {@code b}: 3 or 0. */
+    static int bomLength(byte[] b) {
+        return b.length >= BOM_LENGTH && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF
+                ? BOM_LENGTH : 0;
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

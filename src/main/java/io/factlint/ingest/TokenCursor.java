@@ -24,6 +24,12 @@ final class TokenCursor {
     private long tokens;
     /** Position of the value being read by a {@link Fields.Reader}. */
     long valuePos;
+    /**
+     * The file's bytes when the parser reads UTF-8 bytes and some are not ASCII: its columns then count bytes, and
+     * {@link #column} turns them into UTF-16 code units, as the character parser and every error message count.
+     */
+    private byte[] utf8;
+    private int utf8Offset;
 
     TokenCursor(JsonParser p, ParserLimits limits, ParsedFile out, List<InputError> missingFieldErrors) {
         this.p = p;
@@ -31,6 +37,12 @@ final class TokenCursor {
         this.out = out;
         this.file = out.file();
         this.missingFieldErrors = missingFieldErrors;
+    }
+
+    /** The parser reads {@code bytes} from {@code offset}, which hold non-ASCII text: columns need recounting. */
+    void columnsFromBytes(byte[] bytes, int offset) {
+        this.utf8 = bytes;
+        this.utf8Offset = offset;
     }
 
     JsonParser parser() {
@@ -125,14 +137,31 @@ final class TokenCursor {
 
     long tokenPos() {
         JsonLocation l = p.currentTokenLocation();
-        return pack(l.getLineNr(), l.getColumnNr());
+        return pack(l.getLineNr(), column(l));
+    }
+
+    /** The location's column in UTF-16 code units (a byte parser's column counts bytes). */
+    private int column(JsonLocation l) {
+        int col = l.getColumnNr();
+        if (utf8 == null || col <= 1) return col;
+        long offset = l.getByteOffset();
+        if (offset < 0) return col;
+        int end = utf8Offset + (int) offset;
+        int start = end - (col - 1);
+        if (start < utf8Offset || end > utf8.length) return col;
+        int units = 1;
+        for (int i = start; i < end; i++) {
+            int b = utf8[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;
+        }
+        return units;
     }
 
     /** The current token's position, or 1:1 if the parser cannot tell. */
     long safeTokenPos() {
         try {
             JsonLocation l = p.currentTokenLocation();
-            return l == null || l.getLineNr() <= 0 ? pack(1, 1) : pack(l.getLineNr(), l.getColumnNr());
+            return l == null || l.getLineNr() <= 0 ? pack(1, 1) : pack(l.getLineNr(), column(l));
         } catch (RuntimeException e) {
             return pack(1, 1);
         }

@@ -84,8 +84,15 @@ public record Finding(String rule, Severity severity, String message, String sub
      */
     public String fingerprint() {
         if (facts.isEmpty()) return fingerprint(rule, subject, claimRef, List.of(), location.file(), message);
-        String attributes = String.join(",", facts.stream().map(Fact::getAttribute).distinct().sorted().toList());
-        String times = String.join(",", facts.stream().map(f -> String.valueOf(f.getAt())).distinct().sorted().toList());
+        // distinct and sorted, as a stream's distinct().sorted() gives them
+        java.util.TreeSet<String> attributeSet = new java.util.TreeSet<>();
+        java.util.TreeSet<String> timeSet = new java.util.TreeSet<>();
+        for (Fact f : facts) {
+            attributeSet.add(f.getAttribute());
+            timeSet.add(String.valueOf(f.getAt()));
+        }
+        String attributes = String.join(",", attributeSet);
+        String times = String.join(",", timeSet);
         return digest(rule + "\u0000" + Objects.toString(subject, "") + "\u0000" + Objects.toString(claimRef, "")
                 + "\u0000v2\u0000" + attributes + "\u0000" + times);
     }
@@ -102,12 +109,18 @@ public record Finding(String rule, Severity severity, String message, String sub
         return digest(key);
     }
 
-    private static String digest(String key) {
+    /** One SHA-256 engine per thread (looking one up costs more than hashing a key); reset by each digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static String digest(String key) {
+        byte[] d = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(d, 0, 16);
     }
 }

@@ -9,16 +9,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Quotes against the story text: folding for comparison, and the numbers a quote states (in digits, with
  * thousands separators, or in words such as "three thousand").
  */
 public final class QuoteText {
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-
     private QuoteText() {
     }
 
@@ -26,17 +22,27 @@ public final class QuoteText {
     public static String fold(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFC);
         StringBuilder b = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
+        // one pass: each character mapped, and each run of \s (after mapping) written as one space, as the
+        // regular expression SPACE replaced it before; then trimmed
+        boolean inSpace = false;
+        for (int i = 0, len = n.length(); i < len; i++) {
             char c = n.charAt(i);
-            switch (c) {
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> b.append('"');
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> b.append('\'');
-                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> b.append('-');
-                case '\u00A0', '\u2007', '\u202F' -> b.append(' ');
-                default -> b.append(c);
+            char f = switch (c) {
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+                case '\u00A0', '\u2007', '\u202F' -> ' ';
+                default -> c;
+            };
+            if (f == ' ' || f == '\t' || f == '\n' || f == '\u000B' || f == '\f' || f == '\r') {
+                if (!inSpace) b.append(' ');
+                inSpace = true;
+            } else {
+                b.append(f);
+                inSpace = false;
             }
         }
-        return SPACE.matcher(b).replaceAll(" ").trim();
+        return b.toString().trim();
     }
 
     /**

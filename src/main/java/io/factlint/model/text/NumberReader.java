@@ -104,6 +104,17 @@ public final class NumberReader {
             + "january|february|march|april|may|june|july|august|september|october|november|december)\\s*-?|,\\s*|\\(|'|^)$",
             Pattern.CASE_INSENSITIVE);
     private static final MathContext FRACTION_PRECISION = new MathContext(10);
+    // the small patterns of the code below, compiled once (String.matches and String.split compile theirs per call)
+    private static final Pattern COMMA_SPACE = Pattern.compile(", ");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d{1,2}");
+    private static final Pattern ALL_DIGITS = Pattern.compile("\\d+");
+    private static final Pattern WORD_GAP = Pattern.compile("[\\s-]+");
+    private static final Pattern PLAIN_DIGITS = Pattern.compile("[\\d.,\\s]+");
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[\\d.]+");
+    private static final Pattern SCALED_END = Pattern.compile("(?is).*\\d\\s*(?:thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b)");
+    private static final Pattern MONTH_BEFORE = Pattern.compile("([a-z]+)\\.?\\s+$");
+    private static final Pattern MONTH_AFTER = Pattern.compile("^\\s+(?:of\\s+)?([a-z]+)");
+    private static final Pattern LOWER_WORD_AFTER = Pattern.compile("^\\s+\\p{Ll}.*");
 
     private NumberReader() {
     }
@@ -135,8 +146,10 @@ public final class NumberReader {
     private static List<ReadNumber> atoms(String text) {
         List<ReadNumber> out = new ArrayList<>();
         Matcher m = ATOM.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
         int pos = 0;
-        while (pos < text.length() && m.find(pos)) {
+        while (pos < text.length() && (pos = nextAtom(m, text, pos)) >= 0) {
             ReadNumber n = atom(text, m);
             pos = m.end();
             if (n != null && (out.isEmpty() || n.start() >= out.get(out.size() - 1).end())) {
@@ -145,6 +158,49 @@ public final class NumberReader {
             }
         }
         return out;
+    }
+
+    /**
+     * What {@code m.find(from)} finds, tried only where an atom can start: {@link #ATOM} is a long alternation with
+     * look-behinds, and {@code find} tries all of it at every character of a story text. Every alternative consumes
+     * an ASCII digit or a dot first, or (after {@code \\b}) an ASCII letter that begins "a", a number word or a
+     * fraction word; so a position is skipped only if its character is ASCII and none of those, or a letter right
+     * after an ASCII letter, digit or underscore (no word boundary). The match is then tried there, the match
+     * (groups, start, end) being the same as {@code find}'s, as the leftmost one. Returns its start, or -1.
+     */
+    private static int nextAtom(Matcher m, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            if (c < 0x80) {
+                if (c >= '0' && c <= '9' || c == '.') {
+                    // a digit or a dot can start the digit alternatives
+                } else if (c < 128 && STARTS_WORD[c]) {
+                    if (p > 0) {
+                        char b = text.charAt(p - 1);
+                        if (b < 0x80 && (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_')) continue;
+                    }
+                } else {
+                    continue;
+                }
+            }
+            m.region(p, n);
+            if (m.lookingAt()) return p;
+        }
+        return -1;
+    }
+
+    /** ASCII letters (either case) that begin "a", "an", a number word or a fraction word of {@link #ATOM}. */
+    private static final boolean[] STARTS_WORD = new boolean[128];
+
+    static {
+        for (String w : List.of("a", "an", "hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
+                "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "eighth", "tenth",
+                "tenths")) {
+            STARTS_WORD[w.charAt(0)] = true;
+        }
+        for (String w : UNITS.keySet()) STARTS_WORD[w.charAt(0)] = true;
+        for (int c = 'a'; c <= 'z'; c++) if (STARTS_WORD[c]) STARTS_WORD[Character.toUpperCase(c)] = true;
     }
 
     private static ReadNumber atom(String text, Matcher m) {
@@ -167,8 +223,8 @@ public final class NumberReader {
             String d = m.group("digits");
             if (d.contains(", ")) {
                 value = new BigDecimal(d.replace(", ", ""));
-                for (String part : d.split(", ")) alternatives.add(new BigDecimal(part));
-            } else if (d.matches("\\d+,\\d{1,2}")) {
+                for (String part : COMMA_SPACE.split(d)) alternatives.add(new BigDecimal(part));
+            } else if (DECIMAL_COMMA.matcher(d).matches()) {
                 value = new BigDecimal(d.replace(',', '.'));
                 alternatives.add(new BigDecimal(d.replace(",", "")));
             } else {
@@ -196,12 +252,12 @@ public final class NumberReader {
             }
         } else if (m.group("onein") != null) {
             String den = m.group("den").toLowerCase(Locale.ROOT);
-            BigDecimal d = den.matches("\\d+") ? new BigDecimal(den) : wordsValue(den);
+            BigDecimal d = ALL_DIGITS.matcher(den).matches() ? new BigDecimal(den) : wordsValue(den);
             if (d == null || d.signum() == 0) return null;
             value = BigDecimal.ONE.divide(d, FRACTION_PRECISION).stripTrailingZeros();
             role = ReadNumber.Role.FRACTION;
         } else if (m.group("fraction") != null) {
-            String[] parts = m.group("fraction").toLowerCase(Locale.ROOT).split("[\\s-]+");
+            String[] parts = WORD_GAP.split(m.group("fraction").toLowerCase(Locale.ROOT));
             String word = parts[parts.length - 1];
             BigDecimal num = parts.length == 1 || parts[0].equals("a") || parts[0].equals("an") ? BigDecimal.ONE
                     : BigDecimal.valueOf(UNITS.get(parts[0]));
@@ -222,7 +278,7 @@ public final class NumberReader {
     /** Scale, percent, currency, hedges and the role of a year or a day, around an atom. */
     private static ReadNumber finish(String text, int start, int end, BigDecimal value, List<BigDecimal> alternatives,
                                      ReadNumber.Role role, boolean digits) {
-        boolean scaled = end > start && !text.substring(start, end).matches("[\\d.,\\s]+");
+        boolean scaled = end > start && !PLAIN_DIGITS.matcher(text.substring(start, end)).matches();
         Matcher sc = SCALE_AFTER.matcher(text).region(end, text.length());
         if (digits && sc.lookingAt()) {
             BigDecimal s = SCALES.get(sc.group("scale").toLowerCase(Locale.ROOT));
@@ -286,7 +342,7 @@ public final class NumberReader {
         boolean percent = a.percent() || b.percent();
         // a scale written once at the end applies to both ends: "10 to 12 million", "$2-3bn"
         if (lo.compareTo(hi) < 0 && hi.compareTo(lo.multiply(BigDecimal.valueOf(100))) > 0
-                && a.text().matches("[\\d.]+") && b.text().matches("(?is).*\\d\\s*(?:thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b)")) {
+                && DIGITS_AND_DOTS.matcher(a.text()).matches() && SCALED_END.matcher(b.text()).matches()) {
             BigDecimal[] s = {BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000_000),
                     new BigDecimal("1000000000000")};
             for (BigDecimal x : s) {
@@ -318,10 +374,10 @@ public final class NumberReader {
     private static boolean isDay(String text, int start, int end, BigDecimal value) {
         if (value.scale() > 0 || value.compareTo(BigDecimal.ONE) < 0 || value.compareTo(BigDecimal.valueOf(31)) > 0) return false;
         String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
-        Matcher mb = Pattern.compile("([a-z]+)\\.?\\s+$").matcher(before);
+        Matcher mb = MONTH_BEFORE.matcher(before);
         if (mb.find() && MONTHS.contains(mb.group(1))) return true;
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-        Matcher ma = Pattern.compile("^\\s+(?:of\\s+)?([a-z]+)").matcher(after);
+        Matcher ma = MONTH_AFTER.matcher(after);
         return ma.find() && MONTHS.contains(ma.group(1));
     }
 
@@ -332,7 +388,7 @@ public final class NumberReader {
         String before = text.substring(Math.max(0, start - 12), start);
         if (YEAR_CONTEXT_BEFORE.matcher(before).find()) return true;
         String after = text.substring(end, Math.min(text.length(), end + 3));
-        return after.isEmpty() || !after.matches("^\\s+\\p{Ll}.*") && !after.startsWith("-");
+        return after.isEmpty() || !LOWER_WORD_AFTER.matcher(after).matches() && !after.startsWith("-");
     }
 
     private static Bound hedge(String words) {
@@ -353,7 +409,7 @@ public final class NumberReader {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal group = BigDecimal.ZERO;
         boolean any = false;
-        for (String w : words.split("[\\s-]+")) {
+        for (String w : WORD_GAP.split(words)) {
             if (w.isEmpty() || w.equals("and")) continue;
             if (w.equals("a") || w.equals("an")) {
                 group = group.add(BigDecimal.ONE);
