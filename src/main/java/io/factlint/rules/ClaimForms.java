@@ -156,6 +156,31 @@ public final class ClaimForms {
             }
         }
         String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
+            // a statement for a sub-period of another one inside the period is already counted by it ("4 attacks
+            // between 1814 and 2021" holds the one of 1983): adding both would count it twice
+            List<String> nested = new ArrayList<>();
+            List<Moment> kept = new ArrayList<>();
+            for (Moment m : inside) {
+                Moment outer = null;
+                for (Moment n : inside) {
+                    if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
+                            && !start(m.getAt()).before(n.getAt().from()) && end(m.getAt()).atOrBefore(n.getAt().to())) {
+                        outer = n;
+                        break;
+                    }
+                }
+                if (outer == null) {
+                    kept.add(m);
+                } else {
+                    for (Fact f : m.getFacts()) {
+                        nested.add(f.getRef() + " (stated for " + m.getAt().display() + ", within " + outer.getAt().display() + ")");
+                    }
+                }
+            }
+            inside = kept;
+            if (!nested.isEmpty()) left += "; left out, counted by a statement for a longer time: " + String.join(", ", nested);
+        }
         if (inside.isEmpty()) {
             return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
                     + p.display() + left);
