@@ -3,7 +3,7 @@
 verdict agrees with the fact-checkers' label.
 
 Runs ./factlint check on each encoded case (bench/averitec/cases/ID.json) with the default rules plus
-bench/averitec/figures.yaml, one process per case, and compares the case's verdict with the gold label of
+bench/averitec/figures.yaml and the declared measures of bench/averitec/measures.yaml, one process per case, and compares the case's verdict with the gold label of
 bench/averitec/sample.tsv:
 
     supported                               <-> claim.supported
@@ -27,6 +27,7 @@ ROOT = os.path.dirname(HERE)
 SAMPLE = os.path.join(HERE, "averitec", "sample.tsv")
 CASES = os.path.join(HERE, "averitec", "cases")
 FIGURES = os.path.join(HERE, "averitec", "figures.yaml")
+MEASURES = os.path.join(HERE, "averitec", "measures.yaml")
 GOLD = {"supported": "supported", "refuted": "contradicted",
         "not enough information": "undetermined", "conflicting evidence/cherrypicking": "undetermined",
         "conflicting": "undetermined"}
@@ -35,7 +36,7 @@ GOLD = {"supported": "supported", "refuted": "contradicted",
 def rows():
     with open(SAMPLE, encoding="utf-8") as f:
         lines = [l for l in f if not l.startswith("#") and l.strip()]
-    for r in csv.reader(lines, delimiter="\t"):
+    for r in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
         yield {"row": r[0], "id": r[1], "gold": r[2], "form": r[3], "encoded": r[4] == "yes", "note": r[5]}
 
 
@@ -66,6 +67,7 @@ def main():
         rules = os.path.join(tmp, "rules")
         shutil.copytree(os.path.join(ROOT, "rules"), rules)
         shutil.copy(FIGURES, os.path.join(rules, "vocabulary", "averitec-figures.yaml"))
+        shutil.copy(MEASURES, os.path.join(rules, "vocabulary", "averitec-measures.yaml"))
         all_rows = list(rows())
         encoded = [r for r in all_rows if r["encoded"]]
         results = []

@@ -36,6 +36,7 @@ import java.util.Set;
  * figures: {casualty_share: {numerator: killed_or_injured, denominator: deployed, percent: true, description: ...},
  *           excess_share: {kind: expr, expr: "(excess_deaths - covid_deaths) / excess_deaths"}}
  * singleSource: {attributes: [killed, killed_or_injured], statuses: [deceased]}
+ * measures: [gbvf_cases]   # attributes that exist though no fact may state them (docs/claims.md)
  * </pre>
  */
 final class VocabularyLoader {
@@ -48,7 +49,8 @@ final class VocabularyLoader {
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource, Object draft, com.fasterxml.jackson.databind.JsonNode rules) {
+                     SingleSourceFile singleSource, List<String> measures, Object draft,
+                     com.fasterxml.jackson.databind.JsonNode rules) {
         // draft: the drafting vocabulary (rules/vocabulary/draft.yaml), read by io.factlint.draft, not by the rules
         // rules: the rule catalogue (RuleCatalogue reads it)
     }
@@ -101,6 +103,7 @@ final class VocabularyLoader {
         Set<PartWhole> partWhole = new LinkedHashSet<>();
         Map<String, FigureDefinition> figures = new LinkedHashMap<>();
         Set<SingleSourceWatch> single = new LinkedHashSet<>();
+        Set<String> measures = new java.util.TreeSet<>();
         // where each transition and terminal status is written, to place an error on it (file, JSON pointer)
         Map<Transition, String[]> transitionAt = new LinkedHashMap<>();
         Map<String, String[]> terminalAt = new LinkedHashMap<>();
@@ -160,6 +163,17 @@ final class VocabularyLoader {
                     if (d != null) figures.put(e.getKey(), d);
                 }
             }
+            if (v.measures() != null) {
+                for (int i = 0; i < v.measures().size(); i++) {
+                    String m = v.measures().get(i);
+                    if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
+                        problems.add(at.apply(p, "/measures/" + i) + ": a measure is an attribute in snake_case, found "
+                                + (m == null ? "null" : "\"" + m + "\""));
+                    } else {
+                        measures.add(m);
+                    }
+                }
+            }
             if (v.singleSource() != null) {
                 if (v.singleSource().attributes() != null) {
                     v.singleSource().attributes().forEach(a -> single.add(new SingleSourceWatch(a, null)));
@@ -192,7 +206,7 @@ final class VocabularyLoader {
         return new Vocabulary(
                 statuses.stream().map(s -> new StatusWord(s, terminal.contains(s))).toList(),
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
-                List.copyOf(figures.values()), List.copyOf(single));
+                List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures));
     }
 
     /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */

@@ -15,7 +15,7 @@ import static io.factlint.ingest.Messages.q;
 
 /**
  * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
- * aggregate, versus, compare, rank_among, order, complete, tolerance, window), read into {@link Draft.Form}, and
+ * aggregate, versus, compare, rank_among, rank_over, order, complete, tolerance, window), read into {@link Draft.Form}, and
  * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
  */
 final class ClaimFormFields {
@@ -85,6 +85,17 @@ final class ClaimFormFields {
                         fm.rankAmong = idList(g, f, d, fm.rankPos);
                     }
                 })
+                .optional("rank_over", (g, d, f, pos) -> {
+                    JsonToken t = g.cursor().current();
+                    String s = t == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
+                    When w = s != null && s.matches("\\d{4}(-\\d{2})?") ? yearOrMonth(s) : g.when(f);
+                    if (w != null && !w.isPeriod()) {
+                        g.cursor().error(pos, "\"rank_over\" is a period: a year \"2014\", a month \"2014-03\" or {\"from\": ..., \"to\": ...}");
+                        w = null;
+                    }
+                    form(d).rankOver = w;
+                    if (w == null) d.complete = false;
+                })
                 .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
                 .optional("complete", (g, d, f, pos) -> {
                     JsonToken t = g.cursor().current();
@@ -132,18 +143,24 @@ final class ClaimFormFields {
         Draft.Form f = d.form;
         List<String> wrong = new ArrayList<>();
         if (Fact.STATUS.equals(d.attribute) && !f.options().form().equals("value")) {
-            wrong.add("a status claim takes none of since, aggregate, versus, rank_among");
+            wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over");
         }
         if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
         if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
             wrong.add("\"aggregate\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
         }
         if (f.compare != null && f.versus.isEmpty()) wrong.add("\"compare\" needs \"versus\"");
-        if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null) wrong.add("\"order\" needs \"rank_among\"");
+        if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null && f.rankOver == null) {
+            wrong.add("\"order\" needs \"rank_among\" or \"rank_over\"");
+        }
+        if (f.rankOver != null && d.at != null && d.at.isPeriod()) {
+            wrong.add("\"rank_over\" ranks the value at one time: \"at\" is a date or date-time, not a period");
+        }
         int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
-                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1);
+                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1) + (f.rankOver != null ? 1 : 0);
         if (forms > 1) {
-            wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among)");
+            wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among),"
+                    + " a rank over time (rank_over)");
         }
         for (String w : wrong) c.error(TokenCursor.pos(d.location), "claim" + (d.id == null ? "" : " " + q(d.id)) + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;

@@ -61,12 +61,13 @@ final class Draft {
         Double toleranceRelative;
         Double toleranceAbsolute;
         String window;
+        When rankOver;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
-                    order == null && (!rankAmong.isEmpty() || rankKind != null) ? "desc" : order, complete,
-                    toleranceRelative, toleranceAbsolute, window);
+                    order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
+                    complete, toleranceRelative, toleranceAbsolute, window, rankOver);
         }
     }
 

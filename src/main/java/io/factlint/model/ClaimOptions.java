@@ -22,23 +22,29 @@ import java.util.List;
  * @param toleranceRelative widens the value of {@code =} and {@code ~} by this share of it, or null
  * @param toleranceAbsolute widens it by this amount, or null
  * @param window     ISO-8601 duration: evidence stated up to this long after the claim's time counts
+ * @param rankOver   rank-over-time claims: the period over whose values (the subject's own) the value at the
+ *                   claim's time is ranked ("a six-year high"), or null
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
-                           String window) {
+                           String window, When rankOver) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null);
+            List.of(), null, null, false, null, null, null, null);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
         rankAmong = rankAmong == null ? List.of() : List.copyOf(rankAmong);
     }
 
-    /** The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank} or {@code value}. */
+    /**
+     * The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank}, {@code rank_over} or
+     * {@code value}.
+     */
     public String form() {
         if (since != null) return "change";
+        if (rankOver != null) return "rank_over";
         if (aggregate != null) return "aggregate";
         if (!versus.isEmpty()) return "versus";
         if (!rankAmong.isEmpty() || rankKind != null) return "rank";

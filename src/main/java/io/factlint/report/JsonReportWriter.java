@@ -224,7 +224,7 @@ public final class JsonReportWriter implements ReportWriter {
     public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
-                           IntervalJson conventional, IntervalJson strict) {
+                           IntervalJson conventional, IntervalJson strict, String rankOver) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -235,7 +235,7 @@ public final class JsonReportWriter implements ReportWriter {
                     o.versus().isEmpty() ? null : o.versus(), o.compare(), o.rankAmong().isEmpty() ? null : o.rankAmong(),
                     o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
                     o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
-                    f == null ? null : IntervalJson.of(f.strict()));
+                    f == null ? null : IntervalJson.of(f.strict()), o.rankOver() == null ? null : o.rankOver().iso());
         }
     }
 

@@ -65,6 +65,7 @@ public final class ClaimForms {
             case "aggregate" -> aggregate(x);
             case "versus" -> versus(x);
             case "rank" -> rank(x, kindSubjects);
+            case "rank_over" -> rankOver(x);
             default -> value(x);
         };
     }
@@ -155,6 +156,31 @@ public final class ClaimForms {
             }
         }
         String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
+            // a statement for a sub-period of another one inside the period is already counted by it ("4 attacks
+            // between 1814 and 2021" holds the one of 1983): adding both would count it twice
+            List<String> nested = new ArrayList<>();
+            List<Moment> kept = new ArrayList<>();
+            for (Moment m : inside) {
+                Moment outer = null;
+                for (Moment n : inside) {
+                    if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
+                            && !start(m.getAt()).before(n.getAt().from()) && end(m.getAt()).atOrBefore(n.getAt().to())) {
+                        outer = n;
+                        break;
+                    }
+                }
+                if (outer == null) {
+                    kept.add(m);
+                } else {
+                    for (Fact f : m.getFacts()) {
+                        nested.add(f.getRef() + " (stated for " + m.getAt().display() + ", within " + outer.getAt().display() + ")");
+                    }
+                }
+            }
+            inside = kept;
+            if (!nested.isEmpty()) left += "; left out, counted by a statement for a longer time: " + String.join(", ", nested);
+        }
         if (inside.isEmpty()) {
             return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
                     + p.display() + left);
@@ -295,6 +321,65 @@ public final class ClaimForms {
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "") + (unknown ? "" : "");
         Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false, "rank");
+        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+    }
+
+    /**
+     * A rank over time ("a six-year high", "the lowest since 2014"): the subject's value at the claim's time ranked
+     * among its own values at the other times lying wholly inside the period {@code rank_over} (the times the
+     * attribute, or a derived figure's inputs, are stated for), on each reading. As for a rank among subjects, the
+     * rank is an interval, and without {@code complete} it is open downwards (a time with no fact may rank ahead),
+     * so rank 1 can be contradicted but never supported.
+     */
+    private static ClaimVerdict rankOver(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        When p = o.rankOver();
+        Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
+        FigureDefinition def = x.defs().get(c.attribute());
+        List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
+        // the times inside the period at which a value is stated, in time order
+        java.util.TreeMap<When, When> times = new java.util.TreeMap<>(When::compareTime);
+        for (String a : attributes) {
+            Timeline t = x.timeline(c.subject(), a);
+            if (t == null) continue;
+            for (Moment m : t.getMoments()) {
+                if (m.getHull() == null) continue;
+                When at = m.getAt();
+                if (!start(at).before(p.from()) && end(at).atOrBefore(p.to())) times.putIfAbsent(end(at), at);
+            }
+        }
+        boolean desc = !"asc".equals(o.order());
+        int[] conv = {1, 1}, strict = {1, 1};
+        List<Fact> facts = new ArrayList<>(mine.facts());
+        List<String> shown = new ArrayList<>();
+        Set<List<Fact>> seen = new java.util.HashSet<>();
+        seen.add(mine.facts());
+        for (When t : times.keySet()) {
+            Value theirs = valueAt(x, c.subject(), c.attribute(), t);
+            if (theirs.missing() != null || !seen.add(theirs.facts())) continue;
+            facts.addAll(theirs.facts());
+            shown.add(theirs.words());
+            ahead(desc ? theirs.conv() : mine.conv(), desc ? mine.conv() : theirs.conv(), conv);
+            ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
+        }
+        int n = shown.size();
+        double inf = Double.POSITIVE_INFINITY;
+        Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
+        Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
+        Verdict vc = judge(c.op(), c.quantity(), rc, true, o);
+        Verdict vs = judge(c.op(), c.quantity(), rs, false, o);
+        String word = desc ? "higher" : "lower";
+        String reason = "rank of " + c.attribute() + " of " + c.subject() + " on " + c.at().display() + " ("
+                + (desc ? "1 = highest" : "1 = lowest") + ") among its " + n + " other value" + (n == 1 ? "" : "s")
+                + " over " + p.display() + (o.complete() ? "" : " (not said to be complete: a time with no fact may rank ahead)")
+                + " is " + rank(rc) + " (" + (conv[0] - 1) + " " + word + (conv[1] > conv[0] ? ", " + (conv[1] - conv[0])
+                + " possibly " + word : "") + "): " + mine.words() + (shown.isEmpty() ? "" : " against " + String.join(", ", shown))
+                + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
+                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "");
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false,
+                "rank_over");
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
     }
 

@@ -172,8 +172,52 @@ public final class RuleCases {
         return rel.isEmpty() ? caseDir.getFileName().toString() : rel;
     }
 
-    /** Runs one case with {@code pack}. */
+    /**
+     * Runs one case with {@code pack}. A case with a {@code vocabulary/} folder is checked with the pack plus its
+     * YAML files (copied into a temporary copy of the pack's folder and compiled): a case of a vocabulary setting
+     * such as {@code measures:}.
+     */
     public static CaseResult run(RulePack pack, String name, Path caseDir) {
+        if (Files.isDirectory(caseDir.resolve("vocabulary")) && pack.dir() != null) {
+            Path tmp = null;
+            try {
+                tmp = Files.createTempDirectory("factlint-case-rules-");
+                Path rules = tmp.resolve("rules");
+                copyTree(pack.dir(), rules);
+                try (Stream<Path> s = Files.list(caseDir.resolve("vocabulary"))) {
+                    for (Path y : s.sorted().toList()) {
+                        Files.copy(y, rules.resolve("vocabulary").resolve("case-" + y.getFileName()));
+                    }
+                }
+                return runWith(RulePack.load(rules), name, caseDir);
+            } catch (IOException | RulePackException e) {
+                return new CaseResult(name, List.of("vocabulary/: " + e.getMessage()));
+            } finally {
+                if (tmp != null) deleteTree(tmp);
+            }
+        }
+        return runWith(pack, name, caseDir);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private static CaseResult runWith(RulePack pack, String name, Path caseDir) {
         if (Files.isRegularFile(caseDir.resolve(EXPECTED_TXT))) return runExact(pack, name, caseDir);
         Expected exp;
         try {

@@ -29,11 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs every example of docs/claims.md: each {@code ```json} block holding {@code "claims"} is a complete fact
  * file, checked with the default rule pack; the {@code ```text} block after it is the exact list of the text
- * report's claim lines (the file is shown as {@code story.json}).
+ * report's claim lines (the file is shown as {@code story.json}). A {@code ```yaml} block right before the fact file,
+ * whose first line is {@code # rules/vocabulary/NAME.yaml}, is a vocabulary file the example adds to the pack (a copy
+ * of {@code rules/} with it, compiled for that example).
  */
 class ClaimsDocTest {
     private static final Path DOC = Path.of("docs/claims.md");
-    private static final Pattern EXAMPLE = Pattern.compile("```json\\n(.*?)```\\s*\\n+```text\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "(?:```yaml\\n# (rules/vocabulary/[a-z-]+\\.yaml)\\n(.*?)```\\s*\\n+)?```json\\n(.*?)```\\s*\\n+```text\\n(.*?)```",
+            Pattern.DOTALL);
     private static RulePack pack;
 
     @BeforeAll
@@ -41,7 +45,7 @@ class ClaimsDocTest {
         pack = RulePack.load(Path.of("rules"));
     }
 
-    record Example(int line, String json, String expected) {
+    record Example(int line, String json, String expected, String vocabularyFile, String vocabulary) {
     }
 
     static List<Example> examples() throws Exception {
@@ -49,9 +53,9 @@ class ClaimsDocTest {
         List<Example> out = new ArrayList<>();
         Matcher m = EXAMPLE.matcher(doc);
         while (m.find()) {
-            if (!m.group(1).contains("\"claims\"")) continue;
-            int line = (int) doc.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-            out.add(new Example(line, m.group(1), m.group(2)));
+            if (!m.group(3).contains("\"claims\"")) continue;
+            int line = (int) doc.substring(0, m.start(3)).chars().filter(c -> c == '\n').count();
+            out.add(new Example(line, m.group(3), m.group(4), m.group(1), m.group(2)));
         }
         return out;
     }
@@ -62,7 +66,7 @@ class ClaimsDocTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(7);
         String joined = String.join("\n", all.stream().map(Example::json).toList());
         for (String field : List.of("\"since\"", "\"change\"", "\"from\"", "\"max_age\"", "\"aggregate\"", "\"versus\"",
-                "\"compare\"", "\"rank_among\"", "\"order\"", "\"complete\"", "\"tolerance\"", "\"percent\"", "\"window\"")) {
+                "\"compare\"", "\"rank_among\"", "\"rank_over\"", "\"order\"", "\"complete\"", "\"tolerance\"", "\"percent\"", "\"window\"")) {
             assertThat(joined).as(field).contains(field);
         }
     }
@@ -74,7 +78,21 @@ class ClaimsDocTest {
             try {
                 Path file = dir.resolve("story.json");
                 Files.writeString(file, e.json());
-                CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(file)));
+                RulePack p = pack;
+                if (e.vocabularyFile() != null) {
+                    // the default pack plus the example's vocabulary file
+                    Path rules = dir.resolve("rules");
+                    try (Stream<Path> s = Files.walk(Path.of("rules"))) {
+                        for (Path x : s.toList()) {
+                            Path t = rules.resolve(Path.of("rules").relativize(x).toString());
+                            if (Files.isDirectory(x)) Files.createDirectories(t);
+                            else Files.copy(x, t);
+                        }
+                    }
+                    Files.writeString(dir.resolve(e.vocabularyFile()), e.vocabulary());
+                    p = RulePack.load(rules);
+                }
+                CheckOutcome r = new CheckPipeline(p).run(CheckRequest.of(List.of(file)));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 new TextReportWriter().write(r, new ReportOptions("test", null), out);
                 String prefix = file.toString().replace('\\', '/');

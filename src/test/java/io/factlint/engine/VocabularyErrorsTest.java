@@ -36,4 +36,11 @@ class VocabularyErrorsTest {
                 .singleElement().asString().startsWith("rules/vocabulary/lifecycle.yaml: not valid UTF-8 text")
                 .doesNotContain("CharConversion");
     }
+
+    @Test
+    void aDeclaredMeasureIsAnAttributeInSnakeCase() throws Exception {
+        assertThat(problems("statuses: [a]\nmeasures: [gbvf_cases, \"GBVF cases\"]\n".getBytes()))
+                .singleElement().asString()
+                .isEqualTo("rules/vocabulary/lifecycle.yaml:2:24: a measure is an attribute in snake_case, found \"GBVF cases\"");
+    }
 }

@@ -85,10 +85,12 @@ class FactsSchemaTest {
     void rejectsWrongClaimFormFields() throws IOException {
         String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", \"value\": 1, ";
         for (String bad : new String[]{"\"aggregate\": \"median\"", "\"window\": \"14 days\"", "\"tolerance\": {}",
-                "\"rank_among\": []", "\"change\": \"growth\"", "\"tolerance\": {\"relative\": -1}"}) {
+                "\"rank_among\": []", "\"change\": \"growth\"", "\"tolerance\": {\"relative\": -1}", "\"rank_over\": \"2018-12-31\"",
+                "\"rank_over\": {\"from\": \"2013-01-01\"}"}) {
             assertThat(schema.validate(JSON.readTree(base + bad + ", \"at\": \"2024-01-01\"}]}"))).as(bad).isNotEmpty();
         }
         assertThat(schema.validate(JSON.readTree(base + "\"since\": \"2002\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "\"rank_over\": \"2013\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,6 +47,16 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aRankOverTimeClaimShowsItsFormTheValuesAndTheirTimes() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claims/rank-over/clean/facts");
+        Element claim = d.selectFirst("article.claim");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("eac_exports = 1 (rank (1 = highest) among its own values over 1 Jan 2013 – 31 Dec 2018, complete)");
+        assertThat(claim.text()).contains("140,000,000,000 (stated for 1 Jan 2019 – 31 Dec 2019) against 125,000,000,000"
+                + " (stated for 1 Jan 2013 – 31 Dec 2013), 134,000,000,000 (stated for 1 Jan 2017 – 31 Dec 2017)");
+    }
+
+    @Test
     void theSeedStoryShowsCountsStrictWordsAndEachSourceOnOneChart() throws Exception {
         Document d = html("facts");
         assertThat(d.select("figure.count figcaption").eachText())

@@ -6,10 +6,23 @@ import java.util.stream.Collectors;
 
 /**
  * The data a rule pack works with, read from the YAML files of the rules folder: the status lifecycle, the
- * cumulative attributes, the part/whole pairs, the derived figures and what {@code source.single} watches.
+ * cumulative attributes, the part/whole pairs, the derived figures, what {@code source.single} watches, and the
+ * declared measures ({@code measures:}: attributes that exist though no fact may state them, so a claim on one is
+ * undetermined rather than refused as a typo; plain strings, sorted).
  */
 public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
-                         List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource) {
+                         List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource,
+                         List<String> measures) {
+
+    public Vocabulary {
+        measures = measures == null ? List.of() : List.copyOf(measures);
+    }
+
+    /** A vocabulary without declared measures. */
+    public Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
+                      List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource) {
+        this(statuses, transitions, cumulative, partWhole, figures, singleSource, List.of());
+    }
 
     public Set<String> statusWords() {
         return statuses.stream().map(StatusWord::word).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
@@ -17,7 +30,8 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
 
     /**
      * Every attribute the rule pack names: derived figures and their inputs, cumulative measures, parts and
-     * wholes, watched attributes. A claim on one of them is meaningful even when no fact states it yet.
+     * wholes, watched attributes, declared measures. A claim on one of them is meaningful even when no fact
+     * states it yet.
      */
     public Set<String> knownAttributes() {
         Set<String> s = new java.util.TreeSet<>();
@@ -28,6 +42,7 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         cumulative.forEach(c -> s.add(c.attribute()));
         partWhole.forEach(p -> { s.add(p.part()); s.add(p.whole()); });
         singleSource.forEach(w -> s.add(w.attribute()));
+        s.addAll(measures);
         return s;
     }
 

@@ -544,6 +544,8 @@ public record HtmlView(
                 case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "
                         + (o.rankKind() != null ? "every " + o.rankKind() : String.join(", ", o.rankAmong()))
                         + (o.complete() ? ", complete" : ""));
+                case "rank_over" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest")
+                        + ") among its own values over " + o.rankOver().display() + (o.complete() ? ", complete" : ""));
                 default -> { }
             }
             if (o.toleranceAbsolute() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceAbsolute()));

@@ -1,0 +1,42 @@
+package io.factlint.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.factlint.check.CheckRequest;
+import io.factlint.model.CheckResult;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A rank over time in the JSON report: its form, period and rank intervals, from the real pipeline and writer. */
+class JsonRankOverTest {
+
+    private static JsonNode claim(String facts, String id) throws Exception {
+        CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(facts)))).result();
+        JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
+        for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals("s#" + id)) return c;
+        throw new AssertionError("no claim " + id);
+    }
+
+    @Test
+    void aRankOverTimeCarriesItsPeriodOrderAndRankIntervals() throws Exception {
+        JsonNode high = claim("src/test/resources/rule-cases/claims/rank-over/fires/facts", "high");
+        JsonNode form = high.path("form");
+        assertThat(form.path("kind").asText()).isEqualTo("rank_over");
+        assertThat(form.path("rankOver").asText()).isEqualTo("2013-01-01/2018-12-31");
+        assertThat(form.path("order").asText()).isEqualTo("desc");
+        assertThat(form.has("complete")).isFalse();
+        // not complete: rank 1 or lower, open downwards
+        assertThat(form.path("conventional").path("min").asDouble()).isEqualTo(1.0);
+        assertThat(form.path("conventional").path("max").isNull()).isTrue();
+        assertThat(high.path("verdict").asText()).isEqualTo("undetermined");
+
+        JsonNode series = claim("src/test/resources/rule-cases/claims/rank-over/clean/facts", "series");
+        assertThat(series.path("form").path("complete").asBoolean()).isTrue();
+        assertThat(series.path("form").path("conventional").path("max").asDouble()).isEqualTo(1.0);
+        assertThat(series.path("verdict").asText()).isEqualTo("supported");
+    }
+}
