@@ -38,7 +38,7 @@ import java.util.function.UnaryOperator;
  */
 final class VocabularyCodec {
     /** Bumped with any change of the layout (the entry's format is bumped with it). */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private VocabularyCodec() {
     }
@@ -87,6 +87,8 @@ final class VocabularyCodec {
             str(out, w.attribute());
             str(out, w.status());
         }
+        out.writeInt(v.measures().size());
+        for (String m : v.measures()) str(out, m);
 
         // the YAML files the positions name, relative to the rules folder; longest display name first (a prefix match)
         List<Map.Entry<String, String>> files = new ArrayList<>(yamlFiles.entrySet());
@@ -147,9 +149,12 @@ final class VocabularyCodec {
         n = count(in);
         List<SingleSourceWatch> single = new ArrayList<>(n);
         for (int i = 0; i < n; i++) single.add(new SingleSourceWatch(str(in), str(in)));
+        n = count(in);
+        List<String> measures = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) measures.add(str(in));
         // the loader's lists are unmodifiable (List.copyOf, Stream.toList)
         Vocabulary vocabulary = new Vocabulary(List.copyOf(statuses), List.copyOf(transitions), List.copyOf(cumulative),
-                List.copyOf(partWhole), List.copyOf(figures), List.copyOf(single));
+                List.copyOf(partWhole), List.copyOf(figures), List.copyOf(single), List.copyOf(measures));
 
         n = count(in);
         List<String> files = new ArrayList<>(n);

@@ -59,15 +59,27 @@ class VocabularyCacheTest {
         assertThat(second.notes().get("rules.vocabulary")).isEqualTo("from cache");
     }
 
-    /** The default pack, and the default pack with the newsroom rule of examples/rules beside it. */
+    /**
+     * The default pack, the default pack with the newsroom rule of examples/rules beside it, and with the AVeriTeC
+     * sample's figures and declared measures (bench/averitec).
+     */
     static Stream<String> packs() {
-        return Stream.of("rules", "rules+examples");
+        return Stream.of("rules", "rules+examples", "rules+averitec");
     }
 
     private static Path pack(String name, Path tmp) {
         if (name.equals("rules")) return Path.of("rules");
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
-        TestFiles.copyTree(Path.of("examples/rules"), rules);
+        if (name.equals("rules+examples")) {
+            TestFiles.copyTree(Path.of("examples/rules"), rules);
+        } else {
+            try {
+                java.nio.file.Files.copy(Path.of("bench/averitec/figures.yaml"), rules.resolve("vocabulary/averitec-figures.yaml"));
+                java.nio.file.Files.copy(Path.of("bench/averitec/measures.yaml"), rules.resolve("vocabulary/averitec-measures.yaml"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return rules;
     }
 
@@ -93,6 +105,7 @@ class VocabularyCacheTest {
         RuleCatalogue freshCatalogue = RuleCatalogue.load(files.yaml(), files::display);
         assertThat(fields(entry.catalogue())).isEqualTo(fields(freshCatalogue));
         if (name.equals("rules+examples")) assertThat(entry.catalogue().entries()).containsKey("desk.deployment_unsourced");
+        if (name.equals("rules+averitec")) assertThat(entry.vocabulary().measures()).contains("gbvf_cases");
         // and the pack a cached run uses
         RulePack fromCache = RulePack.load(rules, CacheOptions.in(c));
         assertThat(fromCache.vocabulary()).isEqualTo(fresh);

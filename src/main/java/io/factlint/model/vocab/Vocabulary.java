@@ -18,12 +18,6 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         measures = measures == null ? List.of() : List.copyOf(measures);
     }
 
-    /** A vocabulary without declared measures. */
-    public Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
-                      List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource) {
-        this(statuses, transitions, cumulative, partWhole, figures, singleSource, List.of());
-    }
-
     public Set<String> statusWords() {
         return statuses.stream().map(StatusWord::word).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
