@@ -32,20 +32,30 @@ class SpillCliTest {
 
     @Test
     void theSpilledCheckWritesTheSameReportsAndLeavesNoTemporaryFiles() throws Exception {
-        Cli memory = Cli.run("check", "facts", "--format", "json", "--format", "sarif", "-o", tmp.resolve("memory") + "/");
+        String[] formats = {"--format", "json", "--format", "sarif", "--format", "junit", "--format", "markdown",
+                "--format", "github", "--format", "claimreview", "--format", "text"};
+        Cli memory = Cli.run(concat(new String[]{"check", "facts", "-o", tmp.resolve("memory") + "/"}, formats));
         assertThat(memory.exit()).as(memory.err()).isEqualTo(0);
         Path spillDir = Files.createDirectories(tmp.resolve("spill"));
         spill(spillDir);
-        Cli spilled = Cli.run("check", "facts", "--format", "json", "--format", "sarif", "-o", tmp.resolve("spilled") + "/", "--profile");
+        Cli spilled = Cli.run(concat(new String[]{"check", "facts", "-o", tmp.resolve("spilled") + "/", "--profile"}, formats));
         assertThat(spilled.exit()).as(spilled.err()).isEqualTo(0);
         assertThat(spilled.err()).contains("spill: 5 facts in 64 buckets");
-        for (String f : new String[]{"factlint.json", "factlint.sarif"}) {
+        assertThat(spilled.out()).isEqualTo(memory.out()).contains("1 story, 5 facts, 2 claims");
+        for (String f : new String[]{"factlint.json", "factlint.sarif", "factlint-junit.xml", "factlint.md",
+                "factlint-github.txt", "factlint-claimreview.json"}) {
             assertThat(Files.readAllBytes(tmp.resolve("spilled").resolve(f))).as(f)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("memory").resolve(f)));
         }
         try (Stream<Path> s = Files.list(spillDir)) {
             assertThat(s.toList()).isEmpty();
         }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
