@@ -75,31 +75,48 @@ final class Spilled {
         int sessions = storyBatches.size();
         int workers = 1;
         List<Fact> next = read(spilled, order.get(0));
-        for (int g = 0; g < order.size(); g++) {
-            List<Fact> facts = next;
-            int root = roots.get(g);
-            FactBase group = new FactBase(base.files(), base.stories(), base.sources(), entities, facts,
-                    claims.getOrDefault(root, List.of()), List.of(), drafted.getOrDefault(root, List.of()), List.of());
-            List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.subjectUnits(group, stories), batchSize);
-            units += batches.stream().mapToInt(b -> b.units().size()).sum();
-            sessions += batches.size();
-            Engine.Run run = batches.isEmpty() ? null : context.start(batches, shared);
-            try {
-                // read the next group while this one's sessions run
+        // the sessions of one group run while the next group is read and its sessions start: the workers never
+        // wait for a group's last batch (at most two groups' facts are in memory)
+        Engine.Run previous = null;
+        try {
+            for (int g = 0; g < order.size(); g++) {
+                List<Fact> facts = next;
+                int root = roots.get(g);
+                FactBase group = new FactBase(base.files(), base.stories(), base.sources(), entities, facts,
+                        claims.getOrDefault(root, List.of()), List.of(), drafted.getOrDefault(root, List.of()), List.of());
+                List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.subjectUnits(group, stories), batchSize);
+                units += batches.stream().mapToInt(b -> b.units().size()).sum();
+                sessions += batches.size();
+                Engine.Run run = batches.isEmpty() ? null : context.start(batches, shared);
+                if (previous != null) {
+                    Engine.Run done = previous;
+                    previous = run;
+                    collected.addAll(done.await());
+                    workers = Math.max(workers, done.workers);
+                } else {
+                    previous = run;
+                }
                 next = g + 1 < order.size() ? read(spilled, order.get(g + 1)) : null;
-            } catch (RuleFailure | RuntimeException e) {
-                if (run != null) run.stop();
-                throw e;
             }
-            if (run != null) {
-                collected.addAll(run.await());
-                workers = Math.max(workers, run.workers);
+            if (!storyBatches.isEmpty()) {
+                Engine.Run run = context.start(storyBatches, shared);
+                if (previous != null) {
+                    Engine.Run done = previous;
+                    previous = run;
+                    collected.addAll(done.await());
+                    workers = Math.max(workers, done.workers);
+                } else {
+                    previous = run;
+                }
             }
-        }
-        if (!storyBatches.isEmpty()) {
-            Engine.Run run = context.start(storyBatches, shared);
-            collected.addAll(run.await());
-            workers = Math.max(workers, run.workers);
+            if (previous != null) {
+                Engine.Run done = previous;
+                previous = null;
+                collected.addAll(done.await());
+                workers = Math.max(workers, done.workers);
+            }
+        } finally {
+            if (previous != null) previous.stop(); // a failure elsewhere: stop what still runs
         }
         phases.note("work units", String.valueOf(units));
         phases.note("sessions", String.valueOf(sessions));
