@@ -59,6 +59,18 @@ class SpillCliTest {
     }
 
     @Test
+    void aBaselineComparesTheSameWhenSpilled() throws Exception {
+        Path base = tmp.resolve("base.json");
+        assertThat(Cli.run("check", "facts", "--format", "json", "-o", base.toString()).exit()).isEqualTo(0);
+        Cli memory = Cli.run("check", "facts", "--baseline", base.toString(), "--format", "json", "-o", tmp.resolve("m.json").toString());
+        spill(Files.createDirectories(tmp.resolve("spill")));
+        Cli spilled = Cli.run("check", "facts", "--baseline", base.toString(), "--format", "json", "-o", tmp.resolve("s.json").toString());
+        assertThat(spilled.exit()).as(spilled.err()).isEqualTo(memory.exit()).isEqualTo(0);
+        assertThat(Files.readString(tmp.resolve("s.json"))).isEqualTo(Files.readString(tmp.resolve("m.json")))
+                .contains("\"unchanged\"");
+    }
+
+    @Test
     void theHtmlReportIsRefusedWhenTheFactsAreSpilled() throws Exception {
         Path spillDir = Files.createDirectories(tmp.resolve("spill"));
         spill(spillDir);
