@@ -22,8 +22,9 @@ def run(args, env, prog=None):
     wall, user, sys_, rss = (float(t[0]), float(t[1]), float(t[2]), int(t[3])) if len(t) >= 4 else (0, 0, 0, 0)
     phases = {m.group(1): float(m.group(2)) for m in re.finditer(r"^profile: (\S+)\s+([\d.]+) ms", p.stderr, re.M)}
     heap = re.search(r"^profile: heap peak\s+(\d+) MB", p.stderr, re.M)
+    spill = re.search(r"^profile: spill: (.*)$", p.stderr, re.M)  # the facts went to bucket files (large inputs)
     return {"wall": wall, "cpu": user + sys_, "rss": rss // 1024, "phases": phases, "stdout": p.stdout,
-            "heap": int(heap.group(1)) if heap else None}
+            "heap": int(heap.group(1)) if heap else None, "spill": spill.group(1) if spill else None}
 
 def med(xs):
     return statistics.median(xs) if xs else float("nan")
@@ -38,6 +39,8 @@ def summary(label, rs):
     if any(r["heap"] for r in rs):
         line += "  heap peak %5d MB" % max(r["heap"] or 0 for r in rs)
     print(line + "   (n=%d; walls %s)" % (len(rs), " ".join("%.2f" % r["wall"] for r in rs)))
+    if any(r.get("spill") for r in rs):
+        print("%-26s spilled: %s" % ("", rs[0]["spill"]))
     keys = [k for k in ("rules.vocabulary", "rules.cache-load", "rules.wait", "rules.compile", "rules.build", "load", "timelines",
                         "insert", "fire", "units", "rules", "collect", "report") if k in ph]
     if keys:

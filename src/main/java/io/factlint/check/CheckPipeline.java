@@ -105,14 +105,24 @@ public final class CheckPipeline {
             try {
                 long t = System.nanoTime();
                 base = new FactLoader(vocabulary.statusWords(), request.parser())
-                        .checkingClaimAttributes(vocabulary.knownAttributes()).load(request.paths());
+                        .checkingClaimAttributes(vocabulary.knownAttributes())
+                        .spilling(io.factlint.ingest.SpillPolicy.fromSystemProperties()).load(request.paths());
                 phases.since("load", t);
                 phases.note("facts", String.valueOf(base.facts().size()));
             } catch (InputException e) {
                 errors.addAll(e.errors());
+            } catch (io.factlint.ingest.FactSpill.SpillFailed e) {
+                // a full disk, an unwritable temporary folder: the check did not complete (exit 3)
+                throw new RuleFailure(e.getMessage(), null, e);
             }
         }
-        return check(base, request, errors, null);
+        // the bucket files of a spilled input are deleted once the rules ran, also when they failed
+        io.factlint.model.SpilledFacts spilled = base != null && base.facts() instanceof io.factlint.model.SpilledFacts s ? s : null;
+        try {
+            return check(base, request, errors, null);
+        } finally {
+            if (spilled != null) spilled.close();
+        }
     }
 
     /**

@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -253,15 +252,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         ReportOptions options = new ReportOptions(Version.VALUE, Today.sourceDateEpoch(main.envMap()));
         long t = System.nanoTime();
-        // render everything first: a writer that fails leaves every earlier report in place
-        Map<Format, byte[]> rendered = new LinkedHashMap<>();
-        for (Format f : destinations.keySet()) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Reports.writer(f).write(outcome, options, buf);
-            rendered.put(f, buf.toByteArray());
-        }
+        // render everything first: a writer that fails leaves every earlier report in place (a report to a file is
+        // rendered into its temporary file, not into memory: a large check's JSON report is larger than its heap)
+        Map<Format, io.factlint.report.IOConsumer<java.io.OutputStream>> rendered = new LinkedHashMap<>();
+        for (Format f : destinations.keySet()) rendered.put(f, o -> Reports.writer(f).write(outcome, options, o));
         boolean[] stdoutFailed = {false};
-        List<Path> written = plan.write(rendered, (format, bytes) -> {
+        List<Path> written = plan.render(rendered, (format, bytes) -> {
             out.print(new String(bytes, StandardCharsets.UTF_8));
             out.flush();
             // a PrintWriter swallows write errors: a report that did not reach its reader must not pass

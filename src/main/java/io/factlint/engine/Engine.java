@@ -10,6 +10,7 @@ import io.factlint.model.Entity;
 import io.factlint.model.Fact;
 import io.factlint.model.Mention;
 import io.factlint.model.Source;
+import io.factlint.model.SpilledFacts;
 import io.factlint.model.Story;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -87,8 +88,13 @@ public final class Engine {
     /** As {@link #check(RulePack, FactBase, EngineLimits, Phases)}, cutting the fact base as {@code mode} says. */
     public static CheckResult check(RulePack pack, FactBase base, EngineLimits limits, Phases phases, Mode mode)
             throws RuleFailure {
-        long t = System.nanoTime();
         boolean global = mode == Mode.GLOBAL || (mode == Mode.AUTO && hasGlobalRule(pack));
+        if (base.facts() instanceof SpilledFacts spilled) {
+            if (!global) return Spilled.check(pack, base, spilled, limits, phases, mode);
+            // a rule that joins across units needs every fact in one session: they are read back, all of them
+            base = Spilled.inMemory(base, spilled);
+        }
+        long t = System.nanoTime();
         List<WorkUnits.Batch> batches;
         List<Entity> sharedEntities;
         if (global) {
@@ -131,75 +137,158 @@ public final class Engine {
     private static CheckResult check(RulePack pack, FactBase base, List<Fact> seriesFacts, List<WorkUnits.Batch> batches,
                                      List<Entity> sharedEntities, EngineLimits limits, Phases phases) throws RuleFailure {
         long t = System.nanoTime();
-        Names names = new Names(base);
-        boolean wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-                .anyMatch(g -> g.getName().equals("names")));
-        RuleClasses classes = RuleClasses.of(pack);
+        Context context = new Context(pack, base, limits);
         // each session derives its own subjects' series (a unit holds every fact of its subjects) and drops them
         // with its timelines; the series of the whole base, in the order one session over everything gives them,
         // are derived only if a report draws them (the HTML report): memory stays bounded by the largest batch
         List<Series> series = new LazySeries(seriesFacts);
-        List<Source> sources = List.copyOf(base.sources().values());
+        Run run = context.start(batches, sharedEntities);
+        Collected collected = new Collected(pack);
+        collected.addAll(run.await());
+        t = phases.since("rules", t);
+        CheckResult result = collected.result(base, series, phases, run.workers);
+        phases.since("collect", t);
+        return result;
+    }
 
-        int workers = Math.max(1, Math.min(batches.size(), workers()));
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread th = new Thread(null, r, "factlint-rules-" + threads.incrementAndGet(), WORKER_STACK_BYTES);
-            th.setDaemon(true);
-            return th;
-        };
-        ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), factory);
-        List<Job> jobs = new ArrayList<>();
-        long limit = limitNanos(limits.timeout());
-        for (WorkUnits.Batch b : batches) {
-            Job job = new Job(b, limit);
-            job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames));
-            jobs.add(job);
+    /** What every session of one check shares: the pack, the base's names and sources, the limits. */
+    static final class Context {
+        final RulePack pack;
+        final EngineLimits limits;
+        final Names names;
+        final boolean wantsNames;
+        final RuleClasses classes;
+        final List<Source> sources;
+
+        Context(RulePack pack, FactBase base, EngineLimits limits) {
+            this.pack = pack;
+            this.limits = limits;
+            this.names = new Names(base);
+            this.wantsNames = pack.kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                    .anyMatch(g -> g.getName().equals("names")));
+            this.classes = RuleClasses.of(pack);
+            this.sources = List.copyOf(base.sources().values());
         }
-        // the time limit is each session's own, counted from when its rules start firing, in the session's own
-        // time (SessionClock): building sessions, waiting for a worker, inserting and the machine's load never count
-        List<Part> parts = new ArrayList<>();
-        try {
+
+        /** Starts the sessions of {@code batches} on a pool of workers; {@link Run#await} takes their results. */
+        Run start(List<WorkUnits.Batch> batches, List<Entity> sharedEntities) {
+            int workers = Math.max(1, Math.min(batches.size(), workers()));
+            AtomicInteger threads = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread th = new Thread(null, r, "factlint-rules-" + threads.incrementAndGet(), WORKER_STACK_BYTES);
+                th.setDaemon(true);
+                return th;
+            };
+            ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(), factory);
+            List<Job> jobs = new ArrayList<>();
+            long limit = limitNanos(limits.timeout());
+            for (WorkUnits.Batch b : batches) {
+                Job job = new Job(b, limit);
+                job.task = new FutureTask<>(() -> job.run(pack, sources, sharedEntities, limits, names, wantsNames));
+                jobs.add(job);
+            }
             for (Job job : jobs) pool.execute(job.task);
-            for (Job job : jobs) {
-                while (true) {
-                    Job late = limit == Long.MAX_VALUE ? null : late(jobs);
-                    if (late != null) throw timedOut(late, jobs, pool, classes, limits);
-                    try {
-                        parts.add(limit == Long.MAX_VALUE ? job.task.get() : job.task.get(nextLook(jobs), TimeUnit.NANOSECONDS));
-                        break;
-                    } catch (TimeoutException e) {
-                        // look again: a session may have passed its limit, or be about to start firing
-                    } catch (ExecutionException e) {
-                        stopAll(jobs, pool);
-                        Throwable c = e.getCause() == null ? e : e.getCause();
-                        if (c instanceof RuleFailure rf) throw rf;
-                        throw job.failure(c, classes);
+            return new Run(this, pool, jobs, limit, workers);
+        }
+    }
+
+    /** The sessions of some batches, running. */
+    static final class Run {
+        final Context context;
+        final ExecutorService pool;
+        final List<Job> jobs;
+        final long limit;
+        final int workers;
+
+        Run(Context context, ExecutorService pool, List<Job> jobs, long limit, int workers) {
+            this.context = context;
+            this.pool = pool;
+            this.jobs = jobs;
+            this.limit = limit;
+            this.workers = workers;
+        }
+
+        /** Waits for every session; the first failure stops them all and is thrown. */
+        List<Part> await() throws RuleFailure {
+            // the time limit is each session's own, counted from when its rules start firing, in the session's own
+            // time (SessionClock): building sessions, waiting for a worker, inserting and the machine's load never count
+            List<Part> parts = new ArrayList<>();
+            try {
+                for (Job job : jobs) {
+                    while (true) {
+                        Job late = limit == Long.MAX_VALUE ? null : late(jobs);
+                        if (late != null) throw timedOut(late, jobs, pool, context.classes, context.limits);
+                        try {
+                            parts.add(limit == Long.MAX_VALUE ? job.task.get() : job.task.get(nextLook(jobs), TimeUnit.NANOSECONDS));
+                            break;
+                        } catch (TimeoutException e) {
+                            // look again: a session may have passed its limit, or be about to start firing
+                        } catch (ExecutionException e) {
+                            stopAll(jobs, pool);
+                            Throwable c = e.getCause() == null ? e : e.getCause();
+                            if (c instanceof RuleFailure rf) throw rf;
+                            throw job.failure(c, context.classes);
+                        }
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopAll(jobs, pool);
+                throw new RuleFailure("the check was interrupted", null, e);
+            } finally {
+                pool.shutdown();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return parts;
+        }
+
+        /** Stops every session (the check failed elsewhere). */
+        void stop() {
             stopAll(jobs, pool);
-            throw new RuleFailure("the check was interrupted", null, e);
-        } finally {
-            pool.shutdown();
         }
-        long fired = 0;
-        Map<String, Long> sum = new LinkedHashMap<>();
-        for (Part p : parts) {
-            fired += p.fired();
-            p.nanos().forEach((k, v) -> sum.merge(k, v, Long::sum));
+    }
+
+    /** The findings, figures and verdicts of the sessions so far, converted as each session's results arrive. */
+    static final class Collected {
+        private final RulePack pack;
+        private final List<Finding> findings = new ArrayList<>();
+        private final Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
+        private final List<Figure> all = new ArrayList<>();
+        private long fired;
+        private final Map<String, Long> sum = new LinkedHashMap<>();
+
+        Collected(RulePack pack) {
+            this.pack = pack;
         }
-        t = phases.since("rules", t);
-        // the workers' time per phase, summed over the sessions (several run at once)
-        for (Map.Entry<String, Long> e : sum.entrySet()) phases.note("sessions." + e.getKey(), e.getValue() / 1_000_000 + " ms");
-        CheckResult result = collect(pack, base, parts, series);
-        phases.since("collect", t);
-        phases.note("fired", String.valueOf(fired));
-        phases.note("workers", String.valueOf(workers));
-        return result;
+
+        void addAll(List<Part> parts) {
+            for (Part p : parts) {
+                fired += p.fired();
+                p.nanos().forEach((k, v) -> sum.merge(k, v, Long::sum));
+                for (Object o : p.out()) {
+                    if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
+                    else if (o instanceof Finding f) findings.add(f);
+                    else if (o instanceof Figure f) all.add(f);
+                    else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
+                }
+            }
+        }
+
+        CheckResult result(FactBase base, List<Series> series, Phases phases, int workers) {
+            // the workers' time per phase, summed over the sessions (several run at once)
+            for (Map.Entry<String, Long> e : sum.entrySet()) phases.note("sessions." + e.getKey(), e.getValue() / 1_000_000 + " ms");
+            Map<String, Figure> figures = new LinkedHashMap<>();
+            all.sort(Comparator.comparing(Figure::subject).thenComparing(Figure::attribute).thenComparing(Figure::at));
+            for (Figure f : all) figures.putIfAbsent(f.subject() + "\u0000" + f.attribute() + "\u0000" + f.fromRefs(), f);
+            findings.sort(Finding.ORDER);
+            List<ClaimVerdict> sortedVerdicts = verdicts.values().stream()
+                    .sorted(Comparator.comparing((ClaimVerdict v) -> v.claim().location()).thenComparing(v -> v.claim().getRef()))
+                    .collect(Collectors.toList());
+            phases.note("fired", String.valueOf(fired));
+            phases.note("workers", String.valueOf(workers));
+            return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
+                    null, series);
+        }
     }
 
     /**
@@ -216,6 +305,9 @@ public final class Engine {
 
         private List<Series> series() {
             List<Series> s = series;
+            if (s == null && facts instanceof SpilledFacts spilled) {
+                throw new IllegalStateException(spilled.refusal("the series of every subject (the HTML report's charts)"));
+            }
             if (s == null) {
                 synchronized (this) {
                     s = series;
@@ -356,11 +448,11 @@ public final class Engine {
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
     /** What one session produced, in session order: findings, derived figures, verdicts. */
-    private record Part(List<Object> out, long fired, Map<String, Long> nanos) {
+    record Part(List<Object> out, long fired, Map<String, Long> nanos) {
     }
 
     /** One batch of work units on its way through a session. */
-    private static final class Job {
+    static final class Job {
         final WorkUnits.Batch batch;
         final SessionClock clock;
         final Tracker tracker = new Tracker();
@@ -574,29 +666,6 @@ public final class Engine {
     static String oneLine(String s, int max) {
         String t = s.replaceAll("\\s+", " ").trim();
         return t.length() <= max ? t : t.substring(0, max) + "...";
-    }
-
-    private static CheckResult collect(RulePack pack, FactBase base, List<Part> parts, List<Series> series) {
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        Map<String, ClaimVerdict> verdicts = new LinkedHashMap<>();
-        List<Figure> all = new ArrayList<>();
-        for (Part p : parts) {
-            for (Object o : p.out()) {
-                if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
-                else if (o instanceof Finding f) findings.add(f);
-                else if (o instanceof Figure f) all.add(f);
-                else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
-            }
-        }
-        all.sort(Comparator.comparing(Figure::subject).thenComparing(Figure::attribute).thenComparing(Figure::at));
-        for (Figure f : all) figures.putIfAbsent(f.subject() + "\u0000" + f.attribute() + "\u0000" + f.fromRefs(), f);
-        findings.sort(Finding.ORDER);
-        List<ClaimVerdict> sortedVerdicts = verdicts.values().stream()
-                .sorted(Comparator.comparing((ClaimVerdict v) -> v.claim().location()).thenComparing(v -> v.claim().getRef()))
-                .collect(Collectors.toList());
-        return new CheckResult(base, pack.rules(), List.copyOf(findings), List.copyOf(figures.values()), sortedVerdicts,
-                null, series);
     }
 
     /** Remembers the rule firing and what it matched, to name them when something goes wrong. */

@@ -69,6 +69,29 @@ public final class WorkUnits {
 
     /** The work units of {@code base}, sorted by key (subject units, then story units). */
     public static List<Unit> split(FactBase base) {
+        List<Unit> units = subjectUnits(base, new StoryIndex(base.stories()));
+        units.addAll(storyUnits(base, io.factlint.rules.StoryBacking.of(base)));
+        return units;
+    }
+
+    /** The stories of a fact base by id, and their order (a unit lists its stories in load order). */
+    static final class StoryIndex {
+        final Map<String, Story> byId = new HashMap<>();
+        final Map<Story, Integer> order = new java.util.IdentityHashMap<>();
+
+        StoryIndex(List<Story> stories) {
+            for (Story s : stories) {
+                byId.put(s.id(), s);
+                order.put(s, order.size());
+            }
+        }
+    }
+
+    /**
+     * The subject units of {@code base}'s facts, claims and drafted entries, sorted by key (the first subject of
+     * each component). With spilled facts, {@code base} holds one group of buckets: every fact of its subjects.
+     */
+    static List<Unit> subjectUnits(FactBase base, StoryIndex stories) {
         Map<String, String> parent = new HashMap<>();
         for (Fact f : base.facts()) parent.putIfAbsent(f.getSubject(), f.getSubject());
         for (Claim c : base.claims()) {
@@ -97,12 +120,6 @@ public final class WorkUnits {
         for (io.factlint.model.Drafted d : base.drafted()) {
             drafted.computeIfAbsent(name.get(find(parent, d.subject())), k -> new ArrayList<>()).add(d);
         }
-        Map<String, Story> stories = new HashMap<>();
-        Map<Story, Integer> order = new java.util.IdentityHashMap<>();
-        for (Story s : base.stories()) {
-            stories.put(s.id(), s);
-            order.put(s, order.size());
-        }
         List<Unit> units = new ArrayList<>();
         for (Map.Entry<String, List<Fact>> e : facts.entrySet()) {
             List<Claim> cs = claims.getOrDefault(e.getKey(), List.of());
@@ -112,10 +129,10 @@ public final class WorkUnits {
             for (Claim c : cs) { storyIds.add(c.storyId()); subjects.addAll(subjectsOf(c, base.entities())); }
             List<Story> ss = new ArrayList<>();
             for (String id : storyIds) {
-                Story s = stories.get(id);
+                Story s = stories.byId.get(id);
                 if (s != null) ss.add(s);
             }
-            ss.sort(java.util.Comparator.comparingInt(order::get));
+            ss.sort(java.util.Comparator.comparingInt(stories.order::get));
             List<Entity> es = new ArrayList<>();
             for (String s : subjects) {
                 Entity en = base.entities().get(s);
@@ -124,11 +141,16 @@ public final class WorkUnits {
             units.add(new Unit(e.getKey(), ss, es, e.getValue(), cs, List.of(),
                     List.copyOf(drafted.getOrDefault(e.getKey(), List.of()))));
         }
+        return units;
+    }
+
+    /** The story units of {@code base}, sorted by story id: each story, its mentions, what backs its text. */
+    static List<Unit> storyUnits(FactBase base, List<io.factlint.rules.StoryBacking> backings) {
         Map<String, List<Mention>> mentions = new HashMap<>();
         for (Mention m : base.mentions()) mentions.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
         // what backs the numbers of a story's text goes with the story (text.unbacked_number matches it)
         Map<String, List<Object>> backing = new HashMap<>();
-        for (io.factlint.rules.StoryBacking b : io.factlint.rules.StoryBacking.of(base)) {
+        for (io.factlint.rules.StoryBacking b : backings) {
             backing.computeIfAbsent(b.storyId(), k -> new ArrayList<>()).add(b);
         }
         Map<String, Unit> storyUnits = new TreeMap<>();
@@ -136,14 +158,14 @@ public final class WorkUnits {
             storyUnits.put(s.id(), new Unit("story:" + s.id(), List.of(s), List.of(), List.of(), List.of(),
                     mentions.getOrDefault(s.id(), List.of()), List.copyOf(backing.getOrDefault(s.id(), List.of()))));
         }
-        units.addAll(storyUnits.values());
-        return units;
+        return new ArrayList<>(storyUnits.values());
     }
 
     /** Entities that are no subject: shared by every unit (a custom rule may look them up). */
     static List<Entity> sharedEntities(FactBase base) {
         Set<String> subjects = new java.util.HashSet<>();
-        for (Fact f : base.facts()) subjects.add(f.getSubject());
+        if (base.facts() instanceof io.factlint.model.SpilledFacts spilled) subjects.addAll(spilled.subjects());
+        else for (Fact f : base.facts()) subjects.add(f.getSubject());
         for (Claim c : base.claims()) subjects.addAll(subjectsOf(c, base.entities()));
         List<Entity> out = new ArrayList<>();
         for (Entity e : base.entities().values()) if (!subjects.contains(e.id())) out.add(e);

@@ -76,11 +76,20 @@ public final class FactLoader {
         return this;
     }
 
+    /** When large inputs are spilled to disk ({@link FactSpill}); by default never. */
+    private SpillPolicy spill = SpillPolicy.NEVER;
+
+    /** Spills the facts of large inputs to temporary bucket files as {@code policy} says ({@link SpillPolicy}). */
+    public FactLoader spilling(SpillPolicy policy) {
+        this.spill = Objects.requireNonNull(policy);
+        return this;
+    }
+
     /** The claims on attributes nothing states or defines, as located errors (issue 10, point 11). */
-    private void unknownClaimAttributes(List<Fact> facts, List<Claim> claims, List<InputError> errors) {
+    private void unknownClaimAttributes(Set<String> factAttributes, List<Claim> claims, List<InputError> errors) {
         if (figureNames == null) return;
         Set<String> known = new java.util.TreeSet<>(figureNames);
-        for (Fact f : facts) known.add(f.getAttribute());
+        known.addAll(factAttributes);
         for (Claim c : claims) {
             if (c.isStatusClaim() || known.contains(c.attribute())) continue;
             String near = null;
@@ -108,7 +117,7 @@ public final class FactLoader {
     public FactBase load(List<Path> paths) throws InputException {
         try {
             return loadChecked(paths);
-        } catch (InputException e) {
+        } catch (InputException | FactSpill.SpillFailed e) {
             throw e;
         } catch (java.nio.file.InvalidPathException e) {
             String where = paths == null || paths.isEmpty() ? "." : FileWalker.display(paths.get(0));
@@ -126,11 +135,18 @@ public final class FactLoader {
         FileWalker walker = new FileWalker();
         for (Path p : paths) walker.add(p);
         List<FileWalker.InputFile> files = walker.files();
-        Merge m = new Merge(walker.errors());
+        Merge m = new Merge(walker.errors(), spill.spills(files) ? FactSpill.open(spill.dir(), spill.buckets()) : null);
         // each file is merged as soon as it is parsed (in path order) and its drafts dropped: the parsed files of a
         // large input are never all held at once, only the facts they give
-        parseEach(files, m::add);
-        return m.finish(walker, files);
+        boolean done = false;
+        try {
+            parseEach(files, m::add);
+            FactBase base = m.finish(walker, files);
+            done = true;
+            return base;
+        } finally {
+            if (!done && m.spill != null) m.spill.abandon();
+        }
     }
 
     /**
@@ -155,14 +171,42 @@ public final class FactLoader {
         final List<IgnoredText> ignored = new ArrayList<>();
         /** Drafts whose references were not all declared when their file was merged, with what was built. */
         final List<Pending> pending = new ArrayList<>();
+        /** Spilled: the claims whose references no file declares. */
+        final Set<Object> unresolvedClaims = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /**
          * The facts whose references were not all declared when their file was merged (all the facts of the files
          * that sort before the registry declaring their subjects): their numbers and positions only, not their drafts.
          */
         final PendingFacts pendingFacts = new PendingFacts();
+        /** Where the facts go instead of {@link #facts} when the input is spilled; null: kept in memory. */
+        final FactSpill.Writer spill;
+        /** The number of facts built so far (the next fact's {@link Fact#getSeq()}). */
+        int built;
+        /** Spilled: the attributes stated, the references not declared when merged, the quoted facts of texts. */
+        final Set<String> attributes = new java.util.HashSet<>();
+        final Set<String> laterSubjects = new java.util.HashSet<>();
+        final Set<String> laterSources = new java.util.HashSet<>();
 
-        Merge(List<InputError> walkerErrors) {
+        Merge(List<InputError> walkerErrors, FactSpill.Writer spill) {
             this.errors = new ArrayList<>(walkerErrors);
+            this.spill = spill;
+        }
+
+        /** Hands a built fact over: to the list, or to its bucket file (and, if the engine needs it, kept too). */
+        private void hand(Fact fact, Draft d, boolean declared, boolean fatal, Story story) {
+            if (spill == null) {
+                facts.add(fact);
+                return;
+            }
+            boolean later = !declared && d.form == null;
+            spill.add(fact, later, d.subjectPos, d.sourcePos, fatal);
+            attributes.add(fact.getAttribute());
+            if (later) {
+                if (d.subject != null && !entities.containsKey(d.subject)) laterSubjects.add(d.subject);
+                if (d.source != null && !sources.containsKey(d.source)) laterSources.add(d.source);
+            }
+            // drafted facts, facts with a claim form, and the quotes a story's text is checked against
+            if (d.drafted || d.form != null || (story.text() != null && fact.getQuote() != null)) spill.keep(fact);
         }
 
         void add(ParsedFile f) {
@@ -192,15 +236,16 @@ public final class FactLoader {
                     if (!declaredYet(d)) pending.add(new Pending(d, f.file(), f.fatal, null));
                     continue;
                 }
-                Fact fact = Fact.builder().seq(facts.size()).storyId(story.id()).id(d.id).subject(d.subject)
+                Fact fact = Fact.builder().seq(built++).storyId(story.id()).id(d.id).subject(d.subject)
                         .attribute(d.attribute).status(d.value instanceof String s ? s : null)
                         .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
                         .certainty(d.certainty).quote(d.quote).location(d.location).build();
-                facts.add(fact);
+                boolean declared = declaredYet(d);
+                hand(fact, d, declared, f.fatal, story);
                 if (d.drafted) drafted.add(new Drafted(fact, null));
-                if (!declaredYet(d)) {
-                    if (d.form == null) pendingFacts.add(facts.size() - 1, d.subjectPos, d.sourcePos, f.fatal);
-                    else pending.add(new Pending(d, f.file(), f.fatal, fact));
+                if (!declared) {
+                    if (d.form != null) pending.add(new Pending(d, f.file(), f.fatal, fact));
+                    else if (spill == null) pendingFacts.add(facts.size() - 1, d.subjectPos, d.sourcePos, f.fatal);
                 }
             }
             for (Draft d : f.claims) {
@@ -232,6 +277,7 @@ public final class FactLoader {
         }
 
         FactBase finish(FileWalker walker, List<FileWalker.InputFile> files) throws InputException {
+            if (spill != null) return finishSpilled(this, walker, files);
             String unread = unread(unreadFiles, walker);
             // what refers to an entity or a source that no file declares is reported, and is no fact nor claim
             Set<Object> unresolved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -261,12 +307,78 @@ public final class FactLoader {
                 cs = claims.stream().filter(x -> !unresolved.contains(x)).toList();
                 ds = drafted.stream().filter(x -> !unresolved.contains(x.fact()) && !unresolved.contains(x.claim())).toList();
             }
-            unknownClaimAttributes(fs, cs, errors);
+            Set<String> stated = new java.util.HashSet<>();
+            for (Fact x : fs) stated.add(x.getAttribute());
+            unknownClaimAttributes(stated, cs, errors);
             if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
             List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
             return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(new TreeMap<>(sources)),
                     Collections.unmodifiableSortedMap(new TreeMap<>(entities)), List.copyOf(fs), List.copyOf(cs),
                     List.copyOf(mentions), List.copyOf(ds), List.copyOf(ignored));
+        }
+    }
+
+    /**
+     * {@link Merge#finish} of a spilled input: the facts are in their bucket files, whose references are resolved
+     * here. A reference that no file declares is rare (an input error): only then are the bucket files read again,
+     * for the located errors of every fact that names it, exactly as {@link Merge#finish} gives them.
+     */
+    private FactBase finishSpilled(Merge m, FileWalker walker, List<FileWalker.InputFile> files) throws InputException {
+        String unread = unread(m.unreadFiles, walker);
+        FactSpill spilled = m.spill.finish(m.built);
+        boolean ok = false;
+        try {
+            Set<Integer> dropped = new java.util.HashSet<>();
+            Set<String> stated = m.attributes;
+            boolean undeclared = !m.entities.keySet().containsAll(m.laterSubjects) || !m.sources.keySet().containsAll(m.laterSources);
+            for (Pending p : m.pending) {
+                if (!resolve(p.draft(), p.file(), p.fatal(), m.entities, m.sources, unread, m.errors) && p.built() != null) {
+                    if (p.built() instanceof Fact f) dropped.add(f.getSeq());
+                    else m.unresolvedClaims.add(p.built());
+                }
+            }
+            if (undeclared) {
+                try {
+                    spilled.forEach((fact, subjectPos, sourcePos, fatal) -> {
+                        if ((fact.getSubject() == null || m.entities.containsKey(fact.getSubject()))
+                                && (fact.getSource() == null || m.sources.containsKey(fact.getSource()))) return;
+                        Draft d = new Draft(false, fact.getLocation());
+                        d.subject = fact.getSubject();
+                        d.subjectPos = subjectPos;
+                        d.source = fact.getSource();
+                        d.sourcePos = sourcePos;
+                        resolve(d, fact.getLocation().file(), fatal, m.entities, m.sources, unread, m.errors);
+                        dropped.add(fact.getSeq());
+                    });
+                } catch (java.io.IOException e) {
+                    throw new FactSpill.SpillFailed("cannot read the spilled facts in " + spilled.folder() + ": " + Messages.io(e), e);
+                }
+            }
+            if (!dropped.isEmpty()) {
+                // the attributes of the facts that remain (an input error is reported anyway)
+                stated = new java.util.HashSet<>();
+                try {
+                    for (Fact f : spilled.read(java.util.stream.IntStream.range(0, spilled.buckets()).toArray(),
+                            s -> !dropped.contains(s), null)) stated.add(f.getAttribute());
+                } catch (java.io.IOException e) {
+                    throw new FactSpill.SpillFailed("cannot read the spilled facts in " + spilled.folder() + ": " + Messages.io(e), e);
+                }
+            }
+            List<Claim> cs = m.unresolvedClaims.isEmpty() ? m.claims
+                    : m.claims.stream().filter(x -> !m.unresolvedClaims.contains(x)).toList();
+            List<Drafted> ds = m.drafted.stream().filter(x -> (x.fact() == null || !dropped.contains(x.fact().getSeq()))
+                    && !m.unresolvedClaims.contains(x.claim())).toList();
+            unknownClaimAttributes(stated, cs, m.errors);
+            if (!m.errors.isEmpty()) throw new InputException(capped(m.errors.stream().distinct().sorted().toList(), m.counts));
+            spilled.drop(dropped);
+            List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
+            FactBase base = new FactBase(names, List.copyOf(m.stories), Collections.unmodifiableSortedMap(m.sources),
+                    Collections.unmodifiableSortedMap(m.entities), spilled, List.copyOf(cs),
+                    List.copyOf(m.mentions), List.copyOf(ds), List.copyOf(m.ignored));
+            ok = true;
+            return base;
+        } finally {
+            if (!ok) spilled.close();
         }
     }
 

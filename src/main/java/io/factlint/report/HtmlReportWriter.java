@@ -37,6 +37,11 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(CheckOutcome outcome, ReportOptions options, OutputStream out) throws IOException {
+        if (outcome.result().facts().facts() instanceof io.factlint.model.SpilledFacts spilled) {
+            // the report counts each story's facts and draws every subject's series: it needs every fact
+            throw new OutputPlan.Refused(spilled.refusal("the HTML report (its charts draw every subject's series)")
+                    + "; nothing written: use --format json, sarif, junit, markdown or text for an input this large");
+        }
         HtmlView view = HtmlView.of(outcome, options.toolVersion(), options.timestamp(), CSS, SCRIPT);
         Writer w = new TextOnlyWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         ENGINE.render("report.jte", view, new WriterOutput(w));

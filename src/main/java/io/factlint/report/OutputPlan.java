@@ -230,6 +230,64 @@ public final class OutputPlan {
         return written;
     }
 
+    /**
+     * As {@link #write}, but from renderers: a report going to a regular file is rendered straight into its
+     * temporary file, never held whole in memory (the JSON report of millions of facts is larger than the heap
+     * such a check runs in: 160 MB per million generated facts); a report for standard output or a device is
+     * rendered into memory first. Every report is rendered before any is renamed into place, so a renderer that
+     * fails (also one that refuses, {@link Refused}) leaves every earlier report as it was.
+     */
+    public List<Path> render(Map<Format, IOConsumer<OutputStream>> renderers, StandardOutput stdout) throws IOException {
+        Map<Format, byte[]> held = new LinkedHashMap<>();
+        Map<Format, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<Format, IOConsumer<OutputStream>> e : renderers.entrySet()) {
+            Path target = destinations.get(e.getKey());
+            BasicFileAttributes a = null;
+            if (target != null) {
+                try {
+                    a = attributes(resolve(target));
+                } catch (IOException x) {
+                    throw new WriteFailed(target, x);
+                }
+            }
+            if (target == null || (a != null && !a.isRegularFile() && !a.isDirectory())) {
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                e.getValue().accept(buf);
+                held.put(e.getKey(), buf.toByteArray());
+            } else {
+                files.put(e.getKey(), target);
+            }
+        }
+        List<AtomicFiles.Prepared> prepared = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<Format, Path> e : files.entrySet()) {
+                Path target = e.getValue();
+                try {
+                    Path real = resolve(target);
+                    BasicFileAttributes a = attributes(real);
+                    if (a != null && a.isDirectory()) throw new FileSystemException(target.toString(), null, "a folder is in the way");
+                    prepared.add(AtomicFiles.prepare(real, renderers.get(e.getKey())));
+                } catch (IOException x) {
+                    throw new WriteFailed(target, x);
+                }
+            }
+            List<Path> targets = new ArrayList<>(files.values());
+            for (int i = 0; i < prepared.size(); i++) {
+                try {
+                    prepared.get(i).commit();
+                    written.add(targets.get(i));
+                } catch (IOException x) {
+                    throw new WriteFailed(targets.get(i), x);
+                }
+            }
+        } finally {
+            prepared.forEach(AtomicFiles.Prepared::discardIfOpen);
+        }
+        written.addAll(write(held, stdout));
+        return written;
+    }
+
     /** Prints a report to standard output; throws when it did not arrive. */
     @FunctionalInterface
     public interface StandardOutput {
