@@ -372,8 +372,8 @@ public final class FactLoader {
             if (!m.errors.isEmpty()) throw new InputException(capped(m.errors.stream().distinct().sorted().toList(), m.counts));
             spilled.drop(dropped);
             List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
-            FactBase base = new FactBase(names, List.copyOf(m.stories), Collections.unmodifiableSortedMap(m.sources),
-                    Collections.unmodifiableSortedMap(m.entities), spilled, List.copyOf(cs),
+            FactBase base = new FactBase(names, List.copyOf(m.stories), Collections.unmodifiableSortedMap(new TreeMap<>(m.sources)),
+                    Collections.unmodifiableSortedMap(new TreeMap<>(m.entities)), spilled, List.copyOf(cs),
                     List.copyOf(m.mentions), List.copyOf(ds), List.copyOf(m.ignored));
             ok = true;
             return base;
