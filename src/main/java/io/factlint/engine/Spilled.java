@@ -73,11 +73,10 @@ final class Spilled {
         List<Integer> roots = new ArrayList<>(groups.keySet());
         int units = storyBatches.stream().mapToInt(b -> b.units().size()).sum();
         int sessions = storyBatches.size();
-        int workers = 1;
         List<Fact> next = read(spilled, order.get(0));
         // the sessions of one group run while the next group is read and its sessions start: the workers never
         // wait for a group's last batch (at most two groups' facts are in memory)
-        Engine.Run previous = null;
+        Overlap runs = new Overlap(collected);
         try {
             for (int g = 0; g < order.size(); g++) {
                 List<Fact> facts = next;
@@ -87,44 +86,46 @@ final class Spilled {
                 List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.subjectUnits(group, stories), batchSize);
                 units += batches.stream().mapToInt(b -> b.units().size()).sum();
                 sessions += batches.size();
-                Engine.Run run = batches.isEmpty() ? null : context.start(batches, shared);
-                if (previous != null) {
-                    Engine.Run done = previous;
-                    previous = run;
-                    collected.addAll(done.await());
-                    workers = Math.max(workers, done.workers);
-                } else {
-                    previous = run;
-                }
+                runs.then(batches.isEmpty() ? null : context.start(batches, shared));
                 next = g + 1 < order.size() ? read(spilled, order.get(g + 1)) : null;
             }
-            if (!storyBatches.isEmpty()) {
-                Engine.Run run = context.start(storyBatches, shared);
-                if (previous != null) {
-                    Engine.Run done = previous;
-                    previous = run;
-                    collected.addAll(done.await());
-                    workers = Math.max(workers, done.workers);
-                } else {
-                    previous = run;
-                }
-            }
-            if (previous != null) {
-                Engine.Run done = previous;
-                previous = null;
-                collected.addAll(done.await());
-                workers = Math.max(workers, done.workers);
-            }
+            if (!storyBatches.isEmpty()) runs.then(context.start(storyBatches, shared));
+            runs.then(null);
         } finally {
-            if (previous != null) previous.stop(); // a failure elsewhere: stop what still runs
+            runs.stop(); // a failure elsewhere: stop what still runs
         }
         phases.note("work units", String.valueOf(units));
         phases.note("sessions", String.valueOf(sessions));
         phases.note("spill", spilled.size() + " facts in " + n + " buckets, " + order.size() + " groups");
         t = phases.since("rules", t);
-        CheckResult result = collected.result(base, new Engine.LazySeries(spilled), phases, workers);
+        CheckResult result = collected.result(base, new Engine.LazySeries(spilled), phases, runs.workers);
         phases.since("collect", t);
         return result;
+    }
+
+    /** One run of sessions going on while the next starts: {@link #then} takes the results of the one before. */
+    private static final class Overlap {
+        private final Engine.Collected collected;
+        private Engine.Run running;
+        int workers = 1;
+
+        Overlap(Engine.Collected collected) {
+            this.collected = collected;
+        }
+
+        /** Leaves {@code run} (null: none) running and waits for the run before it, whose results it collects. */
+        void then(Engine.Run run) throws RuleFailure {
+            Engine.Run done = running;
+            running = run;
+            if (done != null) {
+                collected.addAll(done.await());
+                workers = Math.max(workers, done.workers);
+            }
+        }
+
+        void stop() {
+            if (running != null) running.stop();
+        }
     }
 
     /** Every spilled fact back in memory, in load order (a rule of the pack joins across work units). */

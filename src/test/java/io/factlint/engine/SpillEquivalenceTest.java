@@ -47,11 +47,7 @@ class SpillEquivalenceTest {
     }
 
     private static String json(FactBase base, Engine.Mode mode) throws Exception {
-        CheckResult r = Engine.check(pack, base, EngineLimits.defaults(), Phases.NONE, mode);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JsonReportWriter().write(io.factlint.check.CheckOutcome.of(r, Severity.ERROR, false),
-                new ReportOptions("test", null), out);
-        return out.toString(StandardCharsets.UTF_8);
+        return WorkUnitsEquivalenceTest.json(pack, base, mode);
     }
 
     private static FactLoader loader() {
@@ -78,11 +74,12 @@ class SpillEquivalenceTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void spilledReportIsByteIdentical(Path facts) throws Exception {
-        String memory = json(loader().load(List.of(facts)), Engine.Mode.AUTO);
-        assertThat(spilledJson(facts, 64, Engine.Mode.AUTO)).isEqualTo(memory);
+        // a case of a refused input (the claim-attribute guard) must be refused the same way when spilled
+        String memory = WorkUnitsEquivalenceTest.reportOrInputError(() -> json(loader().load(List.of(facts)), Engine.Mode.AUTO));
+        assertThat(WorkUnitsEquivalenceTest.reportOrInputError(() -> spilledJson(facts, 64, Engine.Mode.AUTO))).isEqualTo(memory);
         // two buckets: most subjects share one, every claim links buckets into one group
-        assertThat(spilledJson(facts, 2, Engine.Mode.AUTO)).isEqualTo(memory);
-        assertThat(spilledJson(facts, 5, Engine.Mode.UNIT_SESSIONS)).isEqualTo(memory);
+        assertThat(WorkUnitsEquivalenceTest.reportOrInputError(() -> spilledJson(facts, 2, Engine.Mode.AUTO))).isEqualTo(memory);
+        assertThat(WorkUnitsEquivalenceTest.reportOrInputError(() -> spilledJson(facts, 5, Engine.Mode.UNIT_SESSIONS))).isEqualTo(memory);
     }
 
     @Test
