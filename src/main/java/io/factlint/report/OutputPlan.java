@@ -205,14 +205,7 @@ public final class OutputPlan {
                     throw new WriteFailed(target, x);
                 }
             }
-            for (int i = 0; i < prepared.size(); i++) {
-                try {
-                    prepared.get(i).commit();
-                    written.add(preparedFor.get(i));
-                } catch (IOException x) {
-                    throw new WriteFailed(preparedFor.get(i), x);
-                }
-            }
+            commitAll(prepared, preparedFor, written);
         } finally {
             prepared.forEach(AtomicFiles.Prepared::discardIfOpen);
         }
@@ -272,15 +265,7 @@ public final class OutputPlan {
                     throw new WriteFailed(target, x);
                 }
             }
-            List<Path> targets = new ArrayList<>(files.values());
-            for (int i = 0; i < prepared.size(); i++) {
-                try {
-                    prepared.get(i).commit();
-                    written.add(targets.get(i));
-                } catch (IOException x) {
-                    throw new WriteFailed(targets.get(i), x);
-                }
-            }
+            commitAll(prepared, new ArrayList<>(files.values()), written);
         } finally {
             prepared.forEach(AtomicFiles.Prepared::discardIfOpen);
         }
@@ -356,5 +341,17 @@ public final class OutputPlan {
         if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Commits each prepared file in order (its target at the same index of {@code targets}), adding it to {@code written}. */
+    private static void commitAll(List<AtomicFiles.Prepared> prepared, List<Path> targets, List<Path> written) throws WriteFailed {
+        for (int i = 0; i < prepared.size(); i++) {
+            try {
+                prepared.get(i).commit();
+                written.add(targets.get(i));
+            } catch (IOException x) {
+                throw new WriteFailed(targets.get(i), x);
+            }
+        }
     }
 }
