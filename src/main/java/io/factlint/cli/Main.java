@@ -147,7 +147,7 @@ public final class Main implements Runnable {
 
     /** Reads an enum constant from its name in any case; a wrong name lists the names in lower case. */
     static <E extends Enum<E>> CommandLine.ITypeConverter<E> lowerCase(Class<E> type) {
-        return LowerCase.of(type);
+        return new LowerCase<>(type);
     }
 
     /**
@@ -156,10 +156,6 @@ public final class Main implements Runnable {
      * fast path too (CheckLine).
      */
     private record LowerCase<E extends Enum<E>>(Class<E> type) implements CommandLine.ITypeConverter<E> {
-        static <E extends Enum<E>> CommandLine.ITypeConverter<E> of(Class<E> type) {
-            return new LowerCase<>(type);
-        }
-
         @Override
         public E convert(String text) {
             E found = CheckLine.enumValue(type, text);

@@ -208,11 +208,7 @@ class VocabularyCacheTest {
         RulePack before = RulePack.load(rules, CacheOptions.in(c));
         assertThat(rules(check(before))).contains("status.changed").doesNotContain("status.impossible");
 
-        Path lifecycle = rules.resolve("vocabulary/lifecycle.yaml");
-        String text = Files.readString(lifecycle);
-        String changed = text.replace("captured: [released, defected, deceased]", "captured: [released, defected]");
-        assertThat(changed).isNotEqualTo(text);
-        Files.writeString(lifecycle, changed);
+        edit(rules.resolve("vocabulary/lifecycle.yaml"), "captured: [released, defected, deceased]", "captured: [released, defected]");
         for (String expected : List.of("compiled (cache no entry)", "from cache")) {
             Phases p = new Phases();
             RulePack after = RulePack.load(rules, CacheOptions.in(c), p);
@@ -224,17 +220,21 @@ class VocabularyCacheTest {
         }
     }
 
+    /** Replaces {@code from} by {@code to} in {@code file}, which must hold it. */
+    private static void edit(Path file, String from, String to) throws java.io.IOException {
+        String text = Files.readString(file);
+        String changed = text.replace(from, to);
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(file, changed);
+    }
+
     /** A changed catalogue misses the cache; the new wording is used, compiled and from the new entry. */
     @Test
     void aChangedCatalogueMissesTheCacheAndTheCheckUsesTheNewWording(@TempDir Path tmp) throws Exception {
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path c = tmp.resolve("cache");
         RulePack.load(rules, CacheOptions.in(c));
-        Path catalogue = rules.resolve("catalogue.yaml");
-        String text = Files.readString(catalogue);
-        String changed = text.replace("rests on one source only", "has one source only");
-        assertThat(changed).isNotEqualTo(text);
-        Files.writeString(catalogue, changed);
+        edit(rules.resolve("catalogue.yaml"), "rests on one source only", "has one source only");
         for (String expected : List.of("compiled (cache no entry)", "from cache")) {
             Phases p = new Phases();
             RulePack after = RulePack.load(rules, CacheOptions.in(c), p);
