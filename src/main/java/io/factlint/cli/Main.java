@@ -147,7 +147,7 @@ public final class Main implements Runnable {
 
     /** Reads an enum constant from its name in any case; a wrong name lists the names in lower case. */
     static <E extends Enum<E>> CommandLine.ITypeConverter<E> lowerCase(Class<E> type) {
-        return new LowerCase<>(type);
+        return LowerCase.of(type);
     }
 
     /**
@@ -156,6 +156,11 @@ public final class Main implements Runnable {
      * fast path too (CheckLine).
      */
     private record LowerCase<E extends Enum<E>>(Class<E> type) implements CommandLine.ITypeConverter<E> {
+        /** Made here, not in Main: returning a LowerCase as a picocli type from Main's code would load that type with Main. */
+        static <E extends Enum<E>> CommandLine.ITypeConverter<E> of(Class<E> type) {
+            return new LowerCase<>(type);
+        }
+
         @Override
         public E convert(String text) {
             E found = CheckLine.enumValue(type, text);

@@ -142,9 +142,14 @@ public final class Engine {
         // with its timelines; the series of the whole base, in the order one session over everything gives them,
         // are derived only if a report draws them (the HTML report): memory stays bounded by the largest batch
         List<Series> series = new LazySeries(seriesFacts);
-        Run run = context.start(batches, sharedEntities);
+        Run run;
         Collected collected = new Collected(pack);
-        collected.addAll(run.await());
+        try {
+            run = context.start(batches, sharedEntities);
+            collected.addAll(run.await());
+        } finally {
+            context.close();
+        }
         t = phases.since("rules", t);
         CheckResult result = collected.result(base, series, phases, run.workers);
         phases.since("collect", t);
@@ -170,17 +175,35 @@ public final class Engine {
             this.sources = List.copyOf(base.sources().values());
         }
 
-        /** Starts the sessions of {@code batches} on a pool of workers; {@link Run#await} takes their results. */
+        /** The check's workers, made on first use: every run of the check queues on them (at most workers() threads). */
+        private ExecutorService pool;
+
+        private synchronized ExecutorService pool() {
+            if (pool == null) {
+                AtomicInteger threads = new AtomicInteger();
+                ThreadFactory factory = r -> {
+                    Thread th = new Thread(null, r, "factlint-rules-" + threads.incrementAndGet(), WORKER_STACK_BYTES);
+                    th.setDaemon(true);
+                    return th;
+                };
+                int n = workers();
+                pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+            }
+            return pool;
+        }
+
+        /** Lets the workers end once their queued sessions are done (a failed run has stopped them already). */
+        synchronized void close() {
+            if (pool != null) pool.shutdown();
+        }
+
+        /**
+         * Starts the sessions of {@code batches} on the check's workers, behind any run still going (a spilled check
+         * starts one bucket group's run while the previous one ends); {@link Run#await} takes their results.
+         */
         Run start(List<WorkUnits.Batch> batches, List<Entity> sharedEntities) {
             int workers = Math.max(1, Math.min(batches.size(), workers()));
-            AtomicInteger threads = new AtomicInteger();
-            ThreadFactory factory = r -> {
-                Thread th = new Thread(null, r, "factlint-rules-" + threads.incrementAndGet(), WORKER_STACK_BYTES);
-                th.setDaemon(true);
-                return th;
-            };
-            ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(), factory);
+            ExecutorService pool = pool();
             List<Job> jobs = new ArrayList<>();
             long limit = limitNanos(limits.timeout());
             for (WorkUnits.Batch b : batches) {
@@ -236,8 +259,6 @@ public final class Engine {
                 Thread.currentThread().interrupt();
                 stopAll(jobs, pool);
                 throw new RuleFailure("the check was interrupted", null, e);
-            } finally {
-                pool.shutdown();
             }
             return parts;
         }

@@ -53,12 +53,12 @@ import java.util.stream.Stream;
  * <p>An entry is never trusted: its header must carry the expected key and the SHA-256 of its payload, the payload
  * is read through a class allow-list, and the rules it yields must be the ones it lists. Anything else (a corrupt,
  * truncated, foreign or unreadable entry, or any failure of Drools' internal serialization, which is not a public
- * API) makes {@link #load} return no knowledge base, so the caller compiles and overwrites the entry. Entries are
+ * API) makes {@link #open} or {@link #rules} return no knowledge base, so the caller compiles and overwrites the entry. Entries are
  * written atomically (a temporary file renamed into place).
  */
 final class RuleCache {
     /** Bumped whenever the entry layout or what goes into the key changes. */
-    static final String FORMAT = "factlint-rule-cache/4";
+    static final String FORMAT = "factlint-rule-cache/5";
     private static final byte[] MAGIC = "FLRULES1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 32 + 8 + 32;
     private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
@@ -73,7 +73,7 @@ final class RuleCache {
         this.dir = dir;
     }
 
-    /** What {@link #load} found: a knowledge base, or null with the reason. */
+    /** What {@link #rules} built: a knowledge base, or null with the reason. */
     record Loaded(InternalKnowledgeBase kieBase, String note) {
     }
 
@@ -122,23 +122,6 @@ final class RuleCache {
 
     Path file(byte[] key) {
         return dir.resolve("rules-" + HexFormat.of().formatHex(key) + ".bin");
-    }
-
-    /**
-     * The cached knowledge base for {@code key}, or a null one (with the reason) when there is no usable entry.
-     * Never throws for a bad entry.
-     */
-    Loaded load(byte[] key) {
-        return load(key, rel -> rel);
-    }
-
-    /**
-     * As {@link #load(byte[])}; {@code display} turns a rule file's path relative to the rules folder (as an
-     * executable-model entry stores it) into the name to show for it.
-     */
-    Loaded load(byte[] key, java.util.function.UnaryOperator<String> display) {
-        Found found = open(key, display);
-        return found.entry() == null ? new Loaded(null, found.note()) : rules(found.entry(), display);
     }
 
     /**

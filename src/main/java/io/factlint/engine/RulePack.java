@@ -371,28 +371,28 @@ public final class RulePack {
         if (words != null) {
             // the executable model (what a cached run loads fastest); a pack it cannot translate is cached as Drools'
             // packages, serialized before the knowledge base takes them over (it wires and may change them)
+            List<String> names = RuleCache.ruleNames(compiled.packages());
+            Map<String, String> byRule = ruleFiles(files, compiled.packages());
             String modelProblem = null;
             if (!Boolean.parseBoolean(System.getProperty("factlint.executableModel", "true"))) {
                 modelProblem = "-Dfactlint.executableModel=false";
             } else if ((modelProblem = ExecutableModel.unsafe(compiled.packages())) != null) {
                 // the packages, below
             } else try {
-                payload = RuleCache.serialize(words, ExecutableModel.build(compiled.sources(),
-                                new java.util.HashSet<>(RuleCache.ruleNames(compiled.packages()))),
-                        RuleCache.ruleNames(compiled.packages()), ruleFiles(files, compiled.packages()));
+                payload = RuleCache.serialize(words, ExecutableModel.build(compiled.sources(), new java.util.HashSet<>(names)),
+                        names, byRule);
                 t = phases.since("rules.model", t);
             } catch (IOException | RuntimeException | LinkageError e) {
                 modelProblem = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             }
             if (payload == null) {
                 try {
-                    payload = RuleCache.serialize(words, compiled.packages(), compiled.classLoader(), RuleCache.ruleNames(compiled.packages()),
-                            ruleFiles(files, compiled.packages()));
+                    payload = RuleCache.serialize(words, compiled.packages(), compiled.classLoader(), names, byRule);
                 } catch (IOException | RuntimeException e) {
                     stored = "not cached: " + e.getClass().getSimpleName();
                 }
             }
-            if (modelProblem != null) phases.note("rules.model", "not used: " + oneLine(modelProblem));
+            if (modelProblem != null) phases.note("rules.model", "not used: " + Engine.oneLine(modelProblem, 300));
         }
         kbase.addPackages(compiled.packages());
         List<RuleInfo> rules = describe(kbase, catalogue);
@@ -418,11 +418,6 @@ public final class RulePack {
             }
         }
         return byRule;
-    }
-
-    private static String oneLine(String s) {
-        String t = s.replaceAll("\\s+", " ").trim();
-        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
     }
 
     /** The files of a rules folder, sorted, with the names to show for them. */

@@ -40,7 +40,7 @@ final class SessionClock {
     }
 
     /** One counted stretch of a session: inserting or firing, on {@code thread}, from this wall-clock reading. */
-    private record Spell(String phase, Thread thread, long wallStart) {
+    private record Spell(Thread thread, long wallStart) {
     }
 
     private final long limit;
@@ -82,7 +82,7 @@ final class SessionClock {
     }
 
     private void start(String p) {
-        if (limit != Long.MAX_VALUE) spell = new Spell(p, Thread.currentThread(), System.nanoTime());
+        if (limit != Long.MAX_VALUE) spell = new Spell(Thread.currentThread(), System.nanoTime());
         phase = p;
     }
 

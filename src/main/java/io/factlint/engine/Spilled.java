@@ -93,6 +93,7 @@ final class Spilled {
             runs.then(null);
         } finally {
             runs.stop(); // a failure elsewhere: stop what still runs
+            context.close();
         }
         phases.note("work units", String.valueOf(units));
         phases.note("sessions", String.valueOf(sessions));

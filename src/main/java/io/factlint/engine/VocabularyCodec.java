@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
  * DRL files are ({@link RuleCache}).
  */
 final class VocabularyCodec {
-    /** Bumped with any change of the layout (the entry's format is bumped with it). */
-    private static final int VERSION = 2;
+    // no version of its own: RuleCache.FORMAT, part of the entry's key, is bumped with any change of this layout
+
 
     private VocabularyCodec() {
     }
@@ -54,7 +54,6 @@ final class VocabularyCodec {
     static byte[] encode(Vocabulary v, RuleCatalogue c, Map<String, String> yamlFiles) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(16 * 1024);
         DataOutputStream out = new DataOutputStream(buf);
-        out.writeInt(VERSION);
         out.writeInt(v.statuses().size());
         for (StatusWord s : v.statuses()) {
             str(out, s.word());
@@ -122,7 +121,6 @@ final class VocabularyCodec {
     /** Decodes what {@link #encode} wrote; {@code display} names a file given relative to the rules folder. */
     static Decoded decode(byte[] bytes, UnaryOperator<String> display) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != VERSION) throw new IOException("vocabulary layout");
         int n = count(in);
         List<StatusWord> statuses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) statuses.add(new StatusWord(str(in), in.readBoolean()));

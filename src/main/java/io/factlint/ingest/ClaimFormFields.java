@@ -51,9 +51,7 @@ final class ClaimFormFields {
     static Fields.Builder<Draft> addTo(Fields.Builder<Draft> claim) {
         return claim
                 .optional("since", (g, d, f, pos) -> {
-                    JsonToken t = g.cursor().current();
-                    String s = t == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
-                    When w = s != null && s.matches("\\d{4}(-\\d{2})?") ? yearOrMonth(s) : g.when(f);
+                    When w = yearMonthOrWhen(g, f, pos);
                     form(d).since = w;
                     if (w == null) d.complete = false;
                 })
@@ -86,9 +84,7 @@ final class ClaimFormFields {
                     }
                 })
                 .optional("rank_over", (g, d, f, pos) -> {
-                    JsonToken t = g.cursor().current();
-                    String s = t == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
-                    When w = s != null && s.matches("\\d{4}(-\\d{2})?") ? yearOrMonth(s) : g.when(f);
+                    When w = yearMonthOrWhen(g, f, pos);
                     if (w != null && !w.isPeriod()) {
                         g.cursor().error(pos, "\"rank_over\" is a period: a year \"2014\", a month \"2014-03\" or {\"from\": ..., \"to\": ...}");
                         w = null;
@@ -167,6 +163,22 @@ final class ClaimFormFields {
     }
 
     /** {@code "2002"} or {@code "2002-03"}: the year or month as a period of days. */
+    private static final java.util.regex.Pattern YEAR_OR_MONTH = java.util.regex.Pattern.compile("\\d{4}(-\\d{2})?");
+
+    /**
+     * A time field that may also be a year ({@code "2002"}) or a month ({@code "2002-03"}), read as that period;
+     * anything else as {@link ValueGrammar#when}. A month that does not exist is a located error (null).
+     */
+    private static When yearMonthOrWhen(ValueGrammar g, String field, long pos) throws IOException {
+        String s = g.cursor().current() == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
+        if (s == null || !YEAR_OR_MONTH.matcher(s).matches()) return g.when(field);
+        if (s.length() > 4 && (Integer.parseInt(s.substring(5)) < 1 || Integer.parseInt(s.substring(5)) > 12)) {
+            g.cursor().error(pos, "invalid month \"" + s + "\": there is no month " + Integer.parseInt(s.substring(5)));
+            return null;
+        }
+        return yearOrMonth(s);
+    }
+
     private static When yearOrMonth(String s) {
         java.time.LocalDate start = s.length() == 4 ? java.time.LocalDate.of(Integer.parseInt(s), 1, 1)
                 : java.time.YearMonth.parse(s).atDay(1);

@@ -339,7 +339,7 @@ public final class FactLoader {
             }
             if (undeclared) {
                 try {
-                    spilled.forEach((fact, subjectPos, sourcePos, fatal) -> {
+                    spilled.forEachPending((fact, subjectPos, sourcePos, fatal) -> {
                         if ((fact.getSubject() == null || m.entities.containsKey(fact.getSubject()))
                                 && (fact.getSource() == null || m.sources.containsKey(fact.getSource()))) return;
                         Draft d = new Draft(false, fact.getLocation());
@@ -356,10 +356,10 @@ public final class FactLoader {
             }
             if (!dropped.isEmpty()) {
                 // the attributes of the facts that remain (an input error is reported anyway)
-                stated = new java.util.HashSet<>();
+                Set<String> remaining = new java.util.HashSet<>();
+                stated = remaining;
                 try {
-                    for (Fact f : spilled.read(java.util.stream.IntStream.range(0, spilled.buckets()).toArray(),
-                            s -> !dropped.contains(s), null)) stated.add(f.getAttribute());
+                    spilled.forEachAttribute(s -> !dropped.contains(s), remaining::add);
                 } catch (java.io.IOException e) {
                     throw new FactSpill.SpillFailed("cannot read the spilled facts in " + spilled.folder() + ": " + Messages.io(e), e);
                 }

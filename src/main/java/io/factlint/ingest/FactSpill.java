@@ -69,7 +69,6 @@ public final class FactSpill extends SpilledFacts {
 
     private final Path folder;
     private final Thread cleanup;
-    private final int count;
     private final int buckets;
     private final List<String> strings;
     private final Map<Integer, Fact> kept;
@@ -82,7 +81,6 @@ public final class FactSpill extends SpilledFacts {
         super(count);
         this.folder = w.folder;
         this.cleanup = w.cleanup;
-        this.count = count;
         this.buckets = w.out.length;
         this.strings = w.strings;
         this.kept = w.kept;
@@ -120,8 +118,13 @@ public final class FactSpill extends SpilledFacts {
 
     @Override
     public List<Fact> read(int[] which) throws IOException {
+        if (closed) throw new IllegalStateException("the spilled facts in " + folder + " were deleted");
         Set<Integer> d = dropped;
-        return read(which, d.isEmpty() ? s -> true : s -> !d.contains(s), null);
+        IntPredicate keep = d.isEmpty() ? s -> true : s -> !d.contains(s);
+        List<Fact> out = new ArrayList<>();
+        for (int b : which) readBucket(b, keep, (f, pending, subjectPos, sourcePos, fatal) -> out.add(f));
+        if (which.length > 1) out.sort((a, c) -> Integer.compare(a.getSeq(), c.getSeq()));
+        return out;
     }
 
     void drop(Set<Integer> seqs) {
@@ -136,25 +139,18 @@ public final class FactSpill extends SpilledFacts {
         return out;
     }
 
-    /**
-     * The facts of {@code which} buckets in load order, the kept ones as the kept instances; with {@code keep}
-     * false for a fact's number, the fact is left out. {@code pending}, if not null, also receives every fact that
-     * was not yet declared when merged, with its positions.
-     */
-    List<Fact> read(int[] which, IntPredicate keep, PendingReader pending) throws IOException {
-        if (closed) throw new IllegalStateException("the spilled facts in " + folder + " were deleted");
-        List<Fact> out = new ArrayList<>();
-        for (int b : which) readBucket(b, keep, pending, out);
-        if (which.length > 1) out.sort((a, c) -> Integer.compare(a.getSeq(), c.getSeq()));
-        return out;
-    }
-
     /** Receives a fact whose subject or source was not declared when its file was merged. */
     interface PendingReader {
         void accept(Fact f, long subjectPos, long sourcePos, boolean fatal);
     }
 
-    private void readBucket(int b, IntPredicate keep, PendingReader pending, List<Fact> out) throws IOException {
+    /** Receives each fact read back, whether it was pending (not declared when merged), and its positions. */
+    private interface Sink {
+        void accept(Fact f, boolean pending, long subjectPos, long sourcePos, boolean fatal);
+    }
+
+    /** The facts of bucket {@code b} (the kept ones as the kept instances) to {@code sink}, but those {@code keep} refuses. */
+    private void readBucket(int b, IntPredicate keep, Sink sink) throws IOException {
         Path file = folder.resolve(name(b));
         if (!Files.exists(file)) return;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -180,18 +176,26 @@ public final class FactSpill extends SpilledFacts {
                 Fact k = kept.get(seq);
                 Fact f = k != null ? k : new Fact(seq, storyId, id, subject, attribute, status, q, at, source, certainty,
                         quote, new Location(file0, line, column));
-                if (pending != null && (flags & F_PENDING) != 0) pending.accept(f, subjectPos, sourcePos, (flags & F_FATAL) != 0);
-                out.add(f);
+                sink.accept(f, (flags & F_PENDING) != 0, subjectPos, sourcePos, (flags & F_FATAL) != 0);
             }
         } catch (EOFException e) {
             throw new IOException("the spill file " + file + " ends in the middle of a fact", e);
         }
     }
 
-    /** Every fact, bucket by bucket (not in load order), to {@code each}. */
-    void forEach(PendingReader each) throws IOException {
+    /** Every fact that was not declared yet when merged, bucket by bucket (not in load order), to {@code each}. */
+    void forEachPending(PendingReader each) throws IOException {
         for (int b = 0; b < buckets; b++) {
-            readBucket(b, s -> true, each, new ArrayList<>());
+            readBucket(b, s -> true, (f, pending, subjectPos, sourcePos, fatal) -> {
+                if (pending) each.accept(f, subjectPos, sourcePos, fatal);
+            });
+        }
+    }
+
+    /** The attribute of every fact but those {@code keep} refuses, bucket by bucket, to {@code each}, holding none of them. */
+    void forEachAttribute(IntPredicate keep, java.util.function.Consumer<String> each) throws IOException {
+        for (int b = 0; b < buckets; b++) {
+            readBucket(b, keep, (f, pending, subjectPos, sourcePos, fatal) -> each.accept(f.getAttribute()));
         }
     }
 
@@ -199,6 +203,11 @@ public final class FactSpill extends SpilledFacts {
     public void close() {
         if (closed) return;
         closed = true;
+        release(folder, cleanup);
+    }
+
+    /** Deletes {@code folder} and removes its shutdown hook {@code cleanup}, which has nothing left to do. */
+    private static void release(Path folder, Thread cleanup) {
         delete(folder);
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -364,7 +373,7 @@ public final class FactSpill extends SpilledFacts {
                 if (o == null) {
                     o = out[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(name(b))), 1 << 15));
                 }
-                if (f.getSubject() != null) subjects.add(string(f.getSubject()));
+                if (f.getSubject() != null) subjects.add(f.getSubject());
                 varint(o, f.getSeq() - lastSeq[b]);
                 lastSeq[b] = f.getSeq();
                 Quantity q = f.getQuantity();
@@ -436,17 +445,7 @@ public final class FactSpill extends SpilledFacts {
                     }
                 }
             }
-            delete(folder);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // stopping
-            }
-        }
-
-        private String string(String s) {
-            Integer n = numbers.get(s);
-            return n == null ? s : strings.get(n);
+            release(folder, cleanup);
         }
 
         private void str(DataOutputStream o, String s) throws IOException {
@@ -488,7 +487,7 @@ public final class FactSpill extends SpilledFacts {
                 o.writeByte(0);
                 varlong(o, w.startDay().toEpochDay());
             } else {
-                OffsetDateTime t = OffsetDateTime.parse(w.iso());
+                OffsetDateTime t = w.instant();
                 o.writeByte(1);
                 varlong(o, t.toLocalDate().toEpochDay());
                 varlong(o, t.toLocalTime().toNanoOfDay());

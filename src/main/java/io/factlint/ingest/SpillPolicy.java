@@ -28,11 +28,6 @@ public record SpillPolicy(Mode mode, long thresholdBytes, Path dir, int buckets)
         if (buckets < 1 || buckets > 4096) throw new IllegalArgumentException("spill buckets must be 1 to 4096, not " + buckets);
     }
 
-    /** Every check spills (tests). */
-    public static SpillPolicy always() {
-        return new SpillPolicy(Mode.ALWAYS, 0, null, 64);
-    }
-
     /** The policy the system properties give ({@code factlint.spill*}); bad values are an {@link IllegalArgumentException}. */
     public static SpillPolicy fromSystemProperties() {
         String m = System.getProperty("factlint.spill", "auto").trim().toLowerCase(Locale.ROOT);

@@ -43,6 +43,7 @@ final class TokenCursor {
     void columnsFromBytes(byte[] bytes, int offset) {
         this.utf8 = bytes;
         this.utf8Offset = offset;
+        this.countedLine = -1;
     }
 
     JsonParser parser() {
@@ -140,6 +141,12 @@ final class TokenCursor {
         return pack(l.getLineNr(), column(l));
     }
 
+    // the last column counted: the line's first byte, the byte counted up to and its column (tokens of one line
+    // come in order, so a long line is counted once, not again from its start for every token)
+    private int countedLine = -1;
+    private int countedTo;
+    private int countedUnits;
+
     /** The location's column in UTF-16 code units (a byte parser's column counts bytes). */
     private int column(JsonLocation l) {
         int col = l.getColumnNr();
@@ -149,11 +156,19 @@ final class TokenCursor {
         int end = utf8Offset + (int) offset;
         int start = end - (col - 1);
         if (start < utf8Offset || end > utf8.length) return col;
+        int from = start;
         int units = 1;
-        for (int i = start; i < end; i++) {
+        if (start == countedLine && end >= countedTo) {
+            from = countedTo;
+            units = countedUnits;
+        }
+        for (int i = from; i < end; i++) {
             int b = utf8[i] & 0xFF;
             if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;
         }
+        countedLine = start;
+        countedTo = end;
+        countedUnits = units;
         return units;
     }
 

@@ -43,6 +43,8 @@ public final class When implements Comparable<When> {
     public boolean isDay() { return date != null; }
     public boolean isInstant() { return instant != null; }
     public boolean isPeriod() { return from != null; }
+    /** The date-time of an instant (null for a day or a period). */
+    public OffsetDateTime instant() { return instant; }
     public When from() { return from; }
     public When to() { return to; }
 
@@ -53,9 +55,14 @@ public final class When implements Comparable<When> {
         return from.startDay();
     }
 
-    /** The point a period is ordered by; a point is its own. */
-    private When start() {
+    /** The point a period starts at (and is ordered by); a point is its own. */
+    public When start() {
         return isPeriod() ? from : this;
+    }
+
+    /** The point a period ends at; a point is its own. */
+    public When end() {
+        return isPeriod() ? to : this;
     }
 
     /**

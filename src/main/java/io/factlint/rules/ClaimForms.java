@@ -149,9 +149,9 @@ public final class ClaimForms {
         for (Moment m : t.getMoments()) {
             if (m.getHull() == null) continue;
             When a = m.getAt();
-            boolean startsIn = !start(a).before(p.from()), endsIn = end(a).atOrBefore(p.to());
-            if (startsIn && endsIn && !start(a).after(p.to())) inside.add(m);
-            else if (!end(a).before(p.from()) && !start(a).after(p.to())) {
+            boolean startsIn = !a.start().before(p.from()), endsIn = a.end().atOrBefore(p.to());
+            if (startsIn && endsIn && !a.start().after(p.to())) inside.add(m);
+            else if (!a.end().before(p.from()) && !a.start().after(p.to())) {
                 for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + a.display() + ")");
             }
         }
@@ -165,7 +165,7 @@ public final class ClaimForms {
                 Moment outer = null;
                 for (Moment n : inside) {
                     if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
-                            && !start(m.getAt()).before(n.getAt().from()) && end(m.getAt()).atOrBefore(n.getAt().to())) {
+                            && !m.getAt().start().before(n.getAt().from()) && m.getAt().end().atOrBefore(n.getAt().to())) {
                         outer = n;
                         break;
                     }
@@ -347,7 +347,7 @@ public final class ClaimForms {
             for (Moment m : t.getMoments()) {
                 if (m.getHull() == null) continue;
                 When at = m.getAt();
-                if (!start(at).before(p.from()) && end(at).atOrBefore(p.to())) times.putIfAbsent(end(at), at);
+                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) times.putIfAbsent(at.end(), at);
             }
         }
         boolean desc = !"asc".equals(o.order());
@@ -465,14 +465,14 @@ public final class ClaimForms {
     static Moment momentFor(Ctx x, String subject, String attribute, When t) {
         Timeline tl = x.timeline(subject, attribute);
         if (tl == null) return null;
-        When limit = end(t);
+        When limit = t.end();
         String w = x.c().options().window();
         if (w != null) limit = shift(limit, w, 1);
         Moment best = null;
         for (Moment m : tl.getMoments()) {
             if (m.getHull() == null && m.getStatuses().isEmpty()) continue;
-            if (!end(m.getAt()).atOrBefore(limit)) continue;
-            if (best == null || !end(m.getAt()).before(end(best.getAt()))) best = m;
+            if (!m.getAt().end().atOrBefore(limit)) continue;
+            if (best == null || !m.getAt().end().before(best.getAt().end())) best = m;
         }
         return best;
     }
@@ -481,23 +481,15 @@ public final class ClaimForms {
     private static String tooOld(Claim c, Moment m, When t) {
         String age = c.options().maxAge();
         if (age == null) return null;
-        When oldest = shift(start(t), age, -1);
-        if (!end(m.getAt()).before(oldest)) return null;
+        When oldest = shift(t.start(), age, -1);
+        if (!m.getAt().end().before(oldest)) return null;
         return "the latest " + m.getAttribute() + " of " + m.getSubject() + " is stated for " + m.getAt().display()
                 + ", more than " + age + " before " + t.display() + " (max_age)";
     }
 
-    private static When start(When w) {
-        return w.isPeriod() ? w.from() : w;
-    }
-
-    private static When end(When w) {
-        return w.isPeriod() ? w.to() : w;
-    }
-
     /** A point moved by an ISO-8601 duration, forward ({@code sign} 1) or back (-1). */
     static When shift(When w, String iso, int sign) {
-        When p = sign > 0 ? end(w) : start(w);
+        When p = sign > 0 ? w.end() : w.start();
         if (iso.contains("T")) {
             Duration d = Duration.parse(iso);
             if (sign < 0) d = d.negated();

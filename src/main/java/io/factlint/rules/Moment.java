@@ -38,7 +38,7 @@ public final class Moment {
 
     /** The time a measure's statement counts at: its own time, or a period's end (a total for 12–14 March: the 14th). */
     public When getCountsAt() {
-        return at.isPeriod() ? at.to() : at;
+        return at.end();
     }
 
     /** The distinct status words stated at this moment, sorted. */

@@ -63,16 +63,8 @@ public final class Timeline {
 
     /** Measures: by the end of each moment's time (a point is its own end), then by its start. */
     private static final Comparator<Series.Point> COUNTS_AT = Comparator
-            .comparing((Series.Point p) -> end(p.at()))
-            .thenComparing(p -> start(p.at()));
-
-    private static When end(When w) {
-        return w.isPeriod() ? w.to() : w;
-    }
-
-    private static When start(When w) {
-        return w.isPeriod() ? w.from() : w;
-    }
+            .comparing((Series.Point p) -> p.at().end())
+            .thenComparing(p -> p.at().start());
 
     private static Moment moment(When at, List<Fact> facts, int index) {
         Fact f = facts.get(0);

@@ -101,7 +101,7 @@ class ExecutableModelTest {
     @Test
     void aNewsroomRuleBesideTheDefaultPackTakesTheModelToo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
-        copyRules(rules);
+        io.factlint.testing.TestFiles.copyTree(Path.of("rules"), rules);
         Files.copy(Path.of("examples/rules/desk.drl"), rules.resolve("desk.drl"));
         Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), rules.resolve("desk.catalogue.yaml"));
         Path cache = tmp.resolve("cache");
@@ -116,7 +116,7 @@ class ExecutableModelTest {
     @Test
     void aRuleFailingInItsConditionOrConsequenceIsNamedFromTheModelToo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
-        copyRules(rules);
+        io.factlint.testing.TestFiles.copyTree(Path.of("rules"), rules);
         Files.writeString(rules.resolve("zz-bad.drl"), """
                 package factlint.rules.bad;
 
@@ -146,7 +146,7 @@ class ExecutableModelTest {
     void aPackWithAnEvalThatBindsNothingKeepsDroolsPackages(@TempDir Path tmp) throws Exception {
         // the executable model would run such an eval while the rules load (outside the session and its time limit)
         Path rules = tmp.resolve("rules");
-        copyRules(rules);
+        io.factlint.testing.TestFiles.copyTree(Path.of("rules"), rules);
         Files.writeString(rules.resolve("zz-const.drl"), """
                 package factlint.rules.bad;
 
@@ -173,16 +173,6 @@ class ExecutableModelTest {
         FactBase base = new FactLoader(cached.vocabulary().statusWords()).load(List.of(Path.of("facts")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.check(cached, base, EngineLimits.defaults()))
                 .isInstanceOf(RuleFailure.class).hasMessageContaining("constant condition");
-    }
-
-    private static void copyRules(Path rules) throws Exception {
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
     }
 
     @Test

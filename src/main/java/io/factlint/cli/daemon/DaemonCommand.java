@@ -115,7 +115,7 @@ public final class DaemonCommand implements Runnable {
                 return ExitCode.OK.code();
             }
             Files.deleteIfExists(file);
-            Path jar = Path.of(DaemonServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = DaemonServer.jar();
             if (!Files.isRegularFile(jar)) {
                 err.println("factlint: the daemon runs from the jar (./factlint), not from " + jar);
                 return ExitCode.INPUT_ERROR.code();

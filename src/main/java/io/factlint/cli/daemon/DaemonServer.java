@@ -315,6 +315,11 @@ public final class DaemonServer implements AutoCloseable {
      * directory), writes the state file, and stops (removing it) when asked, when its jar changes, on SIGTERM, or
      * after IDLE_SECONDS without a request.
      */
+    /** Where this class was loaded from: the jar a daemon runs (a class folder when run from a build). */
+    static Path jar() throws java.net.URISyntaxException {
+        return Path.of(DaemonServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
     public static void serve(String[] args, Runner runner) throws Exception {
         String dir = args[0];
         long idleSeconds = Long.parseLong(args[1]);
@@ -323,7 +328,7 @@ public final class DaemonServer implements AutoCloseable {
             System.err.println("factlint daemon: started in " + cwd + ", not in " + dir);
             System.exit(3);
         }
-        Path jar = Path.of(DaemonServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = jar();
         Path stateFile = DaemonState.file(CacheOptions.defaults().dir(), dir);
         if (stateFile == null) {
             System.err.println("factlint daemon: the folder's path is too long for a state file name");
