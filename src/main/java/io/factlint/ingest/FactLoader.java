@@ -171,8 +171,6 @@ public final class FactLoader {
         final List<IgnoredText> ignored = new ArrayList<>();
         /** Drafts whose references were not all declared when their file was merged, with what was built. */
         final List<Pending> pending = new ArrayList<>();
-        /** Spilled: the claims whose references no file declares. */
-        final Set<Object> unresolvedClaims = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /**
          * The facts whose references were not all declared when their file was merged (all the facts of the files
          * that sort before the registry declaring their subjects): their numbers and positions only, not their drafts.
@@ -283,16 +281,8 @@ public final class FactLoader {
             Set<Object> unresolved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (int i = 0; i < pendingFacts.size; i++) {
                 Fact fact = facts.get(pendingFacts.fact[i]);
-                if ((fact.getSubject() == null || entities.containsKey(fact.getSubject()))
-                        && (fact.getSource() == null || sources.containsKey(fact.getSource()))) continue;
-                // undeclared: the draft's references again, for the located error
-                Draft d = new Draft(false, fact.getLocation());
-                d.subject = fact.getSubject();
-                d.subjectPos = pendingFacts.pos[2 * i];
-                d.source = fact.getSource();
-                d.sourcePos = pendingFacts.pos[2 * i + 1];
-                resolve(d, fact.getLocation().file(), pendingFacts.fatal.get(i), entities, sources, unread, errors);
-                unresolved.add(fact);
+                if (!resolveLater(fact, pendingFacts.pos[2 * i], pendingFacts.pos[2 * i + 1], pendingFacts.fatal.get(i),
+                        entities, sources, unread, errors)) unresolved.add(fact);
             }
             for (Pending p : pending) {
                 if (!resolve(p.draft(), p.file(), p.fatal(), entities, sources, unread, errors) && p.built() != null) {
@@ -329,26 +319,21 @@ public final class FactLoader {
         boolean ok = false;
         try {
             Set<Integer> dropped = new java.util.HashSet<>();
+            Set<Object> unresolvedClaims = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Set<String> stated = m.attributes;
             boolean undeclared = !m.entities.keySet().containsAll(m.laterSubjects) || !m.sources.keySet().containsAll(m.laterSources);
             for (Pending p : m.pending) {
                 if (!resolve(p.draft(), p.file(), p.fatal(), m.entities, m.sources, unread, m.errors) && p.built() != null) {
                     if (p.built() instanceof Fact f) dropped.add(f.getSeq());
-                    else m.unresolvedClaims.add(p.built());
+                    else unresolvedClaims.add(p.built());
                 }
             }
             if (undeclared) {
                 try {
                     spilled.forEachPending((fact, subjectPos, sourcePos, fatal) -> {
-                        if ((fact.getSubject() == null || m.entities.containsKey(fact.getSubject()))
-                                && (fact.getSource() == null || m.sources.containsKey(fact.getSource()))) return;
-                        Draft d = new Draft(false, fact.getLocation());
-                        d.subject = fact.getSubject();
-                        d.subjectPos = subjectPos;
-                        d.source = fact.getSource();
-                        d.sourcePos = sourcePos;
-                        resolve(d, fact.getLocation().file(), fatal, m.entities, m.sources, unread, m.errors);
-                        dropped.add(fact.getSeq());
+                        if (!resolveLater(fact, subjectPos, sourcePos, fatal, m.entities, m.sources, unread, m.errors)) {
+                            dropped.add(fact.getSeq());
+                        }
                     });
                 } catch (java.io.IOException e) {
                     throw new FactSpill.SpillFailed("cannot read the spilled facts in " + spilled.folder() + ": " + Messages.io(e), e);
@@ -364,10 +349,10 @@ public final class FactLoader {
                     throw new FactSpill.SpillFailed("cannot read the spilled facts in " + spilled.folder() + ": " + Messages.io(e), e);
                 }
             }
-            List<Claim> cs = m.unresolvedClaims.isEmpty() ? m.claims
-                    : m.claims.stream().filter(x -> !m.unresolvedClaims.contains(x)).toList();
+            List<Claim> cs = unresolvedClaims.isEmpty() ? m.claims
+                    : m.claims.stream().filter(x -> !unresolvedClaims.contains(x)).toList();
             List<Drafted> ds = m.drafted.stream().filter(x -> (x.fact() == null || !dropped.contains(x.fact().getSeq()))
-                    && !m.unresolvedClaims.contains(x.claim())).toList();
+                    && !unresolvedClaims.contains(x.claim())).toList();
             unknownClaimAttributes(stated, cs, m.errors);
             if (!m.errors.isEmpty()) throw new InputException(capped(m.errors.stream().distinct().sorted().toList(), m.counts));
             spilled.drop(dropped);
@@ -524,6 +509,23 @@ public final class FactLoader {
      * file that was read to its end (in a file cut short, the reference may be to a declaration in the unread part);
      * {@code unread} names the files that were not, as a hint that a declaration may be there (null if none).
      */
+    /**
+     * Resolves the references of a fact whose subject or source was not declared yet when its file was merged
+     * ({@code subjectPos}, {@code sourcePos}: their tokens); false, with a located error, if a file declares neither.
+     */
+    private static boolean resolveLater(Fact fact, long subjectPos, long sourcePos, boolean fatal, Map<String, Entity> entities,
+                                        Map<String, Source> sources, String unread, List<InputError> errors) {
+        if ((fact.getSubject() == null || entities.containsKey(fact.getSubject()))
+                && (fact.getSource() == null || sources.containsKey(fact.getSource()))) return true;
+        // undeclared: the draft's references again, for the located error
+        Draft d = new Draft(false, fact.getLocation());
+        d.subject = fact.getSubject();
+        d.subjectPos = subjectPos;
+        d.source = fact.getSource();
+        d.sourcePos = sourcePos;
+        return resolve(d, fact.getLocation().file(), fatal, entities, sources, unread, errors);
+    }
+
     private static boolean resolve(Draft d, String file, boolean fatal, Map<String, Entity> entities,
                                    Map<String, Source> sources, String unread, List<InputError> errors) {
         boolean ok = true;

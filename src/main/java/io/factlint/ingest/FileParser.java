@@ -293,9 +293,13 @@ final class FileParser {
 
     /** Reads the file through {@link TextGuard} and a character parser (YAML, and JSON that failed the byte path). */
     private ParsedFile parseStream(Path path) {
-        StrictYaml.Problem strict = out.input.yaml() ? StrictYaml.check(path, limits) : null;
-        try (InputStream raw = Files.newInputStream(path);
-             Reader reader = new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
+        // a YAML file is read once, for the strict pre-scan and the parser; one that cannot be read whole is read
+        // from the stream, which reports why at its position
+        String yaml = out.input.yaml() ? StrictYaml.read(path) : null;
+        StrictYaml.Problem strict = yaml != null ? StrictYaml.check(yaml, limits) : null;
+        try (InputStream raw = yaml != null ? InputStream.nullInputStream() : Files.newInputStream(path);
+             Reader reader = yaml != null ? new java.io.StringReader(yaml)
+                     : new InputStreamReader(TextGuard.open(raw), StandardCharsets.UTF_8);
              JsonParser parser = factories.create(reader, out.input.yaml())) {
             this.c = new TokenCursor(parser, limits, out, missingFieldErrors);
             this.g = new ValueGrammar(c, limits, out.input.yaml());

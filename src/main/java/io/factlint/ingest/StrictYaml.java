@@ -55,15 +55,16 @@ final class StrictYaml {
         this.lineStarts = lineStarts(text);
     }
 
-    /** The first problem of the YAML file at {@code path}, or null (also when the file cannot be read or scanned). */
-    static Problem check(Path path, ParserLimits limits) {
-        String text;
+    /**
+     * The text of the YAML file at {@code path} through {@link TextGuard}, or null when it cannot be read so (the
+     * reading from the stream then reports why, at its position).
+     */
+    static String read(Path path) {
         try (InputStream in = TextGuard.open(Files.newInputStream(path))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return null; // the reading proper reports it
+            return null;
         }
-        return check(text, limits);
     }
 
     static Problem check(String text, ParserLimits limits) {

@@ -35,10 +35,7 @@ final class TextGuard extends FilterInputStream {
     static TextGuard open(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(BOM_LENGTH);
-        byte[] head = in.readNBytes(BOM_LENGTH);
-        if (!(head.length == BOM_LENGTH && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            in.reset();
-        }
+        if (bomLength(in.readNBytes(BOM_LENGTH)) == 0) in.reset();
         return new TextGuard(in);
     }
 

@@ -175,32 +175,45 @@ public final class OutputPlan {
     }
 
     /**
-     * Writes each rendered report: the regular files first to temporary files, renamed into place only when all
-     * were written, then the in-place targets (devices, FIFOs), then standard output through {@code stdout}.
+     * Renders and writes each report. A report going to a regular file (or to a path that does not exist yet) is
+     * rendered straight into a temporary file beside it, never held whole in memory (the JSON report of millions of
+     * facts is larger than the heap such a check runs in: 160 MB per million generated facts); the temporary files
+     * are renamed into place only when every report was rendered, so a renderer that fails (also one that refuses,
+     * {@link Refused}) leaves every earlier report as it was. Then the in-place targets (devices, FIFOs) are
+     * written, then standard output through {@code stdout}; those reports are rendered into memory first.
      *
      * @return the files written, in order
      * @throws WriteFailed naming the target that failed; when it failed before the renames, no target changed
      */
-    public List<Path> write(Map<Format, byte[]> rendered, StandardOutput stdout) throws IOException {
+    public List<Path> render(Map<Format, IOConsumer<OutputStream>> renderers, StandardOutput stdout) throws IOException {
+        Map<Format, byte[]> toStdout = new LinkedHashMap<>();
+        Map<Path, byte[]> inPlace = new LinkedHashMap<>();
         List<AtomicFiles.Prepared> prepared = new ArrayList<>();
         List<Path> preparedFor = new ArrayList<>();
-        Map<Path, byte[]> inPlace = new LinkedHashMap<>();
         List<Path> written = new ArrayList<>();
         try {
-            for (Map.Entry<Format, byte[]> e : rendered.entrySet()) {
+            for (Map.Entry<Format, IOConsumer<OutputStream>> e : renderers.entrySet()) {
                 Path target = destinations.get(e.getKey());
-                if (target == null) continue;
+                if (target == null) {
+                    toStdout.put(e.getKey(), inMemory(e.getValue()));
+                    continue;
+                }
+                BasicFileAttributes a;
+                Path real;
                 try {
-                    Path real = resolve(target);
-                    BasicFileAttributes a = attributes(real);
-                    if (a != null && a.isDirectory()) {
-                        throw new FileSystemException(target.toString(), null, "a folder is in the way");
-                    } else if (a != null && !a.isRegularFile()) {
-                        inPlace.put(target, e.getValue());
-                    } else {
-                        prepared.add(AtomicFiles.prepare(real, o -> o.write(e.getValue())));
-                        preparedFor.add(target);
-                    }
+                    real = resolve(target);
+                    a = attributes(real);
+                    if (a != null && a.isDirectory()) throw new FileSystemException(target.toString(), null, "a folder is in the way");
+                } catch (IOException x) {
+                    throw new WriteFailed(target, x);
+                }
+                if (a != null && !a.isRegularFile()) {
+                    inPlace.put(target, inMemory(e.getValue()));
+                    continue;
+                }
+                try {
+                    prepared.add(AtomicFiles.prepare(real, e.getValue()));
+                    preparedFor.add(target);
                 } catch (IOException x) {
                     throw new WriteFailed(target, x);
                 }
@@ -217,60 +230,14 @@ public final class OutputPlan {
             }
             written.add(e.getKey());
         }
-        for (Map.Entry<Format, byte[]> e : rendered.entrySet()) {
-            if (destinations.get(e.getKey()) == null) stdout.print(e.getKey(), e.getValue());
-        }
+        for (Map.Entry<Format, byte[]> e : toStdout.entrySet()) stdout.print(e.getKey(), e.getValue());
         return written;
     }
 
-    /**
-     * As {@link #write}, but from renderers: a report going to a regular file is rendered straight into its
-     * temporary file, never held whole in memory (the JSON report of millions of facts is larger than the heap
-     * such a check runs in: 160 MB per million generated facts); a report for standard output or a device is
-     * rendered into memory first. Every report is rendered before any is renamed into place, so a renderer that
-     * fails (also one that refuses, {@link Refused}) leaves every earlier report as it was.
-     */
-    public List<Path> render(Map<Format, IOConsumer<OutputStream>> renderers, StandardOutput stdout) throws IOException {
-        Map<Format, byte[]> held = new LinkedHashMap<>();
-        Map<Format, Path> files = new LinkedHashMap<>();
-        for (Map.Entry<Format, IOConsumer<OutputStream>> e : renderers.entrySet()) {
-            Path target = destinations.get(e.getKey());
-            BasicFileAttributes a = null;
-            if (target != null) {
-                try {
-                    a = attributes(resolve(target));
-                } catch (IOException x) {
-                    throw new WriteFailed(target, x);
-                }
-            }
-            if (target == null || (a != null && !a.isRegularFile() && !a.isDirectory())) {
-                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-                e.getValue().accept(buf);
-                held.put(e.getKey(), buf.toByteArray());
-            } else {
-                files.put(e.getKey(), target);
-            }
-        }
-        List<AtomicFiles.Prepared> prepared = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
-        try {
-            for (Map.Entry<Format, Path> e : files.entrySet()) {
-                Path target = e.getValue();
-                try {
-                    Path real = resolve(target);
-                    BasicFileAttributes a = attributes(real);
-                    if (a != null && a.isDirectory()) throw new FileSystemException(target.toString(), null, "a folder is in the way");
-                    prepared.add(AtomicFiles.prepare(real, renderers.get(e.getKey())));
-                } catch (IOException x) {
-                    throw new WriteFailed(target, x);
-                }
-            }
-            commitAll(prepared, new ArrayList<>(files.values()), written);
-        } finally {
-            prepared.forEach(AtomicFiles.Prepared::discardIfOpen);
-        }
-        written.addAll(write(held, stdout));
-        return written;
+    private static byte[] inMemory(IOConsumer<OutputStream> renderer) throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        renderer.accept(buf);
+        return buf.toByteArray();
     }
 
     /** Prints a report to standard output; throws when it did not arrive. */

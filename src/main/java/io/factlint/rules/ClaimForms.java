@@ -292,13 +292,11 @@ public final class ClaimForms {
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         boolean desc = !"asc".equals(o.order());
         int[] conv = {1, 1}, strict = {1, 1}; // ranks: fewest and most others ahead
-        boolean unknown = false;
         List<Fact> facts = new ArrayList<>(mine.facts());
         List<String> shown = new ArrayList<>();
         for (String other : among) {
             Value theirs = valueAt(x, other, c.attribute(), c.at());
             if (theirs.missing() != null) {
-                unknown = true;
                 shown.add(other + " unknown");
                 conv[1]++;
                 strict[1]++;
@@ -309,19 +307,37 @@ public final class ClaimForms {
             ahead(desc ? theirs.conv() : mine.conv(), desc ? mine.conv() : theirs.conv(), conv);
             ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
         }
-        double inf = Double.POSITIVE_INFINITY;
-        Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
-        Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
-        Verdict vc = judge(c.op(), c.quantity(), rc, true, o);
-        Verdict vs = judge(c.op(), c.quantity(), rs, false, o);
+        Ranked r = Ranked.of(c, conv, strict);
+        Interval rc = r.conv(), rs = r.strict();
+        Verdict vc = r.vc(), vs = r.vs();
         String reason = "rank of " + c.subject() + " by " + c.attribute() + " (" + (desc ? "1 = highest" : "1 = lowest")
                 + ") on " + c.at().display() + " among " + among.size() + " other" + (among.size() == 1 ? "" : "s")
                 + (o.complete() ? "" : " (not said to be complete: more may rank ahead)")
                 + " is " + rank(rc) + ": " + c.subject() + " " + mine.words() + (shown.isEmpty() ? "" : ", " + String.join(", ", shown))
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
-                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "") + (unknown ? "" : "");
-        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false, "rank");
-        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "");
+        return r.verdict(c, facts, reason, "rank");
+    }
+
+    /**
+     * A rank's intervals on both readings (exact when the claim says the list is complete, else open downwards: more
+     * may rank ahead) and the claim's verdict on each.
+     */
+    private record Ranked(Interval conv, Interval strict, Verdict vc, Verdict vs) {
+        static Ranked of(Claim c, int[] conv, int[] strict) {
+            ClaimOptions o = c.options();
+            double inf = Double.POSITIVE_INFINITY;
+            Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
+            Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
+            return new Ranked(rc, rs, judge(c.op(), c.quantity(), rc, true, o), judge(c.op(), c.quantity(), rs, false, o));
+        }
+
+        /** The verdict, with the rank as a figure of {@code kind} drawn from {@code facts}. */
+        ClaimVerdict verdict(Claim c, List<Fact> facts, String reason, String kind) {
+            Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true, rank(conv),
+                    rank(strict), false, kind);
+            return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+        }
     }
 
     /**
@@ -340,14 +356,14 @@ public final class ClaimForms {
         FigureDefinition def = x.defs().get(c.attribute());
         List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
         // the times inside the period at which a value is stated, in time order
-        java.util.TreeMap<When, When> times = new java.util.TreeMap<>(When::compareTime);
+        java.util.TreeSet<When> times = new java.util.TreeSet<>(When::compareTime);
         for (String a : attributes) {
             Timeline t = x.timeline(c.subject(), a);
             if (t == null) continue;
             for (Moment m : t.getMoments()) {
                 if (m.getHull() == null) continue;
                 When at = m.getAt();
-                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) times.putIfAbsent(at.end(), at);
+                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) times.add(at.end());
             }
         }
         boolean desc = !"asc".equals(o.order());
@@ -356,7 +372,7 @@ public final class ClaimForms {
         List<String> shown = new ArrayList<>();
         Set<List<Fact>> seen = new java.util.HashSet<>();
         seen.add(mine.facts());
-        for (When t : times.keySet()) {
+        for (When t : times) {
             Value theirs = valueAt(x, c.subject(), c.attribute(), t);
             if (theirs.missing() != null || !seen.add(theirs.facts())) continue;
             facts.addAll(theirs.facts());
@@ -365,11 +381,9 @@ public final class ClaimForms {
             ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
         }
         int n = shown.size();
-        double inf = Double.POSITIVE_INFINITY;
-        Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
-        Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
-        Verdict vc = judge(c.op(), c.quantity(), rc, true, o);
-        Verdict vs = judge(c.op(), c.quantity(), rs, false, o);
+        Ranked r = Ranked.of(c, conv, strict);
+        Interval rc = r.conv(), rs = r.strict();
+        Verdict vc = r.vc(), vs = r.vs();
         String word = desc ? "higher" : "lower";
         String reason = "rank of " + c.attribute() + " of " + c.subject() + " on " + c.at().display() + " ("
                 + (desc ? "1 = highest" : "1 = lowest") + ") among its " + n + " other value" + (n == 1 ? "" : "s")
@@ -378,9 +392,7 @@ public final class ClaimForms {
                 + " possibly " + word : "") + "): " + mine.words() + (shown.isEmpty() ? "" : " against " + String.join(", ", shown))
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "");
-        Figure f = new Figure(c.subject(), c.attribute(), c.at(), rc, rs, List.copyOf(facts), true, rank(rc), rank(rs), false,
-                "rank_over");
-        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+        return r.verdict(c, facts, reason, "rank_over");
     }
 
     /** Counts {@code other} ahead of {@code mine} (ahead = larger): surely (both ends) or possibly (the upper end). */

@@ -175,7 +175,7 @@ public final class NumberReader {
             if (c < 0x80) {
                 if (c >= '0' && c <= '9' || c == '.') {
                     // a digit or a dot can start the digit alternatives
-                } else if (c < 128 && STARTS_WORD[c]) {
+                } else if (STARTS_WORD[c]) {
                     if (p > 0) {
                         char b = text.charAt(p - 1);
                         if (b < 0x80 && (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_')) continue;
