@@ -13,6 +13,16 @@ bench/averitec/sample.tsv:
 A case with several claims (a claim of several parts) is contradicted when any claim is, supported when all
 are, else undetermined (conventional reading). A case factlint refuses (exit 2, an input error) counts as
 encoded but not expressible, and as a miss. Prints expressible %, agreement %, and a table of misses; with -v, every case's verdict and reasons.
+
+    python3 bench/averitec.py                   # the development sample, bench/averitec
+    python3 bench/averitec.py --sample holdout  # the held-out sample, bench/averitec/holdout (blind encoding)
+    python3 bench/averitec.py --rounded         # also the secondary reading: a bare '=' value read as '~'
+
+A sample folder holds sample.tsv, cases/ and any number of YAML files (figures and declared measures) that join
+the default rules; the held-out sample's YAML joins the development sample's. With --rounded, each case is run a
+second time with every claim whose op is '=' and whose value is bare (a number, or {"percent": N} with no bound,
+not a range) read with op '~' (factlint's "about": half its last non-zero digit either way), and both
+agreements are printed: the conventions' own reading (C2: a bare number is exact) is the measurement.
 """
 import csv
 import json
@@ -24,17 +34,14 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SAMPLE = os.path.join(HERE, "averitec", "sample.tsv")
-CASES = os.path.join(HERE, "averitec", "cases")
-FIGURES = os.path.join(HERE, "averitec", "figures.yaml")
-MEASURES = os.path.join(HERE, "averitec", "measures.yaml")
+DEV = os.path.join(HERE, "averitec")
 GOLD = {"supported": "supported", "refuted": "contradicted",
         "not enough information": "undetermined", "conflicting evidence/cherrypicking": "undetermined",
         "conflicting": "undetermined"}
 
 
-def rows():
-    with open(SAMPLE, encoding="utf-8") as f:
+def rows(sample):
+    with open(os.path.join(sample, "sample.tsv"), encoding="utf-8") as f:
         lines = [l for l in f if not l.startswith("#") and l.strip()]
     for r in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
         yield {"row": r[0], "id": r[1], "gold": r[2], "form": r[3], "encoded": r[4] == "yes", "note": r[5]}
@@ -46,8 +53,33 @@ def combine(verdicts):
     return "supported" if verdicts and all(v == "supported" for v in verdicts) else "undetermined"
 
 
-def run(case_id, rules, out):
-    path = os.path.join(CASES, case_id + ".json")
+def bare(value):
+    """A value written with no hedge: a number, or a percentage or amount with no bound; not a range."""
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, dict) and "bound" not in value and ("percent" in value or "amount" in value)
+
+
+def rounded(path, tmp):
+    """The case with every '=' claim on a bare value read as '~' (the secondary reading), or None if none is."""
+    with open(path, encoding="utf-8") as f:
+        case = json.load(f)
+    changed = False
+    for c in case.get("claims", []):
+        if c.get("op") == "=" and bare(c.get("value")):
+            c["op"] = "~"
+            changed = True
+    if not changed:
+        return None
+    out = os.path.join(tmp, "rounded", os.path.basename(path))
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(case, f, indent=2)
+    return out
+
+
+def run(path, rules, out):
+    case_id = os.path.splitext(os.path.basename(path))[0]
     dest = os.path.join(out, case_id) + os.sep
     p = subprocess.run([os.path.join(ROOT, "factlint"), "check", path, "--rules", rules, "--format", "json",
                         "-o", dest], cwd=ROOT, capture_output=True, text=True)
@@ -61,38 +93,58 @@ def run(case_id, rules, out):
     return combine([c["verdict"] for c in claims]), "; ".join(c["ref"].split("#")[1] + ": " + c["reason"] for c in claims)
 
 
+def yaml_files(folder):
+    return sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".yaml"))
+
+
 def main():
+    args = sys.argv[1:]
+    sample = DEV
+    if "--sample" in args:
+        sample = os.path.join(DEV, args[args.index("--sample") + 1])
     tmp = tempfile.mkdtemp(prefix="factlint-averitec-")
     try:
         rules = os.path.join(tmp, "rules")
         shutil.copytree(os.path.join(ROOT, "rules"), rules)
-        shutil.copy(FIGURES, os.path.join(rules, "vocabulary", "averitec-figures.yaml"))
-        shutil.copy(MEASURES, os.path.join(rules, "vocabulary", "averitec-measures.yaml"))
-        all_rows = list(rows())
+        packs = yaml_files(DEV) + (yaml_files(sample) if sample != DEV else [])
+        for y in packs:
+            prefix = "averitec-" if os.path.dirname(y) == DEV else "averitec-" + os.path.basename(sample) + "-"
+            shutil.copy(y, os.path.join(rules, "vocabulary", prefix + os.path.basename(y)))
+        all_rows = list(rows(sample))
         encoded = [r for r in all_rows if r["encoded"]]
         results = []
         for r in encoded:
-            verdict, reason = run(r["id"], rules, os.path.join(tmp, "out"))
-            results.append((r, verdict, reason))
+            path = os.path.join(sample, "cases", r["id"] + ".json")
+            verdict, reason = run(path, rules, os.path.join(tmp, "out"))
+            alt = rounded(path, tmp) if "--rounded" in args else None
+            alt_verdict = run(alt, rules, os.path.join(tmp, "out-rounded"))[0] if alt else verdict
+            results.append((r, verdict, reason, alt_verdict))
         n = len(all_rows)
         accepted = [x for x in results if x[1] != "input error"]
         agree = [x for x in results if x[1] == GOLD[x[0]["gold"]]]
+        print(f"sample: {os.path.relpath(sample, ROOT)}")
         print(f"numerical claims in the sample: {n}")
         print(f"encoded as fact files + YAML figures: {len(encoded)} ({100 * len(encoded) / n:.1f} %)")
         print(f"expressible (encoded and accepted by factlint): {len(accepted)} ({100 * len(accepted) / n:.1f} %)")
-        print(f"verdict agrees with the label: {len(agree)} of {len(encoded)} encoded ({100 * len(agree) / len(encoded):.1f} %), "
+        print(f"verdict agrees with the label: {len(agree)} of {len(encoded)} encoded ({100 * len(agree) / max(1, len(encoded)):.1f} %), "
               f"{len([x for x in agree if x[1] != 'input error'])} of {len(accepted)} accepted "
               f"({100 * len(agree) / max(1, len(accepted)):.1f} %)")
+        if "--rounded" in args:
+            alt_agree = [x for x in results if x[3] == GOLD[x[0]["gold"]]]
+            changed = [x for x in results if x[3] != x[1]]
+            print(f"secondary reading (a bare '=' value read as '~'): agrees on {len(alt_agree)} of {len(accepted)} accepted "
+                  f"({100 * len(alt_agree) / max(1, len(accepted)):.1f} %); verdict changed on {len(changed)}: "
+                  + ", ".join(f"{x[0]['id']} {x[1]} -> {x[3]} (label {x[0]['gold']})" for x in changed))
         print()
         print("misses:")
         print("row\tid\tgold\tfactlint\tform\treason")
-        for r, verdict, reason in results:
+        for r, verdict, reason, _ in results:
             if verdict != GOLD[r["gold"]]:
                 print(f"{r['row']}\t{r['id']}\t{r['gold']}\t{verdict}\t{r['form']}\t{reason}")
-        if "-v" in sys.argv[1:]:
+        if "-v" in args:
             print()
             print("every encoded case:")
-            for r, verdict, reason in results:
+            for r, verdict, reason, _ in results:
                 print(f"{r['row']}\t{r['id']}\t{r['gold']}\t{verdict}\t{reason}")
         print()
         print("out of reach (not encoded):")
