@@ -9,6 +9,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Quotes against the story text: folding for comparison, and the numbers a quote states (in digits, with
@@ -62,16 +63,34 @@ public final class QuoteText {
         return NumberReader.figures(text).stream().map(ReadNumber::value).toList();
     }
 
-    /** True when the quote states numbers and none of them is a number the quantity states. */
+    /**
+     * True when the quote states numbers and none of them is a number the quantity states. A fall is written
+     * without a sign: a negative value (a change of -73 %) is stated by its size when the quote says it went down
+     * ("decreased 73%", "a 73 per cent drop"), and only then ("rose 73%" does not state -73 %).
+     */
     public static boolean numberMismatch(String quote, Quantity q) {
         List<ReadNumber> said = NumberReader.figures(quote);
         if (said.isEmpty()) return false;
+        Boolean fall = null; // looked for once, and only when a value is negative
         for (ReadNumber n : said) {
             for (BigDecimal v : q.statedNumbers()) {
                 if (n.states(v)) return false;
+                if (v.signum() < 0) {
+                    if (fall == null) fall = saysFall(quote);
+                    if (fall && n.states(v.negate())) return false;
+                }
             }
         }
         return true;
+    }
+
+    /** Words of a fall: the stems of decrease, decline, drop, fall, fell, down, cut, reduce, lower, shrink, slump, plunge. */
+    private static final Pattern FALL = Pattern.compile(
+            "\\b(decreas|declin|drop|fall|fell|down|cut|reduc|lower|shr[iu]nk|slump|plung|plummet|slid|less)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static boolean saysFall(String quote) {
+        return FALL.matcher(quote).find();
     }
 
     /** The numbers of a quote as an editor writes them: {@code 2,500}. */
