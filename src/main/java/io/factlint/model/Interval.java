@@ -1,6 +1,7 @@
 package io.factlint.model;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -171,20 +172,27 @@ public final class Interval {
 
     /** {@code (3,000, 4,000)}: brackets show open and closed ends; infinite ends print as ∞. */
     public String format() {
-        return format(false);
+        return format(Interval::number);
     }
 
-    /** As {@link #format()}, with ends written as percentages to one decimal: {@code (25.0 %, 36.4 %)}. */
+    /**
+     * As {@link #format()}, with ends written as percentages: one decimal ({@code (25.0 %, 36.4 %)}), or the fewest
+     * more (up to four) at which two different finite ends print differently ({@code [51.96 %, 51.97 %]}, not
+     * {@code [52.0 %, 52.0 %]}); see {@link #percentScale}.
+     */
     public String formatPercent() {
-        return format(true);
+        return formatPercent(percentScale(min, max));
     }
 
-    private String format(boolean percent) {
-        if (isPoint()) {
-            return percent ? percent(min) : number(min);
-        }
-        return (minOpen ? "(" : "[") + (percent ? percent(min) : number(min)) + ", "
-                + (percent ? percent(max) : number(max)) + (maxOpen ? ")" : "]");
+    /** As {@link #formatPercent()}, every end with {@code scale} decimals (or two significant digits, see {@link #percent(double, int)}). */
+    public String formatPercent(int scale) {
+        return format(v -> percent(v, scale));
+    }
+
+    /** A point as its one value, else both ends in brackets that show whether each is attained. */
+    private String format(java.util.function.DoubleFunction<String> end) {
+        if (isPoint()) return end.apply(min);
+        return (minOpen ? "(" : "[") + end.apply(min) + ", " + end.apply(max) + (maxOpen ? ")" : "]");
     }
 
     /**
@@ -200,18 +208,49 @@ public final class Interval {
         return s;
     }
 
+    /** The most decimals a percentage prints with ({@link #percentScale}). */
+    public static final int MAX_PERCENT_SCALE = 4;
+
     /**
-     * A share as a percentage to one decimal ({@code 36.4 %}); a share other than 0 that would round to 0.0 is
-     * written with two significant digits instead ({@code 0.004 %}; below 10⁻⁶ in scientific notation): it never
-     * prints as 0.0 %.
+     * The fewest decimals (1 to {@value #MAX_PERCENT_SCALE}) at which every two different finite shares of
+     * {@code values} print differently as percentages ({@link #percent(double, int)}); infinities and NaN are
+     * ignored, equal values need no more than one decimal. When even four do not tell two apart, four.
      */
+    public static int percentScale(double... values) {
+        for (int s = 1; s < MAX_PERCENT_SCALE; s++) {
+            if (distinctAt(values, s)) return s;
+        }
+        return MAX_PERCENT_SCALE;
+    }
+
+    private static boolean distinctAt(double[] vs, int scale) {
+        for (int i = 0; i < vs.length; i++) {
+            if (!Double.isFinite(vs[i])) continue;
+            for (int j = i + 1; j < vs.length; j++) {
+                if (!Double.isFinite(vs[j]) || vs[i] == vs[j]) continue;
+                if (percent(vs[i], scale).equals(percent(vs[j], scale))) return false;
+            }
+        }
+        return true;
+    }
+
+    /** A share as a percentage to one decimal ({@code 36.4 %}); see {@link #percent(double, int)}. */
     public static String percent(double v) {
+        return percent(v, 1);
+    }
+
+    /**
+     * A share as a percentage with {@code scale} decimals ({@code 51.96 %} at 2); a share other than 0 that would
+     * round to 0 is written with two significant digits instead ({@code 0.004 %}; below 10⁻⁶ in scientific
+     * notation, {@code 4.9E-322 %}): it never prints as 0.0 %. Infinite ends print as ∞.
+     */
+    public static String percent(double v, int scale) {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         // movePointRight, not v * 100: a share near Double.MAX_VALUE would overflow to infinity
         BigDecimal p = BigDecimal.valueOf(v).movePointRight(2);
-        BigDecimal r = p.setScale(1, RoundingMode.HALF_UP);
+        BigDecimal r = p.setScale(scale, RoundingMode.HALF_UP);
         if (p.signum() != 0 && r.signum() == 0) {
-            BigDecimal t = p.round(new java.math.MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros();
+            BigDecimal t = p.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros();
             return (t.abs().compareTo(new BigDecimal("0.000001")) < 0 ? t.toString() : t.toPlainString()) + " %";
         }
         return r.toPlainString() + " %";

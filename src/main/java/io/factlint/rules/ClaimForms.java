@@ -81,7 +81,7 @@ public final class ClaimForms {
             // the share with the precision that tells it from the claimed value (51.96 % against 52.00 %)
             String plain = show(v.conv(), true);
             int s = Percentages.scale(c.quantity().amount().doubleValue(), v.conv());
-            if (words.startsWith(plain)) words = Percentages.show(v.conv(), s) + words.substring(plain.length());
+            if (words.startsWith(plain)) words = v.conv().formatPercent(s) + words.substring(plain.length());
         }
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
                 c.attribute() + " of " + c.subject() + " is " + words + " on " + c.at().display(), "");
@@ -580,10 +580,9 @@ public final class ClaimForms {
         return q.isRange() ? q.words() : percent(q.amount().doubleValue(), null);
     }
 
-    /** An interval as the reason shows it; percentages with the precision that tells its ends apart ({@link Percentages}). */
+    /** An interval as the reason shows it; percentages with the precision that tells its ends apart ({@link Interval#formatPercent()}). */
     static String show(Interval i, boolean percent) {
-        if (!percent) return i.format();
-        return Percentages.show(i, Percentages.scale(Double.NaN, i));
+        return percent ? i.formatPercent() : i.format();
     }
 
     /**
@@ -592,6 +591,6 @@ public final class ClaimForms {
      * as 0 gets two significant digits (0.004 %).
      */
     static String percent(double v, Interval against) {
-        return Percentages.format(v, Percentages.scale(v, against));
+        return Interval.percent(v, Percentages.scale(v, against));
     }
 }

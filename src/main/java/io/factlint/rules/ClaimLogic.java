@@ -77,11 +77,11 @@ public final class ClaimLogic {
         String shown = f.display(), strictShown = f.strictDisplay(), value = c.valueWords();
         if (share) {
             int s = Percentages.scale(claimed, f.conventional());
-            shown = Percentages.show(f.conventional(), s);
-            strictShown = Percentages.show(f.strict(), Percentages.scale(claimed, f.strict()));
+            shown = f.conventional().formatPercent(s);
+            strictShown = f.strict().formatPercent(Percentages.scale(claimed, f.strict()));
             if (claimedShare) {
                 value = (c.quantity().bound() == Bound.EXACTLY ? "" : c.quantity().bound().id().replace('_', ' ') + " ")
-                        + Percentages.format(claimed, s);
+                        + Interval.percent(claimed, s);
             }
         }
         String reason = c.attribute() + " of " + c.subject() + " is " + shown + statedFor(c, f) + " on " + f.at().display()
