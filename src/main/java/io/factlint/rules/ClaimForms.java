@@ -439,13 +439,15 @@ public final class ClaimForms {
         String what = c.attribute() + " of " + c.subject() + " over " + p.display();
         if (values.size() < 2) {
             return ClaimLogic.undetermined(c, (values.isEmpty() ? "no value of " + what + " is stated for a time wholly within it"
-                    : "only one value of " + what + " is stated for a time wholly within it (" + values.get(0).words() + ")")
+                    : "only one value of " + what + " is stated for a time wholly within it ("
+                    + Trend.words(values.get(0), true, trendScale(values)) + ")")
                     + ": a trend needs two" + left);
         }
         List<Fact> facts = new ArrayList<>();
         for (Value v : values) facts.addAll(v.facts());
-        Trend conv = Trend.of(dir, values, true, o.complete());
-        Trend strict = Trend.of(dir, values, false, o.complete());
+        int scale = trendScale(values);
+        Trend conv = Trend.of(dir, values, true, o.complete(), scale);
+        Trend strict = Trend.of(dir, values, false, o.complete(), scale);
         int n = values.size();
         String reason = "trend of " + what + " (" + n + " times" + (o.complete() ? ""
                 : ", not said to be complete: a time with no fact may break the trend") + "): " + conv.words()
@@ -460,6 +462,27 @@ public final class ClaimForms {
         return new ClaimVerdict(c, conv.verdict(), strict.verdict(), f, List.copyOf(new LinkedHashSet<>(facts)), reason);
     }
 
+    /**
+     * The decimals shares of a trend print with: enough to print each value as stated (5.25 %, not 5.3 %) and to
+     * tell every two different ones apart, up to {@link Percentages#MAX_SCALE}; -1 when the values are not shares.
+     */
+    private static int trendScale(List<Value> values) {
+        List<Interval> ends = new ArrayList<>();
+        int s = 1;
+        for (Value v : values) {
+            if (!v.percent()) return -1;
+            for (Interval i : List.of(v.conv(), v.strict())) {
+                ends.add(i);
+                for (double e : new double[]{i.min(), i.max()}) {
+                    if (Double.isInfinite(e) || Double.isNaN(e)) continue;
+                    int written = BigDecimal.valueOf(e).movePointRight(2).stripTrailingZeros().scale();
+                    s = Math.max(s, Math.min(Percentages.MAX_SCALE, written));
+                }
+            }
+        }
+        return Math.max(s, Percentages.scale(Double.NaN, ends.toArray(new Interval[0])));
+    }
+
     private static String steps(Trend t, int n) {
         return t.sure() + (t.open() > 0 ? " to " + (t.sure() + t.open()) : "") + " of " + (n - 1) + " steps " + t.dir();
     }
@@ -469,7 +492,7 @@ public final class ClaimForms {
      * may ({@code open}), the words for the pairs that decide the verdict, and the verdict.
      */
     private record Trend(String dir, int sure, int open, String words, Verdict verdict) {
-        static Trend of(String dir, List<Value> values, boolean conventional, boolean complete) {
+        static Trend of(String dir, List<Value> values, boolean conventional, boolean complete, int scale) {
             boolean up = dir.equals("rising") || dir.equals("non-decreasing");
             boolean strictly = dir.equals("rising") || dir.equals("falling");
             List<String> against = new ArrayList<>(), unsure = new ArrayList<>(), all = new ArrayList<>();
@@ -482,9 +505,9 @@ public final class ClaimForms {
                     a = a.negate();
                     b = b.negate();
                 }
-                String pair = "from " + words(va, conventional) + " to " + words(vb, conventional);
-                if (i == 1) all.add(words(va, conventional));
-                all.add(words(vb, conventional));
+                String pair = "from " + words(va, conventional, scale) + " to " + words(vb, conventional, scale);
+                if (i == 1) all.add(words(va, conventional, scale));
+                all.add(words(vb, conventional, scale));
                 // rising: surely when b lies wholly above a, surely not when b's top is at or below a's bottom;
                 // non-decreasing: surely when b's bottom is at or above a's top, surely not when b lies wholly below a
                 boolean holds = strictly ? b.whollyAbove(a) : b.min() >= a.max();
@@ -508,11 +531,12 @@ public final class ClaimForms {
             return new Trend(dir, sure, open, words, complete ? Verdict.SUPPORTED : Verdict.UNDETERMINED);
         }
 
-        /** A value with its time, on one reading. */
-        private static String words(Value v, boolean conventional) {
-            if (conventional) return v.words();
+        /** A value with its time, on one reading; shares at {@code scale} decimals ({@link #trendScale}). */
+        private static String words(Value v, boolean conventional, int scale) {
             String plain = show(v.conv(), v.percent());
-            return v.words().startsWith(plain) ? show(v.strict(), v.percent()) + v.words().substring(plain.length()) : v.words();
+            if (!v.words().startsWith(plain)) return v.words();
+            Interval i = conventional ? v.conv() : v.strict();
+            return (scale < 0 ? show(i, false) : Percentages.show(i, scale)) + v.words().substring(plain.length());
         }
     }
 
