@@ -484,7 +484,8 @@ public final class ClaimForms {
     }
 
     private static String steps(Trend t, int n) {
-        return t.sure() + (t.open() > 0 ? " to " + (t.sure() + t.open()) : "") + " of " + (n - 1) + " steps " + t.dir();
+        return t.sure() + (t.open() > 0 ? " to " + (t.sure() + t.open()) : "") + " of " + (n - 1) + (n == 2 ? " step " : " steps ")
+                + t.dir();
     }
 
     /**
@@ -526,7 +527,8 @@ public final class ClaimForms {
             String moved = strictly ? (up ? "rose" : "fell") : up ? "never fell" : "never rose";
             if (!against.isEmpty()) return new Trend(dir, sure, open, String.join("; ", against), Verdict.CONTRADICTED);
             if (!unsure.isEmpty()) return new Trend(dir, sure, open, String.join("; ", unsure), Verdict.UNDETERMINED);
-            String words = (strictly ? moved + " at each of its " + sure + " steps: " : moved + " over its " + sure + " steps: ")
+            String steps = sure == 1 ? " step: " : " steps: ";
+            String words = (strictly ? moved + " at each of its " + sure + steps : moved + " over its " + sure + steps)
                     + String.join(", ", all);
             return new Trend(dir, sure, open, words, complete ? Verdict.SUPPORTED : Verdict.UNDETERMINED);
         }
