@@ -15,7 +15,7 @@ import static io.factlint.ingest.Messages.q;
 
 /**
  * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
- * aggregate, versus, compare, rank_among, rank_over, order, complete, tolerance, window), read into {@link Draft.Form}, and
+ * aggregate, versus, compare, rank_among, rank_over, trend, order, complete, tolerance, window), read into {@link Draft.Form}, and
  * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
  */
 final class ClaimFormFields {
@@ -92,6 +92,11 @@ final class ClaimFormFields {
                     form(d).rankOver = w;
                     if (w == null) d.complete = false;
                 })
+                .optional("trend", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    fm.trendGiven = true;
+                    fm.trend = choice(g, f, d, TRENDS);
+                })
                 .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
                 .optional("complete", (g, d, f, pos) -> {
                     JsonToken t = g.cursor().current();
@@ -123,6 +128,14 @@ final class ClaimFormFields {
                 .optional("window", (g, d, f, pos) -> form(d).window = duration(g, f, d));
     }
 
+    /** The directions of {@code trend}, as the schema lists them. */
+    static final String[] TRENDS = {"rising", "falling", "non-decreasing", "non-increasing"};
+
+    /** A trend claim ("rising every year since 2010") states a direction, neither an op nor a value. */
+    static boolean trendClaim(Draft d) {
+        return d.claim && d.form != null && d.form.trendGiven;
+    }
+
     /** A comparison claim with no value compares the two subjects' values directly: "value" is not required. */
     static boolean valueOptional(Draft d) {
         return d.claim && d.form != null && !d.form.versus.isEmpty();
@@ -139,7 +152,7 @@ final class ClaimFormFields {
         Draft.Form f = d.form;
         List<String> wrong = new ArrayList<>();
         if (Fact.STATUS.equals(d.attribute) && !f.options().form().equals("value")) {
-            wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over");
+            wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over, trend");
         }
         if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
         if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
@@ -152,14 +165,37 @@ final class ClaimFormFields {
         if (f.rankOver != null && d.at != null && d.at.isPeriod()) {
             wrong.add("\"rank_over\" ranks the value at one time: \"at\" is a date or date-time, not a period");
         }
+        if (f.trendGiven) {
+            if (d.at != null && !d.at.isPeriod()) {
+                wrong.add("\"trend\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
+            }
+            List<String> unused = new ArrayList<>();
+            if (f.toleranceRelative != null || f.toleranceAbsolute != null) unused.add("tolerance");
+            if (f.window != null) unused.add("window");
+            if (f.maxAge != null) unused.add("max_age");
+            if (!unused.isEmpty()) {
+                wrong.add("\"trend\" takes no " + String.join(", ", unused.stream().map(Messages::q).toList())
+                        + ": it compares the statements within the period with each other");
+            }
+        }
         int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
-                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1) + (f.rankOver != null ? 1 : 0);
+                + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1) + (f.rankOver != null ? 1 : 0)
+                + (f.trendGiven ? 1 : 0);
         if (forms > 1) {
             wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among),"
-                    + " a rank over time (rank_over)");
+                    + " a rank over time (rank_over), a trend (trend)");
         }
         for (String w : wrong) c.error(TokenCursor.pos(d.location), "claim" + (d.id == null ? "" : " " + q(d.id)) + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;
+        if (f.trendGiven) {
+            // the direction is the claim: an op or a value would say something the trend does not check
+            String hint = ": a trend claim states its direction (" + String.join(", ", TRENDS) + ") in \"trend\"";
+            if (d.opPos != 0) c.error(d.opPos, "claim" + (d.id == null ? "" : " " + q(d.id)) + ": \"trend\" takes no \"op\"" + hint);
+            if (d.valuePos != 0) {
+                c.error(d.valuePos, "claim" + (d.id == null ? "" : " " + q(d.id)) + ": \"trend\" takes no \"value\"" + hint);
+            }
+            if (d.opPos != 0 || d.valuePos != 0) d.complete = false;
+        }
     }
 
     /** {@code "2002"} or {@code "2002-03"}: the year or month as a period of days. */

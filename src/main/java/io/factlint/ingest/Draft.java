@@ -62,12 +62,16 @@ final class Draft {
         Double toleranceAbsolute;
         String window;
         When rankOver;
+        /** The trend's direction as read (null when absent or invalid). */
+        String trend;
+        /** {@code trend} was given, valid or not: the claim then takes no {@code op} and no {@code value}. */
+        boolean trendGiven;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
-                    complete, toleranceRelative, toleranceAbsolute, window, rankOver);
+                    complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend);
         }
     }
 

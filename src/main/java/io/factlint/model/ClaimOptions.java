@@ -24,14 +24,17 @@ import java.util.List;
  * @param window     ISO-8601 duration: evidence stated up to this long after the claim's time counts
  * @param rankOver   rank-over-time claims: the period over whose values (the subject's own) the value at the
  *                   claim's time is ranked ("a six-year high"), or null
+ * @param trend      trend claims: {@code rising}, {@code falling}, {@code non-decreasing} or {@code non-increasing},
+ *                   the way the subject's values move from each time to the next over the claim's period
+ *                   ("rising every year since 2010"), or null
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
-                           String window, When rankOver) {
+                           String window, When rankOver, String trend) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null, null);
+            List.of(), null, null, false, null, null, null, null, null);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
@@ -39,11 +42,12 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
     }
 
     /**
-     * The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank}, {@code rank_over} or
-     * {@code value}.
+     * The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank}, {@code rank_over},
+     * {@code trend} or {@code value}.
      */
     public String form() {
         if (since != null) return "change";
+        if (trend != null) return "trend";
         if (rankOver != null) return "rank_over";
         if (aggregate != null) return "aggregate";
         if (!versus.isEmpty()) return "versus";

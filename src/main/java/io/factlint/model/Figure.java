@@ -35,12 +35,17 @@ public record Figure(String subject, String attribute, When at, Interval convent
         return from.stream().map(Fact::getRef).sorted().toList();
     }
 
-    /** The conventional interval as an editor reads it: a percentage for shares. */
+    /**
+     * The conventional interval as an editor reads it: a percentage for shares; for a trend, whose interval counts
+     * the steps that move the claimed way, those words ("9 of 10 steps falling").
+     */
     public String display() {
+        if ("trend".equals(kind)) return arithmetic;
         return percent ? conventional.formatPercent() : conventional.format();
     }
 
     public String strictDisplay() {
+        if ("trend".equals(kind)) return strictArithmetic;
         return percent ? strict.formatPercent() : strict.format();
     }
 }

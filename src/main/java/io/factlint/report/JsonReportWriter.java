@@ -224,7 +224,7 @@ public final class JsonReportWriter implements ReportWriter {
     public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
-                           IntervalJson conventional, IntervalJson strict, String rankOver) {
+                           IntervalJson conventional, IntervalJson strict, String rankOver, String trend) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -235,7 +235,8 @@ public final class JsonReportWriter implements ReportWriter {
                     o.versus().isEmpty() ? null : o.versus(), o.compare(), o.rankAmong().isEmpty() ? null : o.rankAmong(),
                     o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
                     o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
-                    f == null ? null : IntervalJson.of(f.strict()), o.rankOver() == null ? null : o.rankOver().iso());
+                    f == null ? null : IntervalJson.of(f.strict()), o.rankOver() == null ? null : o.rankOver().iso(),
+                    o.trend());
         }
     }
 
@@ -264,7 +265,7 @@ public final class JsonReportWriter implements ReportWriter {
         Claim c = v.claim();
         Figure f = v.figure();
         String figure = f == null ? null : f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
-        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op().symbol(),
+        return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op() == null ? null : c.op().symbol(),
                 c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),
                 v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),
                 v.reason(), LocationJson.of(c.location()), FormJson.of(v));

@@ -66,6 +66,7 @@ public final class ClaimForms {
             case "versus" -> versus(x);
             case "rank" -> rank(x, kindSubjects);
             case "rank_over" -> rankOver(x);
+            case "trend" -> trend(x);
             default -> value(x);
         };
     }
@@ -395,6 +396,152 @@ public final class ClaimForms {
         return r.verdict(c, facts, reason, "rank_over");
     }
 
+    /**
+     * A trend ("rising every year since 2010"): the subject's values at the times lying wholly inside the claim's
+     * period (the times the attribute, or a derived figure's inputs, are stated for; several sources at one time join
+     * into their hull), in time order, move the claimed way from each time to the next. On each reading a pair of
+     * consecutive values surely moves the claimed way, surely does not, or may do either; the claim is contradicted
+     * when some pair surely does not (for rising and falling, a pair surely equal does not), supported when every
+     * pair surely does and the claim says {@code complete} (without it a time with no fact may break the trend, so
+     * it is never supported), else undetermined. Statements straddling an end of the period are left out and named.
+     */
+    private static ClaimVerdict trend(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        When p = c.at();
+        String dir = o.trend();
+        FigureDefinition def = x.defs().get(c.attribute());
+        List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
+        java.util.TreeSet<When> times = new java.util.TreeSet<>(When::compareTime);
+        Map<String, Moment> stated = new HashMap<>(); // a stated attribute's moment at each time: the one inside
+        Set<String> straddling = new LinkedHashSet<>();
+        for (String a : attributes) {
+            Timeline t = x.timeline(c.subject(), a);
+            if (t == null) continue;
+            for (Moment m : t.getMoments()) {
+                if (m.getHull() == null) continue;
+                When at = m.getAt();
+                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) {
+                    times.add(at.end());
+                    if (def == null) stated.put(at.end().iso(), m);
+                } else if (!at.end().before(p.from()) && !at.start().after(p.to())) {
+                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
+                }
+            }
+        }
+        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        List<Value> values = new ArrayList<>();
+        Set<List<Fact>> seen = new java.util.HashSet<>();
+        for (When t : times) {
+            Value v = def == null ? stated(stated.get(t.iso())) : valueAt(x, c.subject(), c.attribute(), t);
+            if (v.missing() == null && seen.add(v.facts())) values.add(v);
+        }
+        String what = c.attribute() + " of " + c.subject() + " over " + p.display();
+        if (values.size() < 2) {
+            return ClaimLogic.undetermined(c, (values.isEmpty() ? "no value of " + what + " is stated for a time wholly within it"
+                    : "only one value of " + what + " is stated for a time wholly within it ("
+                    + Trend.words(values.get(0), true, trendScale(values)) + ")")
+                    + ": a trend needs two" + left);
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (Value v : values) facts.addAll(v.facts());
+        int scale = trendScale(values);
+        Trend conv = Trend.of(dir, values, true, o.complete(), scale);
+        Trend strict = Trend.of(dir, values, false, o.complete(), scale);
+        int n = values.size();
+        String reason = "trend of " + what + " (" + n + " times" + (o.complete() ? ""
+                : ", not said to be complete: a time with no fact may break the trend") + "): " + conv.words()
+                + "; the claim " + dir + " is " + conv.verdict().id()
+                + (strict.verdict() != conv.verdict() ? " (strict reading: " + strict.words() + ": " + strict.verdict().id() + ")" : "")
+                + left;
+        // the figure: how many of the n − 1 steps surely move the claimed way, and how many may
+        Interval fc = Interval.closed(conv.sure(), conv.sure() + conv.open());
+        Interval fs = Interval.closed(strict.sure(), strict.sure() + strict.open());
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), fc, fs, List.copyOf(facts), true,
+                steps(conv, n), steps(strict, n), false, "trend");
+        return new ClaimVerdict(c, conv.verdict(), strict.verdict(), f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+    }
+
+    /**
+     * The decimals shares of a trend print with: enough to print each value as stated (5.25 %, not 5.3 %) and to
+     * tell every two different ones apart, up to {@link Percentages#MAX_SCALE}; -1 when the values are not shares.
+     */
+    private static int trendScale(List<Value> values) {
+        List<Interval> ends = new ArrayList<>();
+        int s = 1;
+        for (Value v : values) {
+            if (!v.percent()) return -1;
+            for (Interval i : List.of(v.conv(), v.strict())) {
+                ends.add(i);
+                for (double e : new double[]{i.min(), i.max()}) {
+                    if (Double.isInfinite(e) || Double.isNaN(e)) continue;
+                    int written = BigDecimal.valueOf(e).movePointRight(2).stripTrailingZeros().scale();
+                    s = Math.max(s, Math.min(Percentages.MAX_SCALE, written));
+                }
+            }
+        }
+        return Math.max(s, Percentages.scale(Double.NaN, ends.toArray(new Interval[0])));
+    }
+
+    private static String steps(Trend t, int n) {
+        return t.sure() + (t.open() > 0 ? " to " + (t.sure() + t.open()) : "") + " of " + (n - 1) + (n == 2 ? " step " : " steps ")
+                + t.dir();
+    }
+
+    /**
+     * A trend on one reading: the steps (consecutive pairs) that surely move the claimed way ({@code sure}), that
+     * may ({@code open}), the words for the pairs that decide the verdict, and the verdict.
+     */
+    private record Trend(String dir, int sure, int open, String words, Verdict verdict) {
+        static Trend of(String dir, List<Value> values, boolean conventional, boolean complete, int scale) {
+            boolean up = dir.equals("rising") || dir.equals("non-decreasing");
+            boolean strictly = dir.equals("rising") || dir.equals("falling");
+            List<String> against = new ArrayList<>(), unsure = new ArrayList<>(), all = new ArrayList<>();
+            int sure = 0, open = 0;
+            for (int i = 1; i < values.size(); i++) {
+                Value va = values.get(i - 1), vb = values.get(i);
+                // read a falling claim as a rising one of the negated values
+                Interval a = conventional ? va.conv() : va.strict(), b = conventional ? vb.conv() : vb.strict();
+                if (!up) {
+                    a = a.negate();
+                    b = b.negate();
+                }
+                String pair = "from " + words(va, conventional, scale) + " to " + words(vb, conventional, scale);
+                if (i == 1) all.add(words(va, conventional, scale));
+                all.add(words(vb, conventional, scale));
+                // rising: surely when b lies wholly above a, surely not when b's top is at or below a's bottom;
+                // non-decreasing: surely when b's bottom is at or above a's top, surely not when b lies wholly below a
+                boolean holds = strictly ? b.whollyAbove(a) : b.min() >= a.max();
+                boolean fails = strictly ? b.max() <= a.min() : b.whollyBelow(a);
+                if (holds) {
+                    sure++;
+                } else if (fails) {
+                    boolean reverse = b.whollyBelow(a);
+                    against.add((reverse ? (up ? "fell " : "rose ") : up ? "did not rise " : "did not fall ") + pair);
+                } else {
+                    open++;
+                    unsure.add((strictly ? (up ? "may not have risen " : "may not have fallen ")
+                            : up ? "may have fallen " : "may have risen ") + pair);
+                }
+            }
+            String moved = strictly ? (up ? "rose" : "fell") : up ? "never fell" : "never rose";
+            if (!against.isEmpty()) return new Trend(dir, sure, open, String.join("; ", against), Verdict.CONTRADICTED);
+            if (!unsure.isEmpty()) return new Trend(dir, sure, open, String.join("; ", unsure), Verdict.UNDETERMINED);
+            String steps = sure == 1 ? " step: " : " steps: ";
+            String words = (strictly ? moved + " at each of its " + sure + steps : moved + " over its " + sure + steps)
+                    + String.join(", ", all);
+            return new Trend(dir, sure, open, words, complete ? Verdict.SUPPORTED : Verdict.UNDETERMINED);
+        }
+
+        /** A value with its time, on one reading; shares at {@code scale} decimals ({@link #trendScale}). */
+        private static String words(Value v, boolean conventional, int scale) {
+            String plain = show(v.conv(), v.percent());
+            if (!v.words().startsWith(plain)) return v.words();
+            Interval i = conventional ? v.conv() : v.strict();
+            return (scale < 0 ? show(i, false) : Percentages.show(i, scale)) + v.words().substring(plain.length());
+        }
+    }
+
     /** Counts {@code other} ahead of {@code mine} (ahead = larger): surely (both ends) or possibly (the upper end). */
     private static void ahead(Interval other, Interval mine, int[] rank) {
         if (other.whollyAbove(mine)) {
@@ -421,9 +568,7 @@ public final class ClaimForms {
             if (m == null || m.getHull() == null) return Value.none(missing(x, subject, attribute, t));
             String old = tooOld(x.c(), m, t);
             if (old != null) return Value.none(old);
-            boolean pct = Percentages.writtenAsPercent(m.getFacts());
-            return new Value(m.getHull(), m.getStrictHull(), m.getFacts(),
-                    show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
+            return stated(m);
         }
         Map<String, Moment> used = new HashMap<>();
         String[] why = {null};
@@ -453,6 +598,13 @@ public final class ClaimForms {
         }
         return new Value(f.conventional(), f.strict(), f.from(),
                 show(f.conventional(), f.percent()) + " (" + String.join(", ", inputs) + ")", null, f.percent());
+    }
+
+    /** The value of a stated attribute at one moment: its hull on each reading, with the time it was stated for. */
+    private static Value stated(Moment m) {
+        boolean pct = Percentages.writtenAsPercent(m.getFacts());
+        return new Value(m.getHull(), m.getStrictHull(), m.getFacts(),
+                show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
     }
 
     /** {@code 132,310 (stated for 1 Mar 2003)}. */

@@ -93,6 +93,19 @@ class FactsSchemaTest {
         assertThat(schema.validate(JSON.readTree(base + "\"rank_over\": \"2013\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
     }
 
+    /** A trend takes a direction, a period {@code at}, and neither {@code op} nor {@code value}. */
+    @Test
+    void aTrendTakesADirectionAPeriodAndNoOpNorValue() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", ";
+        String period = "\"at\": {\"from\": \"2010-01-01\", \"to\": \"2019-12-31\"}";
+        assertThat(schema.validate(JSON.readTree(base + "\"trend\": \"rising\", " + period + "}]}"))).isEmpty();
+        for (String bad : new String[]{"\"trend\": \"up\", " + period, "\"trend\": \"rising\", \"op\": \">\", " + period,
+                "\"trend\": \"rising\", \"value\": 1, " + period, "\"trend\": \"rising\", \"at\": \"2019-12-31\"",
+                "\"trend\": \"falling\"", period}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unknown-field", "missing-required-field", "wrong-type", "unknown-bound", "unknown-op",
             "unknown-certainty", "story-without-published", "not-an-object", "bad-times"})

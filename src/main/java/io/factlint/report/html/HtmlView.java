@@ -516,8 +516,9 @@ public record HtmlView(
             List<ClaimView> out = new ArrayList<>();
             for (ClaimVerdict v : result.verdicts()) {
                 Claim c = v.claim();
-                String statement = c.attribute() + " " + (c.op() == null ? "?" : c.op().symbol()) + " "
-                        + c.valueWords() + formWords(c);
+                String statement = c.options().trend() != null
+                        ? c.attribute() + " " + c.options().trend() + formWords(c)
+                        : c.attribute() + " " + (c.op() == null ? "?" : c.op().symbol()) + " " + c.valueWords() + formWords(c);
                 Figure fig = v.figure();
                 out.add(new ClaimView(c.getRef(), c.text(), fb.entityName(c.subject()), statement,
                         c.at() == null ? null : c.at().display(), location(c.location()),
@@ -546,6 +547,7 @@ public record HtmlView(
                         + (o.complete() ? ", complete" : ""));
                 case "rank_over" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest")
                         + ") among its own values over " + o.rankOver().display() + (o.complete() ? ", complete" : ""));
+                case "trend" -> w.add("from each time to the next over " + c.at().display() + (o.complete() ? ", complete" : ""));
                 default -> { }
             }
             if (o.toleranceAbsolute() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceAbsolute()));

@@ -1,0 +1,92 @@
+package io.factlint.rules;
+
+import io.factlint.check.CheckRequest;
+import io.factlint.model.ClaimVerdict;
+import io.factlint.model.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pair rules of a trend claim (docs/claims.md "Trends") on made-up series, through the real pipeline: a pair
+ * surely equal breaks rising but not non-decreasing; a hedged value gives each reading its own verdict; a period
+ * holding no value is undetermined.
+ */
+class TrendReadingsTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, ClaimVerdict> check(String facts, String claims) throws Exception {
+        Path file = dir.resolve("story.json");
+        Files.writeString(file, "{\"story\": {\"id\": \"s\", \"published\": \"2004-01-01\"},"
+                + " \"sources\": [{\"id\": \"a\", \"name\": \"Agency\", \"kind\": \"government\"}],"
+                + " \"entities\": [{\"id\": \"e\", \"kind\": \"place\", \"name\": \"E\"}],"
+                + " \"facts\": [" + facts + "], \"claims\": [" + claims + "]}");
+        Map<String, ClaimVerdict> out = new HashMap<>();
+        var r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(file))).result();
+        for (ClaimVerdict v : r.verdicts()) out.put(v.claim().id(), v);
+        return out;
+    }
+
+    private static String fact(int year, String value) {
+        return "{\"id\": \"n" + year + "\", \"subject\": \"e\", \"attribute\": \"n\", \"value\": " + value + ", \"source\": \"a\","
+                + " \"at\": {\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-12-31\"}}";
+    }
+
+    private static String claim(String id, String trend, String from, String to) {
+        return "{\"id\": \"" + id + "\", \"subject\": \"e\", \"attribute\": \"n\", \"trend\": \"" + trend + "\", \"complete\": true,"
+                + " \"at\": {\"from\": \"" + from + "\", \"to\": \"" + to + "\"}}";
+    }
+
+    @Test
+    void aPairSurelyEqualBreaksRisingButNotNonDecreasing() throws Exception {
+        Map<String, ClaimVerdict> v = check(fact(2001, "100") + ", " + fact(2002, "100") + ", " + fact(2003, "120"),
+                claim("up", "rising", "2001-01-01", "2003-12-31") + ", " + claim("never-down", "non-decreasing", "2001-01-01", "2003-12-31")
+                        + ", " + claim("flat", "non-increasing", "2001-01-01", "2002-12-31"));
+        assertThat(v.get("up").verdict()).isEqualTo(Verdict.CONTRADICTED);
+        assertThat(v.get("up").reason()).isEqualTo("trend of n of e over 1 Jan 2001 – 31 Dec 2003 (3 times): did not rise"
+                + " from 100 (stated for 1 Jan 2001 – 31 Dec 2001) to 100 (stated for 1 Jan 2002 – 31 Dec 2002); the claim rising"
+                + " is contradicted");
+        assertThat(v.get("never-down").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("never-down").strictVerdict()).isEqualTo(Verdict.SUPPORTED);
+        // level over 2001-2002: neither rose nor fell
+        assertThat(v.get("flat").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("flat").reason()).contains("never rose over its 1 step: 100 (stated for 1 Jan 2001 – 31 Dec 2001),"
+                + " 100 (stated for 1 Jan 2002 – 31 Dec 2002)");
+    }
+
+    @Test
+    void aHedgedValueGivesEachReadingItsOwnVerdict() throws Exception {
+        // "over 90" is (90, 100) on the conventional reading, below 100; on the strict one (90, ∞), maybe above it
+        Map<String, ClaimVerdict> v = check(fact(2001, "100") + ", " + fact(2002, "{\"amount\": 90, \"bound\": \"over\"}"),
+                claim("up", "rising", "2001-01-01", "2002-12-31") + ", " + claim("down", "falling", "2001-01-01", "2002-12-31"));
+        ClaimVerdict up = v.get("up");
+        assertThat(up.verdict()).isEqualTo(Verdict.CONTRADICTED);
+        assertThat(up.strictVerdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(up.reason()).isEqualTo("trend of n of e over 1 Jan 2001 – 31 Dec 2002 (2 times): fell from 100 (stated for"
+                + " 1 Jan 2001 – 31 Dec 2001) to (90, 100) (stated for 1 Jan 2002 – 31 Dec 2002); the claim rising is contradicted"
+                + " (strict reading: may not have risen from 100 (stated for 1 Jan 2001 – 31 Dec 2001) to (90, ∞) (stated for"
+                + " 1 Jan 2002 – 31 Dec 2002): undetermined)");
+        ClaimVerdict down = v.get("down");
+        assertThat(down.verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(down.strictVerdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(down.figure().display()).isEqualTo("1 of 1 step falling");
+        assertThat(down.figure().strictDisplay()).isEqualTo("0 to 1 of 1 step falling");
+    }
+
+    @Test
+    void aPeriodHoldingNoValueIsUndetermined() throws Exception {
+        Map<String, ClaimVerdict> v = check(fact(2001, "100") + ", " + fact(2002, "110"),
+                claim("later", "rising", "2005-01-01", "2009-12-31"));
+        assertThat(v.get("later").verdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(v.get("later").reason()).isEqualTo("no value of n of e over 1 Jan 2005 – 31 Dec 2009 is stated for a time"
+                + " wholly within it: a trend needs two");
+    }
+}
