@@ -476,7 +476,7 @@ public final class ClaimForms {
                 for (double e : new double[]{i.min(), i.max()}) {
                     if (Double.isInfinite(e) || Double.isNaN(e)) continue;
                     int written = BigDecimal.valueOf(e).movePointRight(2).stripTrailingZeros().scale();
-                    s = Math.max(s, Math.min(Percentages.MAX_SCALE, written));
+                    s = Math.max(s, Math.min(Interval.MAX_PERCENT_SCALE, written));
                 }
             }
         }
@@ -538,7 +538,7 @@ public final class ClaimForms {
             String plain = show(v.conv(), v.percent());
             if (!v.words().startsWith(plain)) return v.words();
             Interval i = conventional ? v.conv() : v.strict();
-            return (scale < 0 ? show(i, false) : Percentages.show(i, scale)) + v.words().substring(plain.length());
+            return (scale < 0 ? show(i, false) : i.formatPercent(scale)) + v.words().substring(plain.length());
         }
     }
 
