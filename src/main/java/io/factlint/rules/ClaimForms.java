@@ -473,7 +473,7 @@ public final class ClaimForms {
      * The moment a claim uses for time {@code t} ({@link Timeline#statedFor}, the one choice): for a point, the
      * latest that counts at or before {@code t} (a period: its end, so a cumulative total for 12–14 March counts
      * on the 14th) or within the claim's window after it, and of a level (a measure not cumulative) also one
-     * whose period contains {@code t}, the latest start winning; for a period, the latest stated within it, else
+     * whose period contains {@code t}, the latest start winning when a period contains it; for a period, the latest stated within it, else
      * the latest before its end. A moment with no value and no status is passed over.
      */
     static Moment momentFor(Ctx x, String subject, String attribute, When t) {

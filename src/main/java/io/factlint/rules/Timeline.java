@@ -25,6 +25,8 @@ public final class Timeline {
     private final List<Moment> moments;
     /** A level's moments by start, then end (null on a cumulative or a status timeline): {@link #statedFor}. */
     private final List<Moment> byStart;
+    /** {@code reach[i]}: the latest end among {@code byStart[0..i]} (does a period up to i contain a time?). */
+    private final When[] reach;
 
     private Timeline(String subject, String attribute, List<Moment> moments, boolean level) {
         this.subject = subject;
@@ -34,8 +36,14 @@ public final class Timeline {
             List<Moment> s = new ArrayList<>(moments);
             s.sort(BY_START); // stable: moments of one start and end keep their timeline order
             this.byStart = List.copyOf(s);
+            this.reach = new When[s.size()];
+            for (int i = 0; i < reach.length; i++) {
+                When end = s.get(i).getAt().end();
+                reach[i] = i > 0 && reach[i - 1].after(end) ? reach[i - 1] : end;
+            }
         } else {
             this.byStart = null;
+            this.reach = null;
         }
     }
 
@@ -124,14 +132,19 @@ public final class Timeline {
      *       evidence window; a period's end counts) and, on a level's timeline when {@code t} is a point, the
      *       moments whose period contains {@code t} (start &lt;= t &lt;= end: a population stated for 2020 holds
      *       on 1 Oct 2020);</li>
-     *   <li>on a level's timeline (and {@code t} a point) the candidate with the latest start wins, then the
-     *       latest end (a 30 Jun 2020 figure beats the year 2020 for 1 Oct 2020; the year beats 31 Dec 2019);</li>
-     *   <li>otherwise (a cumulative total, or {@code t} a period) the one that counts latest, then the one that
-     *       starts latest: a total for 12–14 March is the figure of the 14th, never of the 13th.</li>
+     *   <li>on a level's timeline (and {@code t} a point) when a period contains {@code t}, the candidate with
+     *       the latest start wins, then the latest end (a 30 Jun 2020 figure beats the year 2020 for 1 Oct 2020;
+     *       the year beats 31 Dec 2019);</li>
+     *   <li>otherwise (a cumulative total, {@code t} a period, or no period containing {@code t}) the one that
+     *       counts latest, then the one that starts latest, as before levels were read over their periods: a
+     *       total for 12–14 March is the figure of the 14th, never of the 13th; for 2020 the year 2019 beats a
+     *       30 Jun 2019 point.</li>
      * </ul>
      */
     Moment statedFor(When t, When limit, Predicate<Moment> usable) {
-        if (byStart == null || t.isPeriod()) {
+        int k = byStart == null || t.isPeriod() ? -1 : lastAtOrBefore(byStart, m -> m.getAt().start(), t);
+        // no period contains t (a point's end is its start, so only a period can reach past t)
+        if (k < 0 || !reach[k].after(t)) {
             for (int i = lastAtOrBefore(moments, Moment::getCountsAt, limit); i >= 0; i--) {
                 if (usable.test(moments.get(i))) return moments.get(i);
             }
@@ -139,7 +152,6 @@ public final class Timeline {
         }
         // every moment starting at or before t either counts by then or contains t; those starting after t count
         // only inside an evidence window (end <= limit), and any of them starts later than all the others
-        int k = lastAtOrBefore(byStart, m -> m.getAt().start(), t);
         if (limit.after(t)) {
             for (int i = lastAtOrBefore(byStart, m -> m.getAt().start(), limit); i > k; i--) {
                 Moment m = byStart.get(i);

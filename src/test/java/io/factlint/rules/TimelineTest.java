@@ -87,10 +87,22 @@ class TimelineTest {
         // the year beats the 31 Dec 2019 point, a later point inside the year beats the year
         assertThat(used(tl, day("2020-03-01"))).isEqualTo("y2020");
         assertThat(used(tl, day("2020-10-01"))).isEqualTo("jun2020");
-        assertThat(used(tl, day("2021-02-01"))).isEqualTo("jun2020");
+        // after the year no period contains the time: the one that counts latest, the year, as before
+        assertThat(used(tl, day("2021-02-01"))).isEqualTo("y2020");
         // the order the moments count in is unchanged
         assertThat(tl.getMoments()).extracting(m -> m.getFacts().get(0).getId())
                 .containsExactly("dec2019", "jun2020", "y2020");
+    }
+
+    @Test
+    void withNoPeriodContainingTheTimeTheOneThatCountsLatestWinsAsBefore() {
+        // a 2019 annual figure and a 30 Jun 2019 point: for 1 Oct 2020 nothing contains the time, so the year
+        // (counting on 31 Dec 2019) is used, as before levels were read over their periods
+        Timeline tl = timeline("population", "y2019", period("2019-01-01", "2019-12-31"), "jun2019", day("2019-06-30"));
+        assertThat(used(tl, day("2020-10-01"))).isEqualTo("y2019");
+        // inside 2019 the year contains the time, and the later-starting point wins once it is stated
+        assertThat(used(tl, day("2019-03-01"))).isEqualTo("y2019");
+        assertThat(used(tl, day("2019-08-01"))).isEqualTo("jun2019");
     }
 
     @Test
