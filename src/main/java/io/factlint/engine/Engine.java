@@ -12,6 +12,7 @@ import io.factlint.model.Mention;
 import io.factlint.model.Source;
 import io.factlint.model.SpilledFacts;
 import io.factlint.model.Story;
+import io.factlint.model.vocab.Cumulative;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import io.factlint.model.CheckResult;
@@ -27,6 +28,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -531,7 +533,9 @@ public final class Engine {
                 for (Series x : Series.of(facts)) bySubject.get(x.subject()).add(x);
                 List<Series> mine = new ArrayList<>();
                 for (List<Series> xs : bySubject.values()) mine.addAll(xs);
-                List<Timeline> timelines = Timeline.of(mine);
+                Set<String> cumulative = new HashSet<>();
+                for (Cumulative c : pack.vocabulary().cumulative()) cumulative.add(c.attribute());
+                List<Timeline> timelines = Timeline.of(mine, cumulative); // a cumulative total counts at a period's end
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
                 clock.inserting();

@@ -622,9 +622,11 @@ public final class ClaimForms {
     }
 
     /**
-     * The moment a claim uses for time {@code t}: for a point, the latest whose time (a period: its end, so a
-     * cumulative total for 12–14 March counts on the 14th) is at or before {@code t}, or within the claim's
-     * window after it; for a period, the latest stated within it, else the latest before its end.
+     * The moment a claim uses for time {@code t} ({@link Timeline#statedFor}, the one choice): for a point, the
+     * latest that counts at or before {@code t} (a period: its end, so a cumulative total for 12–14 March counts
+     * on the 14th) or within the claim's window after it, and of a level (a measure not cumulative) also one
+     * whose period contains {@code t}, the latest start winning when a period contains it; for a period, the latest stated within it, else
+     * the latest before its end. A moment with no value and no status is passed over.
      */
     static Moment momentFor(Ctx x, String subject, String attribute, When t) {
         Timeline tl = x.timeline(subject, attribute);
@@ -632,13 +634,7 @@ public final class ClaimForms {
         When limit = t.end();
         String w = x.c().options().window();
         if (w != null) limit = shift(limit, w, 1);
-        Moment best = null;
-        for (Moment m : tl.getMoments()) {
-            if (m.getHull() == null && m.getStatuses().isEmpty()) continue;
-            if (!m.getAt().end().atOrBefore(limit)) continue;
-            if (best == null || !m.getAt().end().before(best.getAt().end())) best = m;
-        }
-        return best;
+        return tl.statedFor(t, limit, m -> m.getHull() != null || !m.getStatuses().isEmpty());
     }
 
     /** The claim's max_age: a reason when the moment is older than that before {@code t}, else null. */

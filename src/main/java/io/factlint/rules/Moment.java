@@ -36,7 +36,10 @@ public final class Moment {
     public When getAt() { return at; }
     public List<Fact> getFacts() { return facts; }
 
-    /** The time a measure's statement counts at: its own time, or a period's end (a total for 12–14 March: the 14th). */
+    /**
+     * The time a measure's statement counts at: its own time, or a period's end (a total for 12–14 March: the 14th).
+     * A level's statement also holds inside its period ({@link Timeline#latestAtOrBefore}).
+     */
     public When getCountsAt() {
         return at.end();
     }

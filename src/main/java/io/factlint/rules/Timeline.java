@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Every statement of one subject's attribute, grouped into {@link Moment}s in time order. Built by the engine
@@ -22,19 +23,37 @@ public final class Timeline {
     private final String subject;
     private final String attribute;
     private final List<Moment> moments;
+    /** A level's moments by start, then end (null on a cumulative or a status timeline): {@link #statedFor}. */
+    private final List<Moment> byStart;
+    /** {@code reach[i]}: the latest end among {@code byStart[0..i]} (does a period up to i contain a time?). */
+    private final When[] reach;
 
-    private Timeline(String subject, String attribute, List<Moment> moments) {
+    private Timeline(String subject, String attribute, List<Moment> moments, boolean level) {
         this.subject = subject;
         this.attribute = attribute;
         this.moments = moments;
+        if (level) {
+            List<Moment> s = new ArrayList<>(moments);
+            s.sort(BY_START); // stable: moments of one start and end keep their timeline order
+            this.byStart = List.copyOf(s);
+            this.reach = new When[s.size()];
+            for (int i = 0; i < reach.length; i++) {
+                When end = s.get(i).getAt().end();
+                reach[i] = i > 0 && reach[i - 1].after(end) ? reach[i - 1] : end;
+            }
+        } else {
+            this.byStart = null;
+            this.reach = null;
+        }
     }
 
     /**
      * Groups all facts by subject and attribute, orders each group by time (a day before the instants on it, so a
      * day absorbs them at the coarser precision) and then by reference, and sets each fact's time index.
+     * {@code cumulative}: the attributes that are cumulative totals (the vocabulary's {@code cumulative:} list).
      */
-    public static List<Timeline> build(Collection<Fact> facts) {
-        return of(Series.of(facts));
+    public static List<Timeline> build(Collection<Fact> facts, Set<String> cumulative) {
+        return of(Series.of(facts), cumulative);
     }
 
     /**
@@ -42,9 +61,11 @@ public final class Timeline {
      * order of the time each counts at: a statement for a period counts at the period's end (a cumulative total
      * for 12–14 March is the figure of the 14th, after a figure of the 13th), and of two moments ending together
      * the one that starts earlier comes first (a point last). A status timeline keeps the series' order (a status
-     * stated for a period holds from its start).
+     * stated for a period holds from its start). {@code cumulative}: the attributes that are cumulative totals
+     * (the vocabulary's {@code cumulative:} list); every other measure is a level, which {@link #statedFor} reads
+     * as holding over a period it is stated for.
      */
-    public static List<Timeline> of(List<Series> series) {
+    public static List<Timeline> of(List<Series> series, Set<String> cumulative) {
         List<Timeline> out = new ArrayList<>(series.size());
         for (Series s : series) {
             List<Series.Point> points = s.points();
@@ -56,7 +77,8 @@ public final class Timeline {
             for (Series.Point p : points) {
                 moments.add(moment(p.at(), p.facts(), moments.size()));
             }
-            out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments)));
+            out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments),
+                    !s.isStatus() && !cumulative.contains(s.attribute())));
         }
         return out;
     }
@@ -65,6 +87,11 @@ public final class Timeline {
     private static final Comparator<Series.Point> COUNTS_AT = Comparator
             .comparing((Series.Point p) -> p.at().end())
             .thenComparing(p -> p.at().start());
+
+    /** A level's moments: by the start of each moment's time (a point is its own start), then by its end. */
+    private static final Comparator<Moment> BY_START = Comparator
+            .comparing((Moment m) -> m.getAt().start())
+            .thenComparing(m -> m.getAt().end());
 
     private static Moment moment(When at, List<Fact> facts, int index) {
         Fact f = facts.get(0);
@@ -75,24 +102,81 @@ public final class Timeline {
     public String getAttribute() { return attribute; }
     public List<Moment> getMoments() { return moments; }
 
+    /** True for a measure that is not a cumulative total (a population, a rate, a price, a share). */
+    public boolean isLevel() {
+        return byStart != null;
+    }
+
     /**
-     * The latest moment at or before {@code t}, or null if every statement is later. On a measure's timeline a
-     * moment stated for a period counts at the period's end ({@link Moment#getCountsAt()}).
+     * The moment that states the attribute for {@code t}, or null if every statement is later: the statements
+     * that count at or before {@code t} (on a measure's timeline a statement for a period counts at the period's
+     * end, {@link Moment#getCountsAt()}), and on a level's timeline ({@link #isLevel()}) for a point {@code t}
+     * also those whose period contains {@code t} ({@link #statedFor}). A status timeline: the latest moment whose
+     * time (a period: its start) is at or before {@code t}.
      */
     public Moment latestAtOrBefore(When t) {
-        boolean status = Fact.STATUS.equals(attribute);
-        int lo = 0, hi = moments.size() - 1, found = -1;
+        if (Fact.STATUS.equals(attribute)) {
+            int found = lastAtOrBefore(moments, Moment::getAt, t);
+            return found < 0 ? null : moments.get(found);
+        }
+        // a period t: what counts at or before its start (a point compares with a period by the period's start)
+        return statedFor(t, t.isPeriod() ? t.start() : t, m -> true);
+    }
+
+    /**
+     * The one choice of "the latest statement at or before a time" on a measure's timeline (figures at a claim's
+     * time, {@link #latestAtOrBefore}, and the claim forms: change since, max_age, window), among the moments
+     * {@code usable} accepts:
+     * <ul>
+     *   <li>the candidates are the moments that count at or before {@code limit} ({@code t}, or later by an
+     *       evidence window; a period's end counts) and, on a level's timeline when {@code t} is a point, the
+     *       moments whose period contains {@code t} (start &lt;= t &lt;= end: a population stated for 2020 holds
+     *       on 1 Oct 2020);</li>
+     *   <li>on a level's timeline (and {@code t} a point) when a period contains {@code t}, the candidate with
+     *       the latest start wins, then the latest end (a 30 Jun 2020 figure beats the year 2020 for 1 Oct 2020;
+     *       the year beats 31 Dec 2019);</li>
+     *   <li>otherwise (a cumulative total, {@code t} a period, or no period containing {@code t}) the one that
+     *       counts latest, then the one that starts latest, as before levels were read over their periods: a
+     *       total for 12–14 March is the figure of the 14th, never of the 13th; for 2020 the year 2019 beats a
+     *       30 Jun 2019 point.</li>
+     * </ul>
+     */
+    Moment statedFor(When t, When limit, Predicate<Moment> usable) {
+        int k = byStart == null || t.isPeriod() ? -1 : lastAtOrBefore(byStart, m -> m.getAt().start(), t);
+        // no period contains t (a point's end is its start, so only a period can reach past t)
+        if (k < 0 || !reach[k].after(t)) {
+            for (int i = lastAtOrBefore(moments, Moment::getCountsAt, limit); i >= 0; i--) {
+                if (usable.test(moments.get(i))) return moments.get(i);
+            }
+            return null;
+        }
+        // every moment starting at or before t either counts by then or contains t; those starting after t count
+        // only inside an evidence window (end <= limit), and any of them starts later than all the others
+        if (limit.after(t)) {
+            for (int i = lastAtOrBefore(byStart, m -> m.getAt().start(), limit); i > k; i--) {
+                Moment m = byStart.get(i);
+                if (m.getCountsAt().atOrBefore(limit) && usable.test(m)) return m;
+            }
+        }
+        for (int i = k; i >= 0; i--) {
+            if (usable.test(byStart.get(i))) return byStart.get(i);
+        }
+        return null;
+    }
+
+    /** The last index of {@code list} (ordered by {@code time}) whose time is at or before {@code t}, or -1. */
+    private static int lastAtOrBefore(List<Moment> list, java.util.function.Function<Moment, When> time, When t) {
+        int lo = 0, hi = list.size() - 1, found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Moment m = moments.get(mid);
-            if ((status ? m.getAt() : m.getCountsAt()).atOrBefore(t)) {
+            if (time.apply(list.get(mid)).atOrBefore(t)) {
                 found = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return found < 0 ? null : moments.get(found);
+        return found;
     }
 
     /** The latest moment overall. */

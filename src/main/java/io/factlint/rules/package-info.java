@@ -6,7 +6,8 @@
  * <ul>
  *   <li>{@link io.factlint.rules.Timeline}: every statement of one subject's attribute, in time order (a measure
  *       stated for a period counts at the period's end, {@code Moment.countsAt}), with lookups
- *       ({@code latestAtOrBefore(t)}, {@code statusAt(t, terminal)}, {@code hadBefore}, {@code factsOf});</li>
+ *       ({@code latestAtOrBefore(t)}: on a level's timeline, {@code level}, a statement whose period contains
+ *       {@code t} too, the latest start winning; {@code statusAt(t, terminal)}, {@code hadBefore}, {@code factsOf});</li>
  *   <li>{@link io.factlint.rules.Moment}: the statements at one time ({@code index}, {@code nextIndex} join
  *       consecutive times; {@code hull}, {@code strictHull} are the joined intervals on both readings);</li>
  *   <li>{@link io.factlint.rules.DayFacts}: a subject's facts of one calendar day, any attribute;</li>
