@@ -185,15 +185,14 @@ final class ClaimFormFields {
             wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among),"
                     + " a rank over time (rank_over), a trend (trend)");
         }
-        for (String w : wrong) c.error(TokenCursor.pos(d.location), "claim" + (d.id == null ? "" : " " + q(d.id)) + ": " + w);
+        String who = "claim" + (d.id == null ? "" : " " + q(d.id));
+        for (String w : wrong) c.error(TokenCursor.pos(d.location), who + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;
         if (f.trendGiven) {
             // the direction is the claim: an op or a value would say something the trend does not check
             String hint = ": a trend claim states its direction (" + String.join(", ", TRENDS) + ") in \"trend\"";
-            if (d.opPos != 0) c.error(d.opPos, "claim" + (d.id == null ? "" : " " + q(d.id)) + ": \"trend\" takes no \"op\"" + hint);
-            if (d.valuePos != 0) {
-                c.error(d.valuePos, "claim" + (d.id == null ? "" : " " + q(d.id)) + ": \"trend\" takes no \"value\"" + hint);
-            }
+            if (d.opPos != 0) c.error(d.opPos, who + ": \"trend\" takes no \"op\"" + hint);
+            if (d.valuePos != 0) c.error(d.valuePos, who + ": \"trend\" takes no \"value\"" + hint);
             if (d.opPos != 0 || d.valuePos != 0) d.complete = false;
         }
     }

@@ -80,9 +80,7 @@ public final class ClaimForms {
         String words = v.words();
         if (v.percent() && c.quantity() != null && !c.quantity().isRange()) {
             // the share with the precision that tells it from the claimed value (51.96 % against 52.00 %)
-            String plain = show(v.conv(), true);
-            int s = Percentages.scale(c.quantity().amount().doubleValue(), v.conv());
-            if (words.startsWith(plain)) words = v.conv().formatPercent(s) + words.substring(plain.length());
+            words = reprinted(v, v.conv(), Percentages.scale(c.quantity().amount().doubleValue(), v.conv()));
         }
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
                 c.attribute() + " of " + c.subject() + " is " + words + " on " + c.at().display(), "");
@@ -335,10 +333,19 @@ public final class ClaimForms {
 
         /** The verdict, with the rank as a figure of {@code kind} drawn from {@code facts}. */
         ClaimVerdict verdict(Claim c, List<Fact> facts, String reason, String kind) {
-            Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true, rank(conv),
-                    rank(strict), false, kind);
-            return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+            return formVerdict(c, vc, vs, conv, strict, rank(conv), rank(strict), facts, reason, kind);
         }
+    }
+
+    /**
+     * A form's verdict on both readings with its own figure of {@code kind} (a rank, a trend's steps): the intervals
+     * {@code fc} / {@code fs} in words {@code words} / {@code strictWords}, drawn from {@code facts}.
+     */
+    private static ClaimVerdict formVerdict(Claim c, Verdict vc, Verdict vs, Interval fc, Interval fs, String words,
+                                            String strictWords, List<Fact> facts, String reason, String kind) {
+        Figure f = new Figure(c.subject(), c.attribute(), c.at(), fc, fs, List.copyOf(facts), true, words, strictWords,
+                false, kind);
+        return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
     }
 
     /**
@@ -437,15 +444,15 @@ public final class ClaimForms {
             if (v.missing() == null && seen.add(v.facts())) values.add(v);
         }
         String what = c.attribute() + " of " + c.subject() + " over " + p.display();
+        int scale = trendScale(values);
         if (values.size() < 2) {
             return ClaimLogic.undetermined(c, (values.isEmpty() ? "no value of " + what + " is stated for a time wholly within it"
                     : "only one value of " + what + " is stated for a time wholly within it ("
-                    + Trend.words(values.get(0), true, trendScale(values)) + ")")
+                    + Trend.words(values.get(0), true, scale) + ")")
                     + ": a trend needs two" + left);
         }
         List<Fact> facts = new ArrayList<>();
         for (Value v : values) facts.addAll(v.facts());
-        int scale = trendScale(values);
         Trend conv = Trend.of(dir, values, true, o.complete(), scale);
         Trend strict = Trend.of(dir, values, false, o.complete(), scale);
         int n = values.size();
@@ -457,26 +464,27 @@ public final class ClaimForms {
         // the figure: how many of the n − 1 steps surely move the claimed way, and how many may
         Interval fc = Interval.closed(conv.sure(), conv.sure() + conv.open());
         Interval fs = Interval.closed(strict.sure(), strict.sure() + strict.open());
-        Figure f = new Figure(c.subject(), c.attribute(), c.at(), fc, fs, List.copyOf(facts), true,
-                steps(conv, n), steps(strict, n), false, "trend");
-        return new ClaimVerdict(c, conv.verdict(), strict.verdict(), f, List.copyOf(new LinkedHashSet<>(facts)), reason);
+        return formVerdict(c, conv.verdict(), strict.verdict(), fc, fs, steps(conv, n), steps(strict, n), facts, reason,
+                "trend");
     }
 
     /**
-     * The decimals shares of a trend print with: enough to print each value as stated (5.25 %, not 5.3 %) and to
-     * tell every two different ones apart, up to {@link Percentages#MAX_SCALE}; -1 when the values are not shares.
+     * The decimals shares of a trend print with: enough to print each stated percentage as written (5.25 %, not
+     * 5.3 %; a derived share has no written decimals) and to tell every two different values apart, up to
+     * {@link Interval#MAX_PERCENT_SCALE}; -1 when the values are not shares.
      */
     private static int trendScale(List<Value> values) {
         List<Interval> ends = new ArrayList<>();
         int s = 1;
         for (Value v : values) {
             if (!v.percent()) return -1;
-            for (Interval i : List.of(v.conv(), v.strict())) {
-                ends.add(i);
-                for (double e : new double[]{i.min(), i.max()}) {
-                    if (Double.isInfinite(e) || Double.isNaN(e)) continue;
-                    int written = BigDecimal.valueOf(e).movePointRight(2).stripTrailingZeros().scale();
-                    s = Math.max(s, Math.min(Interval.MAX_PERCENT_SCALE, written));
+            ends.add(v.conv());
+            ends.add(v.strict());
+            for (Fact f : v.facts()) {
+                Quantity q = f.getQuantity();
+                if (q == null || !q.isPercent()) continue;
+                for (BigDecimal n : q.statedNumbers()) {
+                    s = Math.max(s, Math.min(Interval.MAX_PERCENT_SCALE, n.movePointRight(2).stripTrailingZeros().scale()));
                 }
             }
         }
@@ -506,9 +514,9 @@ public final class ClaimForms {
                     a = a.negate();
                     b = b.negate();
                 }
-                String pair = "from " + words(va, conventional, scale) + " to " + words(vb, conventional, scale);
                 if (i == 1) all.add(words(va, conventional, scale));
                 all.add(words(vb, conventional, scale));
+                String pair = "from " + all.get(i - 1) + " to " + all.get(i);
                 // rising: surely when b lies wholly above a, surely not when b's top is at or below a's bottom;
                 // non-decreasing: surely when b's bottom is at or above a's top, surely not when b lies wholly below a
                 boolean holds = strictly ? b.whollyAbove(a) : b.min() >= a.max();
@@ -535,11 +543,20 @@ public final class ClaimForms {
 
         /** A value with its time, on one reading; shares at {@code scale} decimals ({@link #trendScale}). */
         private static String words(Value v, boolean conventional, int scale) {
-            String plain = show(v.conv(), v.percent());
-            if (!v.words().startsWith(plain)) return v.words();
             Interval i = conventional ? v.conv() : v.strict();
-            return (scale < 0 ? show(i, false) : i.formatPercent(scale)) + v.words().substring(plain.length());
+            return scale < 0 ? (conventional ? v.words() : reprinted(v, i, -1)) : reprinted(v, i, scale);
         }
+    }
+
+    /**
+     * A value's words with its number printed again: {@code i} (its conventional interval or its strict one) in place
+     * of the conventional interval the words start with, as a share at {@code scale} decimals ({@code -1}: as a
+     * plain number); the words unchanged when they do not start with it.
+     */
+    private static String reprinted(Value v, Interval i, int scale) {
+        String plain = show(v.conv(), v.percent());
+        if (!v.words().startsWith(plain)) return v.words();
+        return (scale < 0 ? show(i, false) : i.formatPercent(scale)) + v.words().substring(plain.length());
     }
 
     /** Counts {@code other} ahead of {@code mine} (ahead = larger): surely (both ends) or possibly (the upper end). */

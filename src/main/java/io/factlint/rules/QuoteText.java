@@ -84,9 +84,12 @@ public final class QuoteText {
         return true;
     }
 
-    /** Words of a fall: the stems of decrease, decline, drop, fall, fell, down, cut, reduce, lower, shrink, slump, plunge. */
+    /**
+     * Words of a fall: the stems of decrease, decline, drop, fall, fell, down, cut, reduce, lower, shrink, slump,
+     * plunge, plummet, slide, and the word fewer ("less" is not one: "less than 73 %" says no fall).
+     */
     private static final Pattern FALL = Pattern.compile(
-            "\\b(decreas|declin|drop|fall|fell|down|cut|reduc|lower|shr[iu]nk|slump|plung|plummet|slid|less)",
+            "\\b(decreas|declin|drop|fall|fell|down|cut|reduc|lower|shr[iu]nk|slump|plung|plummet|slid|fewer\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static boolean saysFall(String quote) {

@@ -61,7 +61,7 @@ class HtmlClaimFormsTest {
         Document d = html("src/test/resources/rule-cases/claims/trend/fires/facts");
         Element claim = d.selectFirst("article.claim");
         assertThat(claim.selectFirst(".claim-check").text()).isEqualTo("Checked: United States unemployment_rate falling"
-                + " (from each time to the next over 1 Jan 2010 – 31 Dec 2020, complete) on 1 Jan 2010 – 31 Dec 2020"
+                + " (from each time to the next, complete) on 1 Jan 2010 – 31 Dec 2020"
                 + " against 9 of 10 steps falling (strict: 9 of 10 steps falling)");
         assertThat(claim.text()).contains("rose from 3.7 % (stated for 1 Jan 2019 – 31 Dec 2019) to 8.1 %"
                 + " (stated for 1 Jan 2020 – 31 Dec 2020); the claim falling is contradicted");

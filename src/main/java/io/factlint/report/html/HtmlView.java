@@ -547,7 +547,7 @@ public record HtmlView(
                         + (o.complete() ? ", complete" : ""));
                 case "rank_over" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest")
                         + ") among its own values over " + o.rankOver().display() + (o.complete() ? ", complete" : ""));
-                case "trend" -> w.add("from each time to the next over " + c.at().display() + (o.complete() ? ", complete" : ""));
+                case "trend" -> w.add("from each time to the next" + (o.complete() ? ", complete" : ""));
                 default -> { }
             }
             if (o.toleranceAbsolute() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceAbsolute()));
