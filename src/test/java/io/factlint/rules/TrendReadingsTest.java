@@ -89,4 +89,23 @@ class TrendReadingsTest {
         assertThat(v.get("later").reason()).isEqualTo("no value of n of e over 1 Jan 2005 – 31 Dec 2009 is stated for a time"
                 + " wholly within it: a trend needs two");
     }
+    @Test
+    void aDerivedShareKeepsOneDecimalWhenThatTellsItsValuesApart() throws Exception {
+        // recovery_share = recovered / cases: 1/3, 2/5, 2/3 have no written decimals; one decimal tells them apart
+        StringBuilder facts = new StringBuilder();
+        int[][] rc = {{1, 3}, {2, 5}, {2, 3}};
+        for (int k = 0; k < 3; k++) {
+            int year = 2001 + k;
+            String at = " \"at\": {\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-12-31\"}}";
+            if (k > 0) facts.append(", ");
+            facts.append("{\"id\": \"r").append(year).append("\", \"subject\": \"e\", \"attribute\": \"recovered\", \"value\": ")
+                    .append(rc[k][0]).append(", \"source\": \"a\",").append(at).append(", ")
+                    .append("{\"id\": \"c").append(year).append("\", \"subject\": \"e\", \"attribute\": \"cases\", \"value\": ")
+                    .append(rc[k][1]).append(", \"source\": \"a\",").append(at);
+        }
+        Map<String, ClaimVerdict> v = check(facts.toString(), claim("up", "rising", "2001-01-01", "2003-12-31")
+                .replace("\"attribute\": \"n\"", "\"attribute\": \"recovery_share\""));
+        assertThat(v.get("up").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("up").reason()).contains("33.3 %").contains("40.0 %").contains("66.7 %").doesNotContain("33.3333");
+    }
 }
