@@ -84,9 +84,12 @@ final class ClaimFormFields {
                     }
                 })
                 .optional("rank_over", (g, d, f, pos) -> {
-                    When w = yearMonthOrWhen(g, f, pos);
-                    if (w != null && !w.isPeriod()) {
-                        g.cursor().error(pos, "\"rank_over\" is a period: a year \"2014\", a month \"2014-03\" or {\"from\": ..., \"to\": ...}");
+                    // an object is a period, {"to": ...} alone a record (read as its end point: ClaimOptions.rankOver)
+                    boolean object = g.cursor().current() == JsonToken.START_OBJECT;
+                    When w = object ? g.when(f, true) : yearMonthOrWhen(g, f, pos);
+                    if (w != null && !object && !w.isPeriod()) {
+                        g.cursor().error(pos, "\"rank_over\" is a period: a year \"2014\", a month \"2014-03\", {\"from\": ..., \"to\": ...}"
+                                + " or {\"to\": ...} (every time up to then: a record)");
                         w = null;
                     }
                     form(d).rankOver = w;

@@ -220,6 +220,15 @@ final class ValueGrammar {
 
     /** A date, a date-time or a period {@code {"from": ..., "to": ...}}. */
     When when(String field) throws IOException {
+        return when(field, false);
+    }
+
+    /**
+     * As {@link #when(String)}; with {@code openStart} a period may leave out {@code "from"}: {@code {"to": ...}} is
+     * every time at or before its end (a record: "the highest on record"), returned as that end, a point. Only
+     * {@code rank_over} reads a period so (docs/claims.md); everywhere else a missing {@code "from"} is an error.
+     */
+    When when(String field, boolean openStart) throws IOException {
         JsonToken t = c.current();
         if (t == JsonToken.VALUE_STRING) return point(field);
         if (t != JsonToken.START_OBJECT) {
@@ -229,6 +238,7 @@ final class ValueGrammar {
         Location at = c.here();
         PeriodFields r = new PeriodFields();
         int seen = object(PERIOD, r);
+        if (openStart && r.from == null && (seen & 1) == 0 && (seen & 2) != 0) return r.bad ? null : r.to;
         if (c.missing(PERIOD, seen, at, null) || r.bad) return null;
         if (r.from.after(r.to)) {
             c.error(TokenCursor.pos(at), "period ends (" + r.to.iso() + ") before it starts (" + r.from.iso() + ")");

@@ -23,7 +23,8 @@ import java.util.List;
  * @param toleranceAbsolute widens it by this amount, or null
  * @param window     ISO-8601 duration: evidence stated up to this long after the claim's time counts
  * @param rankOver   rank-over-time claims: the period over whose values (the subject's own) the value at the
- *                   claim's time is ranked ("a six-year high"), or null
+ *                   claim's time is ranked ("a six-year high"); a point for a period with no start ({@code {"to":
+ *                   ...}}: every time at or before that point, a record: "the highest on record"); or null
  * @param trend      trend claims: {@code rising}, {@code falling}, {@code non-decreasing} or {@code non-increasing},
  *                   the way the subject's values move from each time to the next over the claim's period
  *                   ("rising every year since 2010"), or null
@@ -53,6 +54,31 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
         if (!versus.isEmpty()) return "versus";
         if (!rankAmong.isEmpty() || rankKind != null) return "rank";
         return "value";
+    }
+
+    /** The start of {@link #rankOver}, or null when it has none (a record: every time up to its end). */
+    public When rankOverFrom() {
+        return rankOver == null || !rankOver.isPeriod() ? null : rankOver.from();
+    }
+
+    /** The end of {@link #rankOver} (the point itself for a record), or null. */
+    public When rankOverTo() {
+        return rankOver == null ? null : rankOver.end();
+    }
+
+    /** {@link #rankOver} for an editor: {@code over 1 Jan 2013 – 31 Dec 2018}, {@code on record up to 30 Sep 2020}. */
+    public String rankOverWords() {
+        if (rankOver == null) return null;
+        return rankOver.isPeriod() ? "over " + rankOver.display() : "on record up to " + rankOver.display();
+    }
+
+    /**
+     * {@link #rankOver} in ISO 8601: {@code 2013-01-01/2018-12-31}; with no start, the open start of ISO 8601-2
+     * (and EDTF): {@code ../2020-09-30}.
+     */
+    public String rankOverIso() {
+        if (rankOver == null) return null;
+        return rankOver.isPeriod() ? rankOver.iso() : "../" + rankOver.iso();
     }
 
     public boolean hasTolerance() {

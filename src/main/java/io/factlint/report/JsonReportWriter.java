@@ -235,7 +235,7 @@ public final class JsonReportWriter implements ReportWriter {
                     o.versus().isEmpty() ? null : o.versus(), o.compare(), o.rankAmong().isEmpty() ? null : o.rankAmong(),
                     o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
                     o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
-                    f == null ? null : IntervalJson.of(f.strict()), o.rankOver() == null ? null : o.rankOver().iso(),
+                    f == null ? null : IntervalJson.of(f.strict()), o.rankOverIso(),
                     o.trend());
         }
     }

@@ -350,15 +350,16 @@ public final class ClaimForms {
 
     /**
      * A rank over time ("a six-year high", "the lowest since 2014"): the subject's value at the claim's time ranked
-     * among its own values at the other times lying wholly inside the period {@code rank_over} (the times the
-     * attribute, or a derived figure's inputs, are stated for), on each reading. As for a rank among subjects, the
+     * among its own values at the other times lying wholly inside the period {@code rank_over} (a period with no
+     * start, a record: at or before its end; the times the attribute, or a derived figure's inputs, are stated
+     * for), on each reading. As for a rank among subjects, the
      * rank is an interval, and without {@code complete} it is open downwards (a time with no fact may rank ahead),
      * so rank 1 can be contradicted but never supported.
      */
     private static ClaimVerdict rankOver(Ctx x) {
         Claim c = x.c();
         ClaimOptions o = c.options();
-        When p = o.rankOver();
+        When from = o.rankOverFrom(), to = o.rankOverTo(); // no start: every time up to the end (a record)
         Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         FigureDefinition def = x.defs().get(c.attribute());
@@ -371,7 +372,7 @@ public final class ClaimForms {
             for (Moment m : t.getMoments()) {
                 if (m.getHull() == null) continue;
                 When at = m.getAt();
-                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) times.add(at.end());
+                if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) times.add(at.end());
             }
         }
         boolean desc = !"asc".equals(o.order());
@@ -395,7 +396,7 @@ public final class ClaimForms {
         String word = desc ? "higher" : "lower";
         String reason = "rank of " + c.attribute() + " of " + c.subject() + " on " + c.at().display() + " ("
                 + (desc ? "1 = highest" : "1 = lowest") + ") among its " + n + " other value" + (n == 1 ? "" : "s")
-                + " over " + p.display() + (o.complete() ? "" : " (not said to be complete: a time with no fact may rank ahead)")
+                + " " + o.rankOverWords() + (o.complete() ? "" : " (not said to be complete: a time with no fact may rank ahead)")
                 + " is " + rank(rc) + " (" + (conv[0] - 1) + " " + word + (conv[1] > conv[0] ? ", " + (conv[1] - conv[0])
                 + " possibly " + word : "") + "): " + mine.words() + (shown.isEmpty() ? "" : " against " + String.join(", ", shown))
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()

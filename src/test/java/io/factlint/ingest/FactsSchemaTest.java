@@ -86,11 +86,28 @@ class FactsSchemaTest {
         String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", \"value\": 1, ";
         for (String bad : new String[]{"\"aggregate\": \"median\"", "\"window\": \"14 days\"", "\"tolerance\": {}",
                 "\"rank_among\": []", "\"change\": \"growth\"", "\"tolerance\": {\"relative\": -1}", "\"rank_over\": \"2018-12-31\"",
-                "\"rank_over\": {\"from\": \"2013-01-01\"}"}) {
+                "\"rank_over\": {\"from\": \"2013-01-01\"}", "\"rank_over\": {}"}) {
             assertThat(schema.validate(JSON.readTree(base + bad + ", \"at\": \"2024-01-01\"}]}"))).as(bad).isNotEmpty();
         }
         assertThat(schema.validate(JSON.readTree(base + "\"since\": \"2002\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
         assertThat(schema.validate(JSON.readTree(base + "\"rank_over\": \"2013\", \"at\": \"2024-01-01\"}]}"))).isEmpty();
+    }
+
+    /**
+     * A period with no start ({@code {"to": ...}}, a record: "the highest on record") is accepted as {@code rank_over}
+     * only: a fact's {@code at}, a claim's {@code at} and {@code since} still need both ends.
+     */
+    @Test
+    void aPeriodWithNoStartIsARankOverOnly() throws IOException {
+        String entity = "\"entities\": [{\"id\": \"e\", \"name\": \"E\"}], \"sources\": [{\"id\": \"s\", \"name\": \"S\"}], ";
+        String claim = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", \"value\": 1, ";
+        String open = "{\"to\": \"2020-04-30\"}";
+        assertThat(schema.validate(JSON.readTree(claim + "\"rank_over\": " + open + ", \"at\": \"2020-04-30\"}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(claim + "\"at\": " + open + "}]}"))).as("a claim's at").isNotEmpty();
+        assertThat(schema.validate(JSON.readTree(claim + "\"since\": " + open + ", \"at\": \"2020-04-30\"}]}"))).as("since").isNotEmpty();
+        String fact = "{" + entity + "\"facts\": [{\"id\": \"f\", \"subject\": \"e\", \"attribute\": \"a\", \"value\": 1, \"source\": \"s\", \"at\": ";
+        assertThat(schema.validate(JSON.readTree(fact + "{\"from\": \"2020-04-01\", \"to\": \"2020-04-30\"}}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(fact + open + "}]}"))).as("a fact's at").isNotEmpty();
     }
 
     /** A trend takes a direction, a period {@code at}, and neither {@code op} nor {@code value}. */

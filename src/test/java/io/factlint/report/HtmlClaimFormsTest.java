@@ -57,6 +57,16 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aRecordClaimShowsItHasNoStart() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claims/rank-over-record/clean/facts");
+        Element claim = d.selectFirst("article.claim");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("unemployment_rate = 1 (rank (1 = highest) among its own values on record up to 30 Apr 2020, complete)");
+        assertThat(claim.text()).contains("14.7 % (stated for 1 Apr 2020 – 30 Apr 2020) against 10.8 %"
+                + " (stated for 1 Nov 1982 – 30 Nov 1982), 10.0 % (stated for 1 Oct 2009 – 31 Oct 2009)");
+    }
+
+    @Test
     void aTrendClaimShowsItsDirectionPeriodStepsAndThePairThatBreaksIt() throws Exception {
         Document d = html("src/test/resources/rule-cases/claims/trend/fires/facts");
         Element claim = d.selectFirst("article.claim");

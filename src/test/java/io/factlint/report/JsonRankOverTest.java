@@ -39,4 +39,22 @@ class JsonRankOverTest {
         assertThat(series.path("form").path("conventional").path("max").asDouble()).isEqualTo(1.0);
         assertThat(series.path("verdict").asText()).isEqualTo("supported");
     }
+
+    /** A record ("the highest on record": rank_over {"to": ...}): its open start is ISO 8601-2's "../END". */
+    @Test
+    void aRecordCarriesItsOpenStart() throws Exception {
+        JsonNode record = claim("src/test/resources/rule-cases/claims/rank-over-record/fires/facts", "record");
+        JsonNode form = record.path("form");
+        assertThat(form.path("kind").asText()).isEqualTo("rank_over");
+        assertThat(form.path("rankOver").asText()).isEqualTo("../2020-04-30");
+        assertThat(form.path("conventional").path("min").asDouble()).isEqualTo(1.0);
+        assertThat(form.path("conventional").path("max").isNull()).isTrue();
+        assertThat(record.path("verdict").asText()).isEqualTo("undetermined");
+        assertThat(record.path("reason").asText()).contains("among its 2 other values on record up to 30 Apr 2020");
+
+        JsonNode y2009 = claim("src/test/resources/rule-cases/claims/rank-over-record/fires/facts", "record2009");
+        assertThat(y2009.path("form").path("rankOver").asText()).isEqualTo("../2009-10-31");
+        assertThat(y2009.path("form").path("conventional").path("min").asDouble()).isEqualTo(2.0);
+        assertThat(y2009.path("verdict").asText()).isEqualTo("contradicted");
+    }
 }

@@ -546,7 +546,7 @@ public record HtmlView(
                         + (o.rankKind() != null ? "every " + o.rankKind() : String.join(", ", o.rankAmong()))
                         + (o.complete() ? ", complete" : ""));
                 case "rank_over" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest")
-                        + ") among its own values over " + o.rankOver().display() + (o.complete() ? ", complete" : ""));
+                        + ") among its own values " + o.rankOverWords() + (o.complete() ? ", complete" : ""));
                 case "trend" -> w.add("from each time to the next" + (o.complete() ? ", complete" : ""));
                 default -> { }
             }
