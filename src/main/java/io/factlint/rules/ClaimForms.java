@@ -362,28 +362,13 @@ public final class ClaimForms {
         When from = o.rankOverFrom(), to = o.rankOverTo(); // no start: every time up to the end (a record)
         Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
-        FigureDefinition def = x.defs().get(c.attribute());
-        List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
-        // the times inside the period at which a value is stated, in time order
-        java.util.TreeSet<When> times = new java.util.TreeSet<>(When::compareTime);
-        for (String a : attributes) {
-            Timeline t = x.timeline(c.subject(), a);
-            if (t == null) continue;
-            for (Moment m : t.getMoments()) {
-                if (m.getHull() == null) continue;
-                When at = m.getAt();
-                if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) times.add(at.end());
-            }
-        }
         boolean desc = !"asc".equals(o.order());
         int[] conv = {1, 1}, strict = {1, 1};
         List<Fact> facts = new ArrayList<>(mine.facts());
         List<String> shown = new ArrayList<>();
         Set<List<Fact>> seen = new java.util.HashSet<>();
         seen.add(mine.facts());
-        for (When t : times) {
-            Value theirs = valueAt(x, c.subject(), c.attribute(), t);
-            if (theirs.missing() != null || !seen.add(theirs.facts())) continue;
+        for (Value theirs : valuesInside(x, from, to, seen, null)) {
             facts.addAll(theirs.facts());
             shown.add(theirs.words());
             ahead(desc ? theirs.conv() : mine.conv(), desc ? mine.conv() : theirs.conv(), conv);
@@ -405,6 +390,42 @@ public final class ClaimForms {
     }
 
     /**
+     * The subject's values at the times lying wholly inside {@code from}..{@code to} ({@code from} null: every time
+     * up to {@code to}), in time order, each once (a value whose facts {@code seen} holds is skipped, and each kept
+     * one is added to it): for a stated attribute its own statement inside the period (several sources at one time
+     * joined into their hull; never a statement straddling an end, which a level's timeline would choose for a time
+     * it contains), for a derived figure its value at each time its inputs are stated for inside the period.
+     * Statements straddling an end go to {@code straddling} as "ref (stated for ...)" when it is not null. Ranks over
+     * time and trends select their values here.
+     */
+    private static List<Value> valuesInside(Ctx x, When from, When to, Set<List<Fact>> seen, Collection<String> straddling) {
+        Claim c = x.c();
+        FigureDefinition def = x.defs().get(c.attribute());
+        List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
+        // the times inside, in time order; for a stated attribute, its moment at each (the last to end there)
+        java.util.TreeMap<When, Moment> inside = new java.util.TreeMap<>(When::compareTime);
+        for (String a : attributes) {
+            Timeline t = x.timeline(c.subject(), a);
+            if (t == null) continue;
+            for (Moment m : t.getMoments()) {
+                if (m.getHull() == null) continue;
+                When at = m.getAt();
+                if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
+                    inside.put(at.end(), m);
+                } else if (straddling != null && (from == null || !at.end().before(from)) && !at.start().after(to)) {
+                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
+                }
+            }
+        }
+        List<Value> values = new ArrayList<>();
+        for (Map.Entry<When, Moment> e : inside.entrySet()) {
+            Value v = def == null ? stated(e.getValue()) : valueAt(x, c.subject(), c.attribute(), e.getKey());
+            if (v.missing() == null && seen.add(v.facts())) values.add(v);
+        }
+        return values;
+    }
+
+    /**
      * A trend ("rising every year since 2010"): the subject's values at the times lying wholly inside the claim's
      * period (the times the attribute, or a derived figure's inputs, are stated for; several sources at one time join
      * into their hull), in time order, move the claimed way from each time to the next. On each reading a pair of
@@ -418,32 +439,9 @@ public final class ClaimForms {
         ClaimOptions o = c.options();
         When p = c.at();
         String dir = o.trend();
-        FigureDefinition def = x.defs().get(c.attribute());
-        List<String> attributes = def == null ? List.of(c.attribute()) : def.inputs();
-        java.util.TreeSet<When> times = new java.util.TreeSet<>(When::compareTime);
-        Map<String, Moment> stated = new HashMap<>(); // a stated attribute's moment at each time: the one inside
         Set<String> straddling = new LinkedHashSet<>();
-        for (String a : attributes) {
-            Timeline t = x.timeline(c.subject(), a);
-            if (t == null) continue;
-            for (Moment m : t.getMoments()) {
-                if (m.getHull() == null) continue;
-                When at = m.getAt();
-                if (!at.start().before(p.from()) && at.end().atOrBefore(p.to())) {
-                    times.add(at.end());
-                    if (def == null) stated.put(at.end().iso(), m);
-                } else if (!at.end().before(p.from()) && !at.start().after(p.to())) {
-                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
-                }
-            }
-        }
+        List<Value> values = valuesInside(x, p.from(), p.to(), new java.util.HashSet<>(), straddling);
         String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
-        List<Value> values = new ArrayList<>();
-        Set<List<Fact>> seen = new java.util.HashSet<>();
-        for (When t : times) {
-            Value v = def == null ? stated(stated.get(t.iso())) : valueAt(x, c.subject(), c.attribute(), t);
-            if (v.missing() == null && seen.add(v.facts())) values.add(v);
-        }
         String what = c.attribute() + " of " + c.subject() + " over " + p.display();
         int scale = trendScale(values);
         if (values.size() < 2) {

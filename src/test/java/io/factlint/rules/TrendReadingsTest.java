@@ -108,4 +108,21 @@ class TrendReadingsTest {
         assertThat(v.get("up").verdict()).isEqualTo(Verdict.SUPPORTED);
         assertThat(v.get("up").reason()).contains("33.3 %").contains("40.0 %").contains("66.7 %").doesNotContain("33.3333");
     }
+    @Test
+    void aStatementStraddlingTheEndIsNeverTakenForATimeInside() throws Exception {
+        // a level: the years 2018 and 2019, and a financial year 2019/20 that contains 31 Dec 2019 and starts later
+        String fy = "{\"id\": \"fy\", \"subject\": \"e\", \"attribute\": \"n\", \"value\": 500, \"source\": \"a\","
+                + " \"at\": {\"from\": \"2019-07-01\", \"to\": \"2020-06-30\"}}";
+        String rank = "{\"id\": \"top\", \"subject\": \"e\", \"attribute\": \"n\", \"op\": \"=\", \"value\": 1,"
+                + " \"complete\": true, \"at\": \"2019-12-31\", \"rank_over\": {\"from\": \"2018-01-01\", \"to\": \"2019-12-31\"}}";
+        Map<String, ClaimVerdict> v = check(fact(2018, "100") + ", " + fact(2019, "120") + ", " + fy,
+                claim("up", "rising", "2018-01-01", "2019-12-31") + ", " + rank);
+        // the trend takes the year 2019 at its end, not the financial year the level would choose there
+        assertThat(v.get("up").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("up").reason()).contains("100 (stated for 1 Jan 2018 – 31 Dec 2018), 120 (stated for 1 Jan 2019"
+                + " – 31 Dec 2019)").contains("left out, not wholly inside the period: s#fy");
+        // the rank of the claim's own value (the financial year, 500, on 31 Dec 2019) counts both years, 2019 too
+        assertThat(v.get("top").reason()).contains("among its 2 other values").contains("against 100 (stated for"
+                + " 1 Jan 2018 – 31 Dec 2018), 120 (stated for 1 Jan 2019 – 31 Dec 2019)");
+    }
 }
