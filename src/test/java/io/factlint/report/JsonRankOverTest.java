@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A rank over time in the JSON report: its form, period and rank intervals, from the real pipeline and writer. */
 class JsonRankOverTest {
 
-    private static JsonNode claim(String facts, String id) throws Exception {
+    /** The JSON report's entry for claim {@code s#id} of the fact files {@code facts} (JsonTrendTest uses it too). */
+    static JsonNode claim(String facts, String id) throws Exception {
         CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(facts)))).result();
         JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
         for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals("s#" + id)) return c;

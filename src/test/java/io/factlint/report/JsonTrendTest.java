@@ -1,29 +1,17 @@
 package io.factlint.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.factlint.check.CheckRequest;
-import io.factlint.model.CheckResult;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A trend claim in the JSON report: its form, direction and steps on both readings, from the real pipeline and writer. */
 class JsonTrendTest {
 
-    private static JsonNode claim(String facts, String id) throws Exception {
-        CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(facts)))).result();
-        JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
-        for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals("s#" + id)) return c;
-        throw new AssertionError("no claim " + id);
-    }
-
     @Test
     void aTrendCarriesItsDirectionPeriodAndStepsAndNoOp() throws Exception {
-        JsonNode since = claim("src/test/resources/rule-cases/claims/trend/fires/facts", "since2010");
+        JsonNode since = JsonRankOverTest.claim("src/test/resources/rule-cases/claims/trend/fires/facts", "since2010");
         assertThat(since.path("op").isNull()).isTrue();
         assertThat(since.path("value").isNull()).isTrue();
         assertThat(since.path("at").asText()).isEqualTo("2010-01-01/2020-12-31");
@@ -39,12 +27,12 @@ class JsonTrendTest {
         assertThat(since.path("verdict").asText()).isEqualTo("contradicted");
         assertThat(since.path("facts")).hasSize(11);
 
-        JsonNode decade = claim("src/test/resources/rule-cases/claims/trend/fires/facts", "decade");
+        JsonNode decade = JsonRankOverTest.claim("src/test/resources/rule-cases/claims/trend/fires/facts", "decade");
         assertThat(decade.path("form").has("complete")).isFalse();
         assertThat(decade.path("form").path("conventional").path("min").asDouble()).isEqualTo(9.0);
         assertThat(decade.path("verdict").asText()).isEqualTo("undetermined");
 
-        JsonNode rising = claim("src/test/resources/rule-cases/claims/trend/clean/facts", "rising");
+        JsonNode rising = JsonRankOverTest.claim("src/test/resources/rule-cases/claims/trend/clean/facts", "rising");
         assertThat(rising.path("form").path("trend").asText()).isEqualTo("rising");
         assertThat(rising.path("verdict").asText()).isEqualTo("supported");
         assertThat(rising.path("strictVerdict").asText()).isEqualTo("supported");
