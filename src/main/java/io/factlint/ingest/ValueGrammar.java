@@ -74,6 +74,7 @@ final class ValueGrammar {
             .required("from", (g, r, f, pos) -> r.bad |= (r.from = g.point(f)) == null)
             .required("to", (g, r, f, pos) -> r.bad |= (r.to = g.point(f)) == null)
             .build();
+    private static final int FROM_BIT = PERIOD.field("from").requiredBit();
 
     private final TokenCursor c;
     private final ParserLimits limits;
@@ -238,7 +239,8 @@ final class ValueGrammar {
         Location at = c.here();
         PeriodFields r = new PeriodFields();
         int seen = object(PERIOD, r);
-        if (openStart && r.from == null && (seen & 1) == 0 && (seen & 2) != 0) return r.bad ? null : r.to;
+        // an open start: "from" counts as given, so only a missing "to" is reported
+        if (openStart && (seen & FROM_BIT) == 0) return c.missing(PERIOD, seen | FROM_BIT, at, null) || r.bad ? null : r.to;
         if (c.missing(PERIOD, seen, at, null) || r.bad) return null;
         if (r.from.after(r.to)) {
             c.error(TokenCursor.pos(at), "period ends (" + r.to.iso() + ") before it starts (" + r.from.iso() + ")");

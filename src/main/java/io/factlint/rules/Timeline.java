@@ -25,21 +25,38 @@ public final class Timeline {
     private final List<Moment> moments;
     /** A level's moments by start, then end (null on a cumulative or a status timeline): {@link #statedFor}. */
     private final List<Moment> byStart;
-    /** {@code reach[i]}: the latest end among {@code byStart[0..i]} (does a period up to i contain a time?). */
+    /**
+     * {@code reach[i]}: the latest end of a period among {@code byStart[0..i]}, null while there is none (does a
+     * period starting by then contain a time?).
+     */
     private final When[] reach;
+    private final boolean level;
 
     private Timeline(String subject, String attribute, List<Moment> moments, boolean level) {
         this.subject = subject;
         this.attribute = attribute;
         this.moments = moments;
+        this.level = level;
+        boolean periods = false;
         if (level) {
+            for (Moment m : moments) {
+                if (m.getAt().isPeriod()) {
+                    periods = true;
+                    break;
+                }
+            }
+        }
+        if (periods) {
+            // only a level with a statement for a period reads it over the period; points alone need no second order
             List<Moment> s = new ArrayList<>(moments);
             s.sort(BY_START); // stable: moments of one start and end keep their timeline order
-            this.byStart = List.copyOf(s);
+            this.byStart = java.util.Collections.unmodifiableList(s);
             this.reach = new When[s.size()];
+            When latest = null;
             for (int i = 0; i < reach.length; i++) {
-                When end = s.get(i).getAt().end();
-                reach[i] = i > 0 && reach[i - 1].after(end) ? reach[i - 1] : end;
+                When at = s.get(i).getAt();
+                if (at.isPeriod() && (latest == null || at.end().after(latest))) latest = at.end();
+                reach[i] = latest;
             }
         } else {
             this.byStart = null;
@@ -104,7 +121,7 @@ public final class Timeline {
 
     /** True for a measure that is not a cumulative total (a population, a rate, a price, a share). */
     public boolean isLevel() {
-        return byStart != null;
+        return level;
     }
 
     /**
@@ -143,8 +160,8 @@ public final class Timeline {
      */
     Moment statedFor(When t, When limit, Predicate<Moment> usable) {
         int k = byStart == null || t.isPeriod() ? -1 : lastAtOrBefore(byStart, m -> m.getAt().start(), t);
-        // no period contains t (a point's end is its start, so only a period can reach past t)
-        if (k < 0 || !reach[k].after(t)) {
+        // no period contains t (start <= t <= end): the rule of a cumulative total
+        if (k < 0 || reach[k] == null || reach[k].before(t)) {
             for (int i = lastAtOrBefore(moments, Moment::getCountsAt, limit); i >= 0; i--) {
                 if (usable.test(moments.get(i))) return moments.get(i);
             }

@@ -87,6 +87,9 @@ class TimelineTest {
         // the year beats the 31 Dec 2019 point, a later point inside the year beats the year
         assertThat(used(tl, day("2020-03-01"))).isEqualTo("y2020");
         assertThat(used(tl, day("2020-10-01"))).isEqualTo("jun2020");
+        // the year contains its own last day too (start <= t <= end): no flip to the year on 31 Dec
+        assertThat(used(tl, day("2020-12-30"))).isEqualTo("jun2020");
+        assertThat(used(tl, day("2020-12-31"))).isEqualTo("jun2020");
         // after the year no period contains the time: the one that counts latest, the year, as before
         assertThat(used(tl, day("2021-02-01"))).isEqualTo("y2020");
         // the order the moments count in is unchanged
