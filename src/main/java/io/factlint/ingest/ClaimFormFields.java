@@ -15,7 +15,7 @@ import static io.factlint.ingest.Messages.q;
 
 /**
  * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
- * aggregate, versus, compare, rank_among, rank_over, trend, order, complete, tolerance, window), read into {@link Draft.Form}, and
+ * aggregate, unit, versus, compare, rank_among, rank_over, trend, order, complete, tolerance, window), read into {@link Draft.Form}, and
  * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
  */
 final class ClaimFormFields {
@@ -68,7 +68,12 @@ final class ClaimFormFields {
                     }
                 })
                 .optional("max_age", (g, d, f, pos) -> form(d).maxAge = duration(g, f, d))
-                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max"))
+                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration"))
+                .optional("unit", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    fm.unitPos = pos;
+                    fm.unit = choice(g, f, d, "days", "years");
+                })
                 .optional("versus", (g, d, f, pos) -> form(d).versus = idList(g, f, d, form(d).versusPos))
                 .optional("compare", (g, d, f, pos) -> form(d).compare = choice(g, f, d, "difference", "ratio"))
                 .optional("rank_among", (g, d, f, pos) -> {
@@ -161,6 +166,9 @@ final class ClaimFormFields {
         if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
             wrong.add("\"aggregate\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
         }
+        if ("duration".equals(f.aggregate) && f.unitPos == 0) {
+            wrong.add("\"aggregate\": \"duration\" needs \"unit\": \"days\" or \"years\"");
+        }
         if (f.compare != null && f.versus.isEmpty()) wrong.add("\"compare\" needs \"versus\"");
         if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null && f.rankOver == null) {
             wrong.add("\"order\" needs \"rank_among\" or \"rank_over\"");
@@ -191,6 +199,11 @@ final class ClaimFormFields {
         String who = "claim" + (d.id == null ? "" : " " + q(d.id));
         for (String w : wrong) c.error(TokenCursor.pos(d.location), who + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;
+        if (f.unitPos != 0 && !"duration".equals(f.aggregate)) {
+            // the unit of a total length of time: any other claim's value is in the attribute's own unit
+            c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" (the unit of the total length of time)");
+            d.complete = false;
+        }
         if (f.trendGiven) {
             // the direction is the claim: an op or a value would say something the trend does not check
             String hint = ": a trend claim states its direction (" + String.join(", ", TRENDS) + ") in \"trend\"";

@@ -50,6 +50,10 @@ final class Draft {
         io.factlint.model.Quantity from;
         String maxAge;
         String aggregate;
+        /** {@code unit} of a duration ({@code days}, {@code years}), null when absent or invalid. */
+        String unit;
+        /** Where {@code unit} was given (0 when absent): a unit on another aggregate is an error there. */
+        long unitPos;
         java.util.List<String> versus = java.util.List.of();
         final java.util.List<Long> versusPos = new java.util.ArrayList<>();
         String compare;
@@ -71,7 +75,7 @@ final class Draft {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
-                    complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend);
+                    complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * @param from       change claims: the base value the claim states ("from 25 % to 19 %"), or null
  * @param maxAge     ISO-8601 duration ({@code P1Y}, {@code PT12H}): a fact older than this before the time it
  *                   serves is not used; null for no limit
- * @param aggregate  {@code sum}, {@code mean}, {@code count}, {@code min} or {@code max} over the claim's period
+ * @param aggregate  {@code sum}, {@code mean}, {@code count}, {@code min} or {@code max} over the claim's period, or
+ *                   {@code duration}: the total length of the periods within it for which the attribute is stated > 0
  * @param versus     comparison claims: the other subjects (every comparison must hold)
  * @param compare    {@code difference}, {@code ratio}, or null to compare the two values directly
  * @param rankAmong  rank claims: the subjects ranked with the claim's subject (or empty with {@code rankKind})
@@ -28,14 +29,16 @@ import java.util.List;
  * @param trend      trend claims: {@code rising}, {@code falling}, {@code non-decreasing} or {@code non-increasing},
  *                   the way the subject's values move from each time to the next over the claim's period
  *                   ("rising every year since 2010"), or null
+ * @param unit       with {@code aggregate} {@code duration}: {@code days} or {@code years}, the unit of the total
+ *                   length of the periods and of the claim's value; else null
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
-                           String window, When rankOver, String trend) {
+                           String window, When rankOver, String trend, String unit) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null, null, null);
+            List.of(), null, null, false, null, null, null, null, null, null);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);

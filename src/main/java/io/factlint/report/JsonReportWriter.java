@@ -218,13 +218,14 @@ public final class JsonReportWriter implements ReportWriter {
 
     /**
      * The claim fields of docs/claims.md as the check read them (defaults filled in), and the interval the claim
-     * was judged on on both readings ({@code kind}: the form).
+     * was judged on on both readings ({@code kind}: the form; {@code unit}: a duration's, days or years).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
-                           IntervalJson conventional, IntervalJson strict, String rankOver, String trend) {
+                           IntervalJson conventional, IntervalJson strict, String rankOver, String trend,
+                           String unit) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -236,7 +237,7 @@ public final class JsonReportWriter implements ReportWriter {
                     o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
                     o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
                     f == null ? null : IntervalJson.of(f.strict()), o.rankOverIso(),
-                    o.trend());
+                    o.trend(), o.unit());
         }
     }
 

@@ -140,6 +140,7 @@ public final class ClaimForms {
     private static ClaimVerdict aggregate(Ctx x) {
         Claim c = x.c();
         ClaimOptions o = c.options();
+        if (o.aggregate().equals("duration")) return duration(x);
         When p = c.at();
         Timeline t = x.timeline(c.subject(), c.attribute());
         if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
@@ -216,6 +217,117 @@ public final class ClaimForms {
         String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
                 + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is " + show(conv, false) + open;
         return judged(c, conv, strict, false, facts, what, left);
+    }
+
+    /** Days in a year on average in the Gregorian calendar (146,097 days in 400 years): a duration in years. */
+    static final double DAYS_PER_YEAR = 365.2425;
+
+    /**
+     * {@code aggregate: duration}: the total length of the periods lying wholly inside the claim's period for which
+     * the attribute is stated with a value above 0 on both readings ("29 of our 60 years under military rule": the
+     * rule a fact of value 1 for each period), overlapping periods counted once (their union). A day period counts
+     * its days, both ends included (1 Jan – 31 Dec is 365 days); a period of instants counts its exact length;
+     * a point counts no time. Statements straddling an end are left out and named, as for every total.
+     */
+    private static ClaimVerdict duration(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        When p = c.at();
+        boolean years = "years".equals(o.unit());
+        Timeline t = x.timeline(c.subject(), c.attribute());
+        if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
+        List<long[]> spans = new ArrayList<>(); // [start, end) in epoch seconds
+        List<Fact> facts = new ArrayList<>();
+        List<String> parts = new ArrayList<>(), straddling = new ArrayList<>(), points = new ArrayList<>(),
+                unsure = new ArrayList<>();
+        boolean stated = false;
+        for (Moment m : t.getMoments()) {
+            if (m.getHull() == null) continue;
+            When a = m.getAt();
+            boolean inside = !a.start().before(p.from()) && a.end().atOrBefore(p.to()) && !a.start().after(p.to());
+            if (!inside) {
+                if (!a.end().before(p.from()) && !a.start().after(p.to())) {
+                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + a.display() + ")");
+                }
+                continue;
+            }
+            stated = true;
+            boolean positive = above0(m.getHull()) && above0(m.getStrictHull());
+            boolean zero = m.getHull().max() <= 0 && m.getStrictHull().max() <= 0;
+            if (!positive) {
+                // a stated 0 ("no military rule") adds no time; a value that may be 0 or more is not counted either
+                if (!zero) for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + m.getHull().format() + ", " + a.display() + ")");
+                continue;
+            }
+            if (!a.isPeriod()) {
+                for (Fact f : m.getFacts()) points.add(f.getRef() + " (" + a.display() + ")");
+                continue;
+            }
+            long[] span = {startSecond(a.from()), endSecond(a.to()), parts.size()};
+            spans.add(span);
+            facts.addAll(m.getFacts());
+            parts.add(length(span[1] - span[0], years) + " (" + a.display() + ")");
+        }
+        // the union: sorted by start (then end), a span overlapping or touching the one before extends it
+        spans.sort(java.util.Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
+        List<String> listed = new ArrayList<>();
+        for (long[] s : spans) listed.add(parts.get((int) s[2]));
+        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        if (!points.isEmpty()) left += "; a point in time counts no time: " + String.join(", ", points);
+        if (!unsure.isEmpty()) left += "; left out, a value that may be 0: " + String.join(", ", unsure);
+        if (!stated) {
+            return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
+                    + p.display() + left);
+        }
+        long total = 0, runStart = 0, runEnd = Long.MIN_VALUE;
+        for (long[] s : spans) {
+            if (s[0] > runEnd) {
+                if (runEnd != Long.MIN_VALUE) total += runEnd - runStart;
+                runStart = s[0];
+                runEnd = s[1];
+            } else {
+                runEnd = Math.max(runEnd, s[1]);
+            }
+        }
+        if (runEnd != Long.MIN_VALUE) total += runEnd - runStart;
+        long sum = 0;
+        for (long[] s : spans) sum += s[1] - s[0];
+        double v = inUnit(total, years);
+        Interval conv = Interval.point(v), strict = conv;
+        String open = "";
+        if (!o.complete()) {
+            // a period the facts do not hold would only add time
+            strict = Interval.of(v, false, Double.POSITIVE_INFINITY, true);
+            open = " (strict reading open upwards: the facts may be incomplete)";
+        }
+        int n = spans.size();
+        String what = "duration of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " in " + o.unit()
+                + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
+                + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
+        return judged(c, conv, strict, false, facts, what, left);
+    }
+
+    private static boolean above0(Interval i) {
+        return i.min() > 0 || i.min() == 0 && i.minOpen();
+    }
+
+    private static long startSecond(When w) {
+        return w.isInstant() ? w.instant().toEpochSecond() : w.startDay().toEpochDay() * 86_400L;
+    }
+
+    /** The end of a period's last point: the end of its day (a whole day counts), or the instant itself. */
+    private static long endSecond(When w) {
+        return w.isInstant() ? w.instant().toEpochSecond() : (w.startDay().toEpochDay() + 1) * 86_400L;
+    }
+
+    private static double inUnit(long seconds, boolean years) {
+        double days = seconds / 86_400.0;
+        return years ? days / DAYS_PER_YEAR : days;
+    }
+
+    private static String length(long seconds, boolean years) {
+        double v = inUnit(seconds, years);
+        return Interval.number(v) + (years ? (v == 1 ? " year" : " years") : (v == 1 ? " day" : " days"));
     }
 
     private static Interval combine(String agg, Interval a, Interval b) {

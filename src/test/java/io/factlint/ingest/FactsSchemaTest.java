@@ -110,6 +110,19 @@ class FactsSchemaTest {
         assertThat(schema.validate(JSON.readTree(fact + open + "}]}"))).as("a fact's at").isNotEmpty();
     }
 
+    /** A duration takes a {@code unit} (days or years), and only a duration does. */
+    @Test
+    void aDurationTakesAUnitAndOnlyADurationDoes() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"~\", \"value\": 29, ";
+        String period = ", \"at\": {\"from\": \"1960-10-01\", \"to\": \"2020-09-30\"}}]}";
+        assertThat(schema.validate(JSON.readTree(base + "\"aggregate\": \"duration\", \"unit\": \"years\"" + period))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "\"aggregate\": \"duration\", \"unit\": \"days\"" + period))).isEmpty();
+        for (String bad : new String[]{"\"aggregate\": \"duration\"", "\"aggregate\": \"duration\", \"unit\": \"months\"",
+                "\"aggregate\": \"sum\", \"unit\": \"years\"", "\"unit\": \"days\""}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + period))).as(bad).isNotEmpty();
+        }
+    }
+
     /** A trend takes a direction, a period {@code at}, and neither {@code op} nor {@code value}. */
     @Test
     void aTrendTakesADirectionAPeriodAndNoOpNorValue() throws IOException {

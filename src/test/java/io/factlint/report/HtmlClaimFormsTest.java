@@ -57,6 +57,16 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aDurationClaimShowsItsUnitEachPeriodAndTheTotal() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claims/duration/fires/facts");
+        Element claim = d.selectFirst("article.claim");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("military_rule = 30 (duration in years over the period, complete)");
+        assertThat(claim.text()).contains("13.7114 years (15 Jan 1966 – 1 Oct 1979), 15.4117 years (31 Dec 1983 – 29 May 1999)",
+                "overlaps counted once) is 29.1231 years");
+    }
+
+    @Test
     void aRecordClaimShowsItHasNoStart() throws Exception {
         Document d = html("src/test/resources/rule-cases/claims/rank-over-record/clean/facts");
         Element claim = d.selectFirst("article.claim");

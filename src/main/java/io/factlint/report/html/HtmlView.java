@@ -539,7 +539,7 @@ public record HtmlView(
             switch (o.form()) {
                 case "change" -> w.add(o.change() + " change since " + o.since().display()
                         + (o.from() == null ? "" : ", from " + o.from().words()));
-                case "aggregate" -> w.add(o.aggregate() + " over the period" + (o.complete() ? ", complete" : ""));
+                case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit() : o.aggregate()) + " over the period" + (o.complete() ? ", complete" : ""));
                 case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
                         + String.join(", ", o.versus()));
                 case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "
