@@ -146,16 +146,8 @@ public final class ClaimForms {
         if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
         List<Moment> inside = new ArrayList<>();
         List<String> straddling = new ArrayList<>();
-        for (Moment m : t.getMoments()) {
-            if (m.getHull() == null) continue;
-            When a = m.getAt();
-            boolean startsIn = !a.start().before(p.from()), endsIn = a.end().atOrBefore(p.to());
-            if (startsIn && endsIn && !a.start().after(p.to())) inside.add(m);
-            else if (!a.end().before(p.from()) && !a.start().after(p.to())) {
-                for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + a.display() + ")");
-            }
-        }
-        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        split(t, p.from(), p.to(), inside::add, straddling);
+        String left = leftOut(straddling);
         if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
             // a statement for a sub-period of another one inside the period is already counted by it ("4 attacks
             // between 1814 and 2021" holds the one of 1983): adding both would count it twice
@@ -240,18 +232,11 @@ public final class ClaimForms {
         List<Fact> facts = new ArrayList<>();
         List<String> parts = new ArrayList<>(), straddling = new ArrayList<>(), points = new ArrayList<>(),
                 unsure = new ArrayList<>();
-        boolean stated = false;
-        for (Moment m : t.getMoments()) {
-            if (m.getHull() == null) continue;
+        List<Moment> inside = new ArrayList<>();
+        split(t, p.from(), p.to(), inside::add, straddling);
+        boolean stated = !inside.isEmpty();
+        for (Moment m : inside) {
             When a = m.getAt();
-            boolean inside = !a.start().before(p.from()) && a.end().atOrBefore(p.to()) && !a.start().after(p.to());
-            if (!inside) {
-                if (!a.end().before(p.from()) && !a.start().after(p.to())) {
-                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + a.display() + ")");
-                }
-                continue;
-            }
-            stated = true;
             boolean positive = above0(m.getHull()) && above0(m.getStrictHull());
             boolean zero = m.getHull().max() <= 0 && m.getStrictHull().max() <= 0;
             if (!positive) {
@@ -272,7 +257,7 @@ public final class ClaimForms {
         spans.sort(java.util.Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
         List<String> listed = new ArrayList<>();
         for (long[] s : spans) listed.add(parts.get((int) s[2]));
-        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        String left = leftOut(straddling);
         if (!points.isEmpty()) left += "; a point in time counts no time: " + String.join(", ", points);
         if (!unsure.isEmpty()) left += "; left out, a value that may be 0: " + String.join(", ", unsure);
         if (!stated) {
@@ -502,6 +487,30 @@ public final class ClaimForms {
     }
 
     /**
+     * A timeline's moments with a value against the period {@code from}..{@code to} ({@code from} null: no start): each
+     * lying wholly inside goes to {@code inside}, in time order; each reaching into it across an end goes to
+     * {@code straddling} as "ref (stated for ...)" when that is not null. One test for totals, durations, ranks over
+     * time and trends.
+     */
+    private static void split(Timeline t, When from, When to, java.util.function.Consumer<Moment> inside,
+                              Collection<String> straddling) {
+        for (Moment m : t.getMoments()) {
+            if (m.getHull() == null) continue;
+            When at = m.getAt();
+            if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
+                inside.accept(m);
+            } else if (straddling != null && (from == null || !at.end().before(from)) && !at.start().after(to)) {
+                for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
+            }
+        }
+    }
+
+    /** The reason's note on the statements {@link #split} left out, or nothing. */
+    private static String leftOut(Collection<String> straddling) {
+        return straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+    }
+
+    /**
      * The subject's values at the times lying wholly inside {@code from}..{@code to} ({@code from} null: every time
      * up to {@code to}), in time order, each once (a value whose facts {@code seen} holds is skipped, and each kept
      * one is added to it): for a stated attribute its own statement inside the period (several sources at one time
@@ -518,16 +527,7 @@ public final class ClaimForms {
         java.util.TreeMap<When, Moment> inside = new java.util.TreeMap<>(When::compareTime);
         for (String a : attributes) {
             Timeline t = x.timeline(c.subject(), a);
-            if (t == null) continue;
-            for (Moment m : t.getMoments()) {
-                if (m.getHull() == null) continue;
-                When at = m.getAt();
-                if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
-                    inside.put(at.end(), m);
-                } else if (straddling != null && (from == null || !at.end().before(from)) && !at.start().after(to)) {
-                    for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
-                }
-            }
+            if (t != null) split(t, from, to, m -> inside.put(m.getAt().end(), m), straddling);
         }
         List<Value> values = new ArrayList<>();
         for (Map.Entry<When, Moment> e : inside.entrySet()) {
@@ -553,7 +553,7 @@ public final class ClaimForms {
         String dir = o.trend();
         Set<String> straddling = new LinkedHashSet<>();
         List<Value> values = valuesInside(x, p.from(), p.to(), new java.util.HashSet<>(), straddling);
-        String left = straddling.isEmpty() ? "" : "; left out, not wholly inside the period: " + String.join(", ", straddling);
+        String left = leftOut(straddling);
         String what = c.attribute() + " of " + c.subject() + " over " + p.display();
         int scale = trendScale(values);
         if (values.size() < 2) {
