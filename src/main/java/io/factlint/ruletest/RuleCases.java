@@ -132,9 +132,14 @@ public final class RuleCases {
         Path f = caseDir.resolve(EXPECTED_TXT);
         if (!Files.isRegularFile(f)) return false;
         List<String> old = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
-        CheckOutcome r = check(pack, caseDir);
+        Lines r;
+        try {
+            r = withCasePack(pack, caseDir, p -> lines(p, caseDir)); // a case's own vocabulary/, as run() reads it
+        } catch (RulePackException e) {
+            throw new IOException(caseDir.resolve("vocabulary") + ": " + e.getMessage(), e);
+        }
         List<String> now = new ArrayList<>(header(old));
-        now.addAll(seen(r, caseDir));
+        now.addAll(r.lines());
         if (now.equals(old)) return false;
         Files.writeString(f, String.join("\n", now) + "\n", java.nio.charset.StandardCharsets.UTF_8);
         return true;
@@ -178,25 +183,41 @@ public final class RuleCases {
      * such as {@code measures:}.
      */
     public static CaseResult run(RulePack pack, String name, Path caseDir) {
-        if (Files.isDirectory(caseDir.resolve("vocabulary")) && pack.dir() != null) {
-            Path tmp = null;
-            try {
-                tmp = Files.createTempDirectory("factlint-case-rules-");
-                Path rules = tmp.resolve("rules");
-                copyTree(pack.dir(), rules);
-                try (Stream<Path> s = Files.list(caseDir.resolve("vocabulary"))) {
-                    for (Path y : s.sorted().toList()) {
-                        Files.copy(y, rules.resolve("vocabulary").resolve("case-" + y.getFileName()));
-                    }
-                }
-                return runWith(RulePack.load(rules), name, caseDir);
-            } catch (IOException | RulePackException e) {
-                return new CaseResult(name, List.of("vocabulary/: " + e.getMessage()));
-            } finally {
-                if (tmp != null) deleteTree(tmp);
-            }
+        try {
+            return withCasePack(pack, caseDir, p -> runWith(p, name, caseDir));
+        } catch (IOException | RulePackException e) {
+            return new CaseResult(name, List.of("vocabulary/: " + e.getMessage()));
+        } catch (InputException | RuleFailure e) {
+            throw new IllegalStateException(e); // never: runWith reports a case's errors as its result
         }
-        return runWith(pack, name, caseDir);
+    }
+
+    /** What a case is checked with: {@code pack}, or {@code pack} plus the case's {@code vocabulary/} files. */
+    @FunctionalInterface
+    private interface WithPack<T> {
+        T apply(RulePack pack) throws IOException, InputException, RuleFailure;
+    }
+
+    /**
+     * Applies {@code f} to {@code pack}, or, for a case with a {@code vocabulary/} folder, to the pack plus its YAML
+     * files (copied into a temporary copy of the pack's folder, compiled, and deleted after).
+     */
+    private static <T> T withCasePack(RulePack pack, Path caseDir, WithPack<T> f)
+            throws IOException, RulePackException, InputException, RuleFailure {
+        if (!Files.isDirectory(caseDir.resolve("vocabulary")) || pack.dir() == null) return f.apply(pack);
+        Path tmp = Files.createTempDirectory("factlint-case-rules-");
+        try {
+            Path rules = tmp.resolve("rules");
+            copyTree(pack.dir(), rules);
+            try (Stream<Path> s = Files.list(caseDir.resolve("vocabulary"))) {
+                for (Path y : s.sorted().toList()) {
+                    Files.copy(y, rules.resolve("vocabulary").resolve("case-" + y.getFileName()));
+                }
+            }
+            return f.apply(RulePack.load(rules));
+        } finally {
+            deleteTree(tmp);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -245,6 +266,21 @@ public final class RuleCases {
         return new CaseResult(name, compare(exp, r), fired);
     }
 
+    /** The lines a case gives (its findings and summary, or its input errors) and the result (null: input errors). */
+    private record Lines(List<String> lines, CheckResult result) {
+    }
+
+    private static Lines lines(RulePack pack, Path caseDir) throws RuleFailure {
+        try {
+            CheckOutcome o = check(pack, caseDir);
+            return new Lines(seen(o, caseDir), o.result());
+        } catch (InputException e) {
+            String prefix = caseDir.toString().replace('\\', '/') + "/";
+            return new Lines(e.errors().stream().map(String::valueOf)
+                    .map(x -> x.startsWith(prefix) ? x.substring(prefix.length()) : x).toList(), null);
+        }
+    }
+
     private static CaseResult runExact(RulePack pack, String name, Path caseDir) {
         List<String> want;
         try {
@@ -256,13 +292,9 @@ public final class RuleCases {
         List<String> got;
         CheckResult r;
         try {
-            CheckOutcome o = check(pack, caseDir);
-            r = o.result();
-            got = seen(o, caseDir);
-        } catch (InputException e) {
-            String prefix = caseDir.toString().replace('\\', '/') + "/";
-            got = e.errors().stream().map(String::valueOf).map(x -> x.startsWith(prefix) ? x.substring(prefix.length()) : x).toList();
-            r = null;
+            Lines l = lines(pack, caseDir);
+            got = l.lines();
+            r = l.result();
         } catch (RuleFailure e) {
             return new CaseResult(name, List.of("exit 3: " + e.getMessage()));
         }

@@ -63,6 +63,25 @@ class TestCommandTest {
     }
 
     @Test
+    void updateRewritesCasesWithTheirOwnVocabularyAndCasesThatAreInputErrors() throws Exception {
+        // declared-measure: fires and clean carry a vocabulary/ folder, undeclared expects an input error
+        Path cases = tmp.resolve("cases");
+        CliRun.copy(RULE_CASES.resolve("claims/declared-measure"), cases.resolve("declared-measure"));
+        java.util.Map<Path, String> right = new java.util.TreeMap<>();
+        for (String c : new String[]{"fires", "clean", "undeclared"}) {
+            Path expected = cases.resolve("declared-measure").resolve(c).resolve("expected.txt");
+            String text = Files.readString(expected);
+            right.put(expected, text);
+            // keep the header, drop the lines: --update must give them back
+            Files.writeString(expected, String.join("\n", text.lines().takeWhile(l -> l.startsWith("#")).toList()) + "\n");
+        }
+        CliRun u = CliRun.run("test", cases.toString(), "--update");
+        assertThat(u.code()).as(u.out() + u.err()).isZero();
+        assertThat(u.out()).endsWith("3 passed, 0 failed\n");
+        for (var e : right.entrySet()) assertThat(Files.readString(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
+    }
+
+    @Test
     void aCaseWithBrokenFactsOrExpectationsFails() throws Exception {
         Path c = tmp.resolve("broken");
         Files.createDirectories(c.resolve("facts"));
