@@ -42,7 +42,7 @@ class ClaimsDocTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     record Example(int line, String json, String expected, String vocabularyFile, String vocabulary) {
@@ -82,13 +82,7 @@ class ClaimsDocTest {
                 if (e.vocabularyFile() != null) {
                     // the default pack plus the example's vocabulary file
                     Path rules = dir.resolve("rules");
-                    try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-                        for (Path x : s.toList()) {
-                            Path t = rules.resolve(Path.of("rules").relativize(x).toString());
-                            if (Files.isDirectory(x)) Files.createDirectories(t);
-                            else Files.copy(x, t);
-                        }
-                    }
+                    io.factlint.testing.TestFiles.copyTree(Path.of("rules"), rules);
                     Files.writeString(dir.resolve(e.vocabularyFile()), e.vocabulary());
                     p = RulePack.load(rules);
                 }

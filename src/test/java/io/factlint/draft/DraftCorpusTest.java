@@ -38,7 +38,7 @@ class DraftCorpusTest {
     @BeforeAll
     static void load() throws Exception {
         vocab = DraftVocabulary.load(Path.of("rules"));
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     private static List<Path> articles() throws Exception {

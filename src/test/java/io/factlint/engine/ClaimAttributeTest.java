@@ -31,7 +31,7 @@ class ClaimAttributeTest {
     @Test
     void aTypoIsAnErrorWithTheNearestAttribute(@TempDir Path dir) throws Exception {
         Path f = write(dir, "kiled");
-        RulePack pack = RulePack.load(Path.of("rules"));
+        RulePack pack = io.factlint.testing.DefaultPack.get();
         assertThatThrownBy(() -> new io.factlint.check.CheckPipeline(pack).run(io.factlint.check.CheckRequest.of(List.of(f))).result())
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage())
                         .contains("story.json:6:3: claim \"c\": no fact states attribute \"kiled\" and the rule pack does not name it;"
@@ -40,7 +40,7 @@ class ClaimAttributeTest {
 
     @Test
     void aFigureNameAndAStatedAttributeAreKnown(@TempDir Path dir) throws Exception {
-        RulePack pack = RulePack.load(Path.of("rules"));
+        RulePack pack = io.factlint.testing.DefaultPack.get();
         assertThat(new io.factlint.check.CheckPipeline(pack).run(io.factlint.check.CheckRequest.of(List.of(write(dir, "killed")))).result().verdicts()).hasSize(1);
         assertThat(new io.factlint.check.CheckPipeline(pack).run(io.factlint.check.CheckRequest.of(List.of(write(dir, "killed_share")))).result().verdicts()).hasSize(1);
         // named by the vocabulary (measures.yaml), stated by no fact: undetermined, not an error (conformance c08)
@@ -50,7 +50,7 @@ class ClaimAttributeTest {
     @Test
     void somethingFarFromEveryAttributeGetsNoSuggestion(@TempDir Path dir) throws Exception {
         Path f = write(dir, "unemployment_rate");
-        RulePack pack = RulePack.load(Path.of("rules"));
+        RulePack pack = io.factlint.testing.DefaultPack.get();
         assertThatThrownBy(() -> new io.factlint.check.CheckPipeline(pack).run(io.factlint.check.CheckRequest.of(List.of(f))).result())
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage())
                         .contains("no fact states attribute \"unemployment_rate\" and the rule pack does not name it")

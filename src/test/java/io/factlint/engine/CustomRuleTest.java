@@ -56,13 +56,7 @@ class CustomRuleTest {
 
     private static void assertDeskRuleFires(Path tmp, String deskDrl) throws Exception {
         Path rules = tmp.resolve("rules");
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        io.factlint.testing.TestFiles.copyTree(Path.of("rules"), rules);
         Files.writeString(rules.resolve("desk.drl"), deskDrl);
         Files.copy(Path.of("examples/rules/desk.catalogue.yaml"), rules.resolve("desk.catalogue.yaml"));
         RulePack pack = RulePack.load(rules);

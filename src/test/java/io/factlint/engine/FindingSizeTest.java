@@ -30,7 +30,7 @@ class FindingSizeTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     private CheckResult check(int facts, int claims) throws Exception {

@@ -39,7 +39,7 @@ class SpillEquivalenceTest {
 
     @BeforeAll
     static void loadRules() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     static Stream<Path> fixtures() throws Exception {

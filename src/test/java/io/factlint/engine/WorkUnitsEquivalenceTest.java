@@ -32,7 +32,7 @@ class WorkUnitsEquivalenceTest {
 
     @BeforeAll
     static void loadRules() throws Exception {
-        pack = RulePack.load(Path.of("rules"));
+        pack = io.factlint.testing.DefaultPack.get();
     }
 
     /**
