@@ -22,7 +22,12 @@ A sample folder holds sample.tsv, cases/ and any number of YAML files (figures a
 the default rules; the held-out sample's YAML joins the development sample's. With --rounded, each case is run a
 second time with every claim whose op is '=' and whose value is bare (a number, or {"percent": N} with no bound,
 not a range) read with op '~' (factlint's "about": half its last non-zero digit either way), and both
-agreements are printed: the conventions' own reading (C2: a bare number is exact) is the measurement.
+agreements are printed: the conventions' own reading (C2: a bare number is exact) is the measurement, unless the
+sample declares otherwise before its labels are joined: a line `# primary reading: rounded` in its sample.tsv
+(the confirmation sample, bench/averitec/confirmation, pre-registered the rounded reading) makes the rounded reading
+the measurement, implies --rounded, and reports the exact reading beside it.
+
+    python3 bench/averitec.py --sample confirmation   # the confirmation sample (AVeriTeC train split, blind)
 """
 import csv
 import json
@@ -38,6 +43,15 @@ DEV = os.path.join(HERE, "averitec")
 GOLD = {"supported": "supported", "refuted": "contradicted",
         "not enough information": "undetermined", "conflicting evidence/cherrypicking": "undetermined",
         "conflicting": "undetermined"}
+
+
+def primary(sample):
+    """The reading the sample pre-registered as its measurement: 'rounded' or 'exact' (the default)."""
+    with open(os.path.join(sample, "sample.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# primary reading:"):
+                return line.split(":", 1)[1].strip()
+    return "exact"
 
 
 def rows(sample):
@@ -102,6 +116,11 @@ def main():
     sample = DEV
     if "--sample" in args:
         sample = os.path.join(DEV, args[args.index("--sample") + 1])
+    reading = primary(sample)
+    if reading not in ("exact", "rounded"):
+        sys.exit(f"{sample}/sample.tsv: unknown primary reading {reading!r} (exact or rounded)")
+    if reading == "rounded" and "--rounded" not in args:
+        args.append("--rounded")
     tmp = tempfile.mkdtemp(prefix="factlint-averitec-")
     try:
         rules = os.path.join(tmp, "rules")
@@ -126,13 +145,14 @@ def main():
         print(f"numerical claims in the sample: {n}")
         print(f"encoded as fact files + YAML figures: {len(encoded)} ({100 * len(encoded) / n:.1f} %)")
         print(f"expressible (encoded and accepted by factlint): {len(accepted)} ({100 * len(accepted) / n:.1f} %)")
-        print(f"verdict agrees with the label: {len(agree)} of {len(encoded)} encoded ({100 * len(agree) / max(1, len(encoded)):.1f} %), "
+        print(("secondary, exact reading (C2): " if reading == "rounded" else "") + f"verdict agrees with the label: {len(agree)} of {len(encoded)} encoded ({100 * len(agree) / max(1, len(encoded)):.1f} %), "
               f"{len([x for x in agree if x[1] != 'input error'])} of {len(accepted)} accepted "
               f"({100 * len(agree) / max(1, len(accepted)):.1f} %)")
         if "--rounded" in args:
             alt_agree = [x for x in results if x[3] == GOLD[x[0]["gold"]]]
             changed = [x for x in results if x[3] != x[1]]
-            print(f"secondary reading (a bare '=' value read as '~'): agrees on {len(alt_agree)} of {len(accepted)} accepted "
+            name = "MEASUREMENT, pre-registered rounded reading" if reading == "rounded" else "secondary reading"
+            print(f"{name} (a bare '=' value read as '~'): agrees on {len(alt_agree)} of {len(accepted)} accepted "
                   f"({100 * len(alt_agree) / max(1, len(accepted)):.1f} %); verdict changed on {len(changed)}: "
                   + ", ".join(f"{x[0]['id']} {x[1]} -> {x[3]} (label {x[0]['gold']})" for x in changed))
         print()

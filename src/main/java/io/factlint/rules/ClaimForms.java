@@ -20,6 +20,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,11 @@ public final class ClaimForms {
         Value now = valueAt(x, c.subject(), c.attribute(), c.at());
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
+        if (sameStatements(base, now)) {
+            // the latest at the claim's time is the base itself: a change measured on one statement is no measurement
+            return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject()
+                    + " for a time after the base: both times use " + base.words());
+        }
         Interval conv, strict;
         String op;
         boolean percent;
@@ -135,6 +141,14 @@ public final class ClaimForms {
         return new ClaimVerdict(c, both(v.verdict(), bc), both(v.strictVerdict(), bs), v.figure(), v.facts(),
                 v.reason() + "; the base from " + fromWords + " is " + bc.id()
                         + (bs != bc ? " (strict reading: " + bs.id() + ")" : ""));
+    }
+
+    /** Whether two values rest on exactly the same statements (the same facts, whatever their order). */
+    private static boolean sameStatements(Value a, Value b) {
+        Set<String> x = new HashSet<>(), y = new HashSet<>();
+        for (Fact f : a.facts()) x.add(f.getRef());
+        for (Fact f : b.facts()) y.add(f.getRef());
+        return !x.isEmpty() && x.equals(y);
     }
 
     private static ClaimVerdict aggregate(Ctx x) {
@@ -799,8 +813,9 @@ public final class ClaimForms {
     // ---------------------------------------------------------------- judging
 
     /** The verdict of {@code x op value} on both readings, with the reason. */
-    private static ClaimVerdict judged(Claim c, Interval conv, Interval strict, boolean percent, List<Fact> facts,
+    private static ClaimVerdict judged(Claim c, Interval conv0, Interval strict0, boolean percent, List<Fact> facts,
                                        String what, String suffix) {
+        Interval conv = conv0.denoised(), strict = strict0.denoised(); // as ClaimLogic.evaluate judges them
         Verdict vc = judge(c.op(), c.quantity(), conv, true, c.options());
         Verdict vs = judge(c.op(), c.quantity(), strict, false, c.options());
         String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
@@ -813,8 +828,9 @@ public final class ClaimForms {
     }
 
     /** {@link ClaimLogic#evaluate}, with the claim's tolerance widening the value of {@code =} and {@code ~}. */
-    static Verdict judge(Op op, Quantity value, Interval x, boolean conventional, ClaimOptions o) {
-        if (!o.hasTolerance() || (op != Op.EQ && op != Op.ABOUT)) return ClaimLogic.evaluate(op, value, x, conventional);
+    static Verdict judge(Op op, Quantity value, Interval x0, boolean conventional, ClaimOptions o) {
+        if (!o.hasTolerance() || (op != Op.EQ && op != Op.ABOUT)) return ClaimLogic.evaluate(op, value, x0, conventional);
+        Interval x = x0.denoised();
         Interval target = op == Op.ABOUT
                 ? (value.isRange() ? value.conventional() : Quantity.of(value.amount(), Bound.ABOUT, value.step()).conventional())
                 : conventional ? value.conventional() : value.strict();

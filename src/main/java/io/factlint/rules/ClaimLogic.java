@@ -27,7 +27,8 @@ public final class ClaimLogic {
     }
 
     /** The verdict of "x op value" for every x in {@code x}; {@code conventional} picks the reading of a hedged value. */
-    public static Verdict evaluate(Op op, Quantity value, Interval x, boolean conventional) {
+    public static Verdict evaluate(Op op, Quantity value, Interval x0, boolean conventional) {
+        Interval x = x0.denoised(); // 0.073 − 0.067 is judged as 0.006, as the claim writes it
         double v = value.isRange() ? Double.NaN : value.amount().doubleValue();
         return switch (op) {
             case EQ -> within(target(value, conventional), x);
@@ -68,17 +69,18 @@ public final class ClaimLogic {
      * from last season is never used silently).
      */
     public static ClaimVerdict figureVerdict(Claim c, Figure f) {
-        Verdict conv = evaluate(c.op(), c.quantity(), f.conventional(), true);
-        Verdict strict = evaluate(c.op(), c.quantity(), f.strict(), false);
+        Interval fc = f.conventional().denoised(), fs = f.strict().denoised();
+        Verdict conv = evaluate(c.op(), c.quantity(), fc, true);
+        Verdict strict = evaluate(c.op(), c.quantity(), fs, false);
         // a share: a derived figure with percent: true, or a stated attribute whose facts are written as percentages
         boolean share = f.percent() || !f.derived() && Percentages.writtenAsPercent(f.from());
         boolean claimedShare = share && c.quantity() != null && !c.quantity().isRange();
         double claimed = claimedShare ? c.quantity().amount().doubleValue() : Double.NaN;
         String shown = f.display(), strictShown = f.strictDisplay(), value = c.valueWords();
         if (share) {
-            int s = Percentages.scale(claimed, f.conventional());
-            shown = f.conventional().formatPercent(s);
-            strictShown = f.strict().formatPercent(Percentages.scale(claimed, f.strict()));
+            int s = Percentages.scale(claimed, fc);
+            shown = fc.formatPercent(s);
+            strictShown = fs.formatPercent(Percentages.scale(claimed, fs));
             if (claimedShare) {
                 value = (c.quantity().bound() == Bound.EXACTLY ? "" : c.quantity().bound().id().replace('_', ' ') + " ")
                         + Interval.percent(claimed, s);
