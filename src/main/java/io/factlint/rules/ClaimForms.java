@@ -193,11 +193,13 @@ public final class ClaimForms {
         }
         Interval conv = null, strict = null;
         List<Fact> facts = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
+        for (Moment m : inside) facts.addAll(m.getFacts());
+        // shares written as percentages print as percentages (min 58 %, not 0.58); a count is a number of times
+        boolean pct = !o.aggregate().equals("count") && Percentages.writtenAsPercent(facts);
+        List<Interval> shown = new ArrayList<>();
         boolean nonNegative = true;
         for (Moment m : inside) {
-            facts.addAll(m.getFacts());
-            parts.add(m.getHull().format() + " (" + m.getAt().display() + ")");
+            shown.add(m.getHull());
             nonNegative &= m.getHull().min() >= 0;
             conv = conv == null ? m.getHull() : combine(o.aggregate(), conv, m.getHull());
             strict = strict == null ? m.getStrictHull() : combine(o.aggregate(), strict, m.getStrictHull());
@@ -220,9 +222,16 @@ public final class ClaimForms {
             strict = Interval.of(strict.min(), strict.minOpen(), Double.POSITIVE_INFINITY, true);
             open = " (strict reading open upwards: the facts may be incomplete)";
         }
+        // a share prints with the decimals that tell the values and the claimed one apart (6.96 % against 7.00 %)
+        shown.add(conv.denoised());
+        int scale = pct && c.quantity() != null && !c.quantity().isRange()
+                ? Percentages.scale(c.quantity().amount().doubleValue(), shown.toArray(Interval[]::new)) : -1;
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < n; k++) parts.add(shownAt(shown.get(k), pct, scale) + " (" + inside.get(k).getAt().display() + ")");
         String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
-                + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is " + show(conv, false) + open;
-        return judged(c, conv, strict, false, facts, what, left);
+                + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is "
+                + shownAt(conv.denoised(), pct, scale) + open;
+        return judged(c, conv, strict, pct, facts, what, left);
     }
 
     /** Days in a year on average in the Gregorian calendar (146,097 days in 400 years): a duration in years. */
@@ -875,6 +884,11 @@ public final class ClaimForms {
     /** An interval as the reason shows it; percentages with the precision that tells its ends apart ({@link Interval#formatPercent()}). */
     static String show(Interval i, boolean percent) {
         return percent ? i.formatPercent() : i.format();
+    }
+
+    /** {@link #show}, a share with {@code scale} decimals when one is given (not -1). */
+    private static String shownAt(Interval i, boolean percent, int scale) {
+        return percent && scale >= 0 ? i.formatPercent(scale) : show(i, percent);
     }
 
     /**

@@ -49,6 +49,10 @@ class NumberReaderTest {
             "a $1.2 trillion budget;                   count 1200000000000 $ exactly \"$1.2 trillion\"",
             "£3.5bn of loans;                          count 3500000000 £ exactly \"£3.5bn\"",
             "a $5m grant;                              count 5000000 $ exactly \"$5m\"",
+            "N2.1 trillion on debt;                    count 2100000000000 N exactly \"N2.1 trillion\"",
+            "₦950 billion in revenue;                  count 950000000000 ₦ exactly \"₦950 billion\"",
+            "NGN 13bn for the clinic;                  count 13000000000 NGN exactly \"NGN 13bn\"",
+            "N5,000 a month;                           count 5000 N exactly \"N5,000\"",
             "3.5 million people;                       count 3500000 exactly \"3.5 million\"",
             "2,78 euros;                               count 2.78 exactly \"2,78\"",
             "3, 835 cases;                             count 3835 exactly \"3, 835\"",
@@ -111,5 +115,14 @@ class NumberReaderTest {
     void anIsoDateIsNoFigure() {
         assertThat(NumberReader.figures("Seoul, 2025-03-01. Over 3,000 were hit on 2025-02-28T10:00."))
                 .extracting(ReadNumber::text).containsExactly("Over 3,000");
+    }
+
+    /** A bare N before digits is naira only when the amount is written as money: "N95" masks hold no figure. */
+    @Test
+    void aLetterNBeforeDigitsIsNairaOnlyBeforeAnAmount() {
+        assertThat(NumberReader.figures("N95 masks, COVID19 and A4 paper")).isEmpty();
+        List<ReadNumber> naira = NumberReader.figures("spent N2.1 trillion, then N5,000 more");
+        assertThat(naira).extracting(ReadNumber::text).containsExactly("N2.1 trillion", "N5,000");
+        assertThat(naira.get(0).value()).isEqualByComparingTo("2100000000000");
     }
 }
