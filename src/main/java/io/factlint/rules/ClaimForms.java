@@ -828,9 +828,11 @@ public final class ClaimForms {
         Verdict vc = judge(c.op(), c.quantity(), conv, true, c.options());
         Verdict vs = judge(c.op(), c.quantity(), strict, false, c.options());
         String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
+        String value = valueText(c.quantity(), percent, conv);
         String reason = what + window + "; the claim " + c.op().symbol() + " "
-                + valueText(c.quantity(), percent, conv) + tolerance(c.options(), percent) + " is " + vc.id()
-                + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "") + suffix;
+                + value + tolerance(c.options(), percent) + " is " + vc.id()
+                + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "")
+                + ClaimLogic.roundedHint(c, vc, conv, value) + suffix;
         Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true,
                 show(conv, percent), show(strict, percent), percent, c.options().form());
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);

@@ -88,7 +88,8 @@ public final class ClaimLogic {
         }
         String reason = c.attribute() + " of " + c.subject() + " is " + shown + statedFor(c, f) + " on " + f.at().display()
                 + "; the claim " + c.op().symbol() + " " + value + " is " + conv.id()
-                + (strict != conv ? " (strict reading " + strictShown + ": " + strict.id() + ")" : "");
+                + (strict != conv ? " (strict reading " + strictShown + ": " + strict.id() + ")" : "")
+                + roundedHint(c, conv, fc, value);
         return new ClaimVerdict(c, conv, strict, f, f.from(), reason);
     }
 
@@ -147,6 +148,23 @@ public final class ClaimLogic {
     /** The time a status verdict's facts speak of. */
     public static io.factlint.model.When statusTime(ClaimVerdict v) {
         return v.facts().isEmpty() ? v.claim().at() : v.facts().get(0).getAt();
+    }
+
+    /**
+     * {@code "; read as rounded (~ 20.0 %), it is supported"} when an exact claim on a bare value ({@code =}, a number
+     * written with no bound, no range and no tolerance) is not supported on the conventional reading but the same
+     * number read as rounded ({@code ~}: half its last non-zero digit either way) is; else empty. Fact-checkers read a
+     * round number as rounded far more often than not (docs/claims.md, "Measured on real claims"): the verdict stays
+     * the exact one, as {@code =} promises, and the reason tells the editor.
+     */
+    static String roundedHint(Claim c, Verdict conventional, Interval x, String valueWords) {
+        Quantity q = c.quantity();
+        if (c.op() != Op.EQ || conventional == Verdict.SUPPORTED || q == null || q.isRange() || q.bound() != Bound.EXACTLY
+                || c.options() != null && c.options().hasTolerance()) {
+            return "";
+        }
+        return evaluate(Op.ABOUT, q, x, true) == Verdict.SUPPORTED
+                ? "; read as rounded (~ " + valueWords + "), it is supported" : "";
     }
 
     /** A claim that nothing can settle. */
