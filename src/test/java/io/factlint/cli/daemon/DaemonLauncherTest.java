@@ -388,6 +388,55 @@ class DaemonLauncherTest {
         }
     }
 
+    /**
+     * A daemon that takes the request and then sends nothing (hung, stopped with SIGSTOP), or stalls in the middle
+     * of its answer: the launcher waits FACTLINT_DAEMON_TIMEOUT seconds, then exits 3 (the check did not complete)
+     * and does not run the check again in a JVM (the daemon may still write its reports).
+     */
+    @Test
+    @Order(11)
+    void aDaemonThatSendsNothingForTheTimeoutExits3() throws Exception {
+        for (boolean headersFirst : new boolean[]{false, true}) {
+            try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                String name = headersFirst ? "stalled" : "silent";
+                Path dir = otherFolder(name, new DaemonState(server.getLocalPort(), "t", ProcessHandle.current().pid(),
+                        state.stamp(), state.jar(), root.resolve(name).toString()), null);
+                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+                Thread t = new Thread(() -> {
+                    try (Socket s = server.accept()) {
+                        InputStream in = s.getInputStream();
+                        StringBuilder head = new StringBuilder();
+                        while (!head.toString().endsWith("\r\n\r\n")) {
+                            int c = in.read();
+                            if (c < 0) return;
+                            head.append((char) c);
+                        }
+                        if (headersFirst) {
+                            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nX-Factlint-Exit: 0\r\nX-Factlint-Stdout: 100\r\n"
+                                    + "X-Factlint-Stderr: 0\r\nContent-Length: 100\r\n\r\npartial").getBytes(StandardCharsets.US_ASCII));
+                            s.getOutputStream().flush();
+                        }
+                        done.await(); // holds the connection open, answering nothing more, until the launcher is done
+                    } catch (IOException | InterruptedException e) {
+                        // the test fails below
+                    }
+                });
+                t.start();
+                long before = served(), start = System.nanoTime();
+                Run r = run(dir, Map.of("FACTLINT_DAEMON_TIMEOUT", "2"), "check", "facts");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                done.countDown();
+                t.join(10_000);
+                assertThat(r.code).as(name).isEqualTo(3);
+                assertThat(r.out).as(name).isEmpty();
+                assertThat(r.err).as(name).contains("the check did not complete")
+                        .contains(headersFirst ? "nothing for 2 s" : "no answer within 2 s");
+                assertThat(served()).as("the real daemon ran nothing").isEqualTo(before);
+                assertThat(millis).as("waited about the timeout, not forever").isBetween(1_500L, 60_000L);
+            }
+        }
+    }
+
     @Test
     @Order(12)
     void aDaemonStopsAfterItsIdleTimeAndRemovesItsStateFile() throws Exception {
