@@ -156,8 +156,9 @@ class RunawayRulesTest {
 
     @Test
     void aRuleThatExhaustsTheHeapFailsTheCheck() throws Exception {
-        // in a child JVM with a small heap, so that this test JVM keeps its memory
-        Path rules = CliRun.rulesWith(dir, "zz-hog.drl", HEADER + """
+        // in a child JVM with a small heap, so that this test JVM keeps its memory; the hog alone (the default
+        // rules' part is aRuleThatLoopsAfterInnocentRulesFiredIsTheOneNamed's, in this JVM)
+        Path rules = CliRun.rulesOnly(dir, "zz-hog.drl", HEADER + """
                 rule "memory hog"
                 when
                     Story()
@@ -221,8 +222,10 @@ class RunawayRulesTest {
 
     @Test
     void aRuleThatNeverReturnsIsAbandonedAtTheTimeout() throws Exception {
-        // in a child JVM: the abandoned rule thread must not spin on in this one. x stays in 0..999: it never ends
-        Path rules = CliRun.rulesWith(dir, "zz-spin.drl", afterInnocentRules("spins forever", """
+        // in a child JVM: the abandoned rule thread must not spin on in this one. x stays in 0..999: it never ends.
+        // After the test's own innocent rules only (the default rules' part is in this JVM, in
+        // aRuleThatLoopsAfterInnocentRulesFiredIsTheOneNamed)
+        Path rules = CliRun.rulesOnly(dir, "zz-spin.drl", afterInnocentRules("spins forever", """
                     long x = 0;
                     while (x >= 0) { x = (x + 1) % 1000; }
                 """));
