@@ -189,6 +189,16 @@ final class ClaimFormFields {
                         + ": it compares the statements within the period with each other");
             }
         }
+        if (f.aggregate != null) {
+            // a total counts the statements within its period: a window or a maximum age would be printed and ignored
+            List<String> unused = new ArrayList<>();
+            if (f.window != null) unused.add("window");
+            if (f.maxAge != null) unused.add("max_age");
+            if (!unused.isEmpty()) {
+                wrong.add("\"aggregate\" takes no " + String.join(", ", unused.stream().map(Messages::q).toList())
+                        + ": a total counts the statements within its period (widen the period to count later ones)");
+            }
+        }
         int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
                 + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1) + (f.rankOver != null ? 1 : 0)
                 + (f.trendGiven ? 1 : 0);

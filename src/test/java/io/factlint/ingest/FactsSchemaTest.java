@@ -123,6 +123,16 @@ class FactsSchemaTest {
         }
     }
 
+    /** A total takes no {@code window} and no {@code max_age}, as the loader says (bad-input/aggregate-window). */
+    @Test
+    void aTotalTakesNoWindowAndNoMaximumAge() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", \"value\": 81, "
+                + "\"aggregate\": \"max\", \"at\": {\"from\": \"2020-03-01\", \"to\": \"2020-03-31\"}";
+        assertThat(schema.validate(JSON.readTree(base + "}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(base + ", \"window\": \"P14D\"}]}"))).as("window").isNotEmpty();
+        assertThat(schema.validate(JSON.readTree(base + ", \"max_age\": \"P1D\"}]}"))).as("max_age").isNotEmpty();
+    }
+
     /** A trend takes a direction, a period {@code at}, and neither {@code op} nor {@code value}. */
     @Test
     void aTrendTakesADirectionAPeriodAndNoOpNorValue() throws IOException {
