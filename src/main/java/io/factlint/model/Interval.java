@@ -46,23 +46,27 @@ public final class Interval {
     public boolean maxOpen() { return maxOpen; }
 
     /**
-     * This interval with each finite end that is not a whole number rounded to 12 significant digits, which ends
-     * are open kept. Binary arithmetic on decimal inputs leaves noise in the last bits, and subtracting near values
-     * magnifies it (0.073 − 0.067 = 0.0059999999999999915): a claim written in decimals ("rose 0.6 points") is judged,
-     * and its figure printed, on the denoised interval. Twelve digits leave room for a difference a thousand times
-     * smaller than its terms, and are more than any value a fact or claim states (whole numbers are kept as they
-     * are, however long).
+     * This interval with each finite end that is not a whole number rounded to 12 significant digits (more for a
+     * large value: every digit before the decimal point and two after it, so $31,381,455,877,027.73 keeps its
+     * cents), which ends are open kept. Binary arithmetic on decimal inputs leaves noise in the last bits, and
+     * subtracting near values magnifies it (0.073 − 0.067 = 0.0059999999999999915): a claim written in decimals
+     * ("rose 0.6 points") is judged, and its figure printed, on the denoised interval. Twelve digits leave room for a
+     * difference a thousand times smaller than its terms, and are more than any value a fact or claim states;
+     * whole numbers are kept as they are, however long. An open interval whose ends would meet keeps its ends
+     * (denoising never empties an interval).
      */
     public Interval denoised() {
         double lo = denoise(min), hi = denoise(max);
-        return lo == min && hi == max ? this : new Interval(lo, minOpen, hi, maxOpen);
+        if (lo == min && hi == max) return this;
+        if (lo == hi && (minOpen || maxOpen) && min < max) return this;
+        return new Interval(lo, minOpen, hi, maxOpen);
     }
-
-    private static final MathContext TWELVE_DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
 
     private static double denoise(double v) {
         if (v == 0 || Double.isInfinite(v) || v == Math.rint(v)) return v;
-        return new BigDecimal(v).round(TWELVE_DIGITS).doubleValue();
+        BigDecimal b = new BigDecimal(v);
+        int digits = Math.max(12, b.precision() - b.scale() + 2); // integer digits + 2 decimals, at least 12
+        return b.round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     public boolean isPoint() {

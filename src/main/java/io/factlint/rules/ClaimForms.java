@@ -231,7 +231,7 @@ public final class ClaimForms {
         String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
                 + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is "
                 + shownAt(conv.denoised(), pct, scale) + open;
-        return judged(c, conv, strict, pct, facts, what, left);
+        return judged(c, conv, strict, pct, facts, what, left, scale);
     }
 
     /** Days in a year on average in the Gregorian calendar (146,097 days in 400 years): a duration in years. */
@@ -372,16 +372,17 @@ public final class ClaimForms {
             String how;
             if (o.compare() == null) {
                 // x op y  <=>  x − y op 0
-                dc = mine.conv().minus(theirs.conv());
-                ds = mine.strict().minus(theirs.strict());
+                dc = mine.conv().minus(theirs.conv()).denoised();
+                ds = mine.strict().minus(theirs.strict()).denoised();
                 vc = ClaimLogic.evaluate(c.op(), Quantity.exactly(BigDecimal.ZERO), dc, true);
                 vs = ClaimLogic.evaluate(c.op(), Quantity.exactly(BigDecimal.ZERO), ds, false);
                 how = c.subject() + " " + mine.words() + " " + c.op().symbol() + " " + other + " " + theirs.words();
             } else {
                 try {
                     boolean ratio = o.compare().equals("ratio");
-                    dc = ratio ? mine.conv().divide(theirs.conv()) : mine.conv().minus(theirs.conv());
-                    ds = ratio ? mine.strict().divide(theirs.strict()) : mine.strict().minus(theirs.strict());
+                    // judged and printed on the decimal result, as every claim
+                    dc = (ratio ? mine.conv().divide(theirs.conv()) : mine.conv().minus(theirs.conv())).denoised();
+                    ds = (ratio ? mine.strict().divide(theirs.strict()) : mine.strict().minus(theirs.strict())).denoised();
                 } catch (ArithmeticException e) {
                     return ClaimLogic.undetermined(c, c.attribute() + " of " + other + " is 0 (" + theirs.words() + ")");
                 }
@@ -747,8 +748,10 @@ public final class ClaimForms {
             Moment m = used.get(a);
             if (m != null) inputs.add(a + " " + stated(m, m.getHull()));
         }
-        return new Value(f.conventional(), f.strict(), f.from(),
-                show(f.conventional(), f.percent()) + " (" + String.join(", ", inputs) + ")", null, f.percent());
+        // the decimal result, before a change or a comparison subtracts or divides it (0.15 + 0.15 against 0.1 + 0.2)
+        Interval conv = f.conventional().denoised(), strict = f.strict().denoised();
+        return new Value(conv, strict, f.from(), show(conv, f.percent()) + " (" + String.join(", ", inputs) + ")", null,
+                f.percent());
     }
 
     /** The value of a stated attribute at one moment: its hull on each reading, with the time it was stated for. */
@@ -824,15 +827,21 @@ public final class ClaimForms {
     /** The verdict of {@code x op value} on both readings, with the reason. */
     private static ClaimVerdict judged(Claim c, Interval conv0, Interval strict0, boolean percent, List<Fact> facts,
                                        String what, String suffix) {
+        return judged(c, conv0, strict0, percent, facts, what, suffix, -1);
+    }
+
+    /** As above, a claimed share printed with {@code scale} decimals when one is given (not -1): as its reason's values. */
+    private static ClaimVerdict judged(Claim c, Interval conv0, Interval strict0, boolean percent, List<Fact> facts,
+                                       String what, String suffix, int scale) {
         Interval conv = conv0.denoised(), strict = strict0.denoised(); // as ClaimLogic.evaluate judges them
         Verdict vc = judge(c.op(), c.quantity(), conv, true, c.options());
         Verdict vs = judge(c.op(), c.quantity(), strict, false, c.options());
         String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
-        String value = valueText(c.quantity(), percent, conv);
+        String value = valueText(c.quantity(), percent, conv, scale);
         String reason = what + window + "; the claim " + c.op().symbol() + " "
                 + value + tolerance(c.options(), percent) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "")
-                + ClaimLogic.roundedHint(c, vc, conv, value) + suffix;
+                + ClaimLogic.roundedHint(c, vc, conv) + suffix;
         Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true,
                 show(conv, percent), show(strict, percent), percent, c.options().form());
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);
@@ -873,10 +882,16 @@ public final class ClaimForms {
 
     /** The claimed value as the reason shows it: a percentage, with the precision that tells it from the figure. */
     private static String valueText(Quantity q, boolean percent, Interval figure) {
+        return valueText(q, percent, figure, -1);
+    }
+
+    /** As above, with {@code scale} decimals when one is given (not -1), else those that tell it from {@code figure}. */
+    private static String valueText(Quantity q, boolean percent, Interval figure, int scale) {
         if (q == null) return "";
         if (!percent || q.isRange()) return q.words();
         String prefix = q.bound() == Bound.EXACTLY ? "" : q.bound().id().replace('_', ' ') + " ";
-        return prefix + percent(q.amount().doubleValue(), figure);
+        double v = q.amount().doubleValue();
+        return prefix + (scale >= 0 ? Interval.percent(v, scale) : percent(v, figure));
     }
 
     private static String pct(Quantity q) {

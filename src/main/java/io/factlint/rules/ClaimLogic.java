@@ -89,8 +89,12 @@ public final class ClaimLogic {
         String reason = c.attribute() + " of " + c.subject() + " is " + shown + statedFor(c, f) + " on " + f.at().display()
                 + "; the claim " + c.op().symbol() + " " + value + " is " + conv.id()
                 + (strict != conv ? " (strict reading " + strictShown + ": " + strict.id() + ")" : "")
-                + roundedHint(c, conv, fc, value);
-        return new ClaimVerdict(c, conv, strict, f, f.from(), reason);
+                + roundedHint(c, conv, fc);
+        // the figure as judged: its decimal result (JSON and HTML show what the reason says)
+        Figure judged = fc == f.conventional() && fs == f.strict() ? f
+                : new Figure(f.subject(), f.attribute(), f.at(), fc, fs, f.from(), f.derived(), f.arithmetic(),
+                        f.strictArithmetic(), f.percent(), f.kind(), f.description());
+        return new ClaimVerdict(c, conv, strict, judged, f.from(), reason);
     }
 
     /**
@@ -151,20 +155,21 @@ public final class ClaimLogic {
     }
 
     /**
-     * {@code "; read as rounded (~ 20.0 %), it is supported"} when an exact claim on a bare value ({@code =}, a number
-     * written with no bound, no range and no tolerance) is not supported on the conventional reading but the same
+     * {@code "; read as rounded (~ 52 %), it is supported"} when an exact claim on a bare value ({@code =}, a number
+     * with no hedge, no range, no tolerance and no {@code from}) is not supported on the conventional reading but the same
      * number read as rounded ({@code ~}: half its last non-zero digit either way) is; else empty. Fact-checkers read a
      * round number as rounded far more often than not (docs/claims.md, "Measured on real claims"): the verdict stays
      * the exact one, as {@code =} promises, and the reason tells the editor.
      */
-    static String roundedHint(Claim c, Verdict conventional, Interval x, String valueWords) {
+    static String roundedHint(Claim c, Verdict conventional, Interval x) {
         Quantity q = c.quantity();
         if (c.op() != Op.EQ || conventional == Verdict.SUPPORTED || q == null || q.isRange() || q.bound() != Bound.EXACTLY
-                || c.options() != null && c.options().hasTolerance()) {
+                || c.options() != null && (c.options().hasTolerance() || c.options().from() != null)) {
             return "";
         }
+        // the claim's own words ("52 %"): its step is the one "~" takes (half its last non-zero digit either way)
         return evaluate(Op.ABOUT, q, x, true) == Verdict.SUPPORTED
-                ? "; read as rounded (~ " + valueWords + "), it is supported" : "";
+                ? "; read as rounded (~ " + c.valueWords() + "), it is supported" : "";
     }
 
     /** A claim that nothing can settle. */

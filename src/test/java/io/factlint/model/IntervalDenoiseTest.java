@@ -48,4 +48,21 @@ class IntervalDenoiseTest {
         assertThat(Interval.point(0.123456789012).denoised()).isNotEqualTo(Interval.point(0.123456789013).denoised());
         assertThat(Interval.closed(0.0059, 0.0061).denoised()).isEqualTo(Interval.closed(0.0059, 0.0061));
     }
+
+    /** A large amount with cents keeps every digit (the debt to the cent), and a large mean stays apart from its neighbour. */
+    @Test
+    void aLargeAmountKeepsItsIntegerDigitsAndItsCents() {
+        assertThat(Interval.point(31381455877027.73).denoised()).isEqualTo(Interval.point(31381455877027.73));
+        Interval mean = Interval.point(1_000_000_000_001.0).plus(Interval.point(1_000_000_000_002.0)).divide(Interval.point(2));
+        assertThat(mean.denoised().min()).isEqualTo(1_000_000_000_001.5);
+    }
+
+    /** Ends that would meet after rounding stay as they are: an open interval is never emptied. */
+    @Test
+    void anOpenIntervalIsNeverEmptied() {
+        Interval narrow = Interval.of(0.1000000000001, true, 0.1000000000002, true);
+        assertThat(narrow.denoised()).isSameAs(narrow);
+        Interval halfOpen = Interval.of(0.1000000000001, false, 0.1000000000002, true);
+        assertThat(halfOpen.denoised()).isSameAs(halfOpen);
+    }
 }

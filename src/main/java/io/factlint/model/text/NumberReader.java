@@ -75,7 +75,7 @@ public final class NumberReader {
     private static final Pattern ATOM = Pattern.compile(
             "(?<isodate>(?<![\\p{L}\\p{N}])\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\p{N}]))|"
             + "(?<time>(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?![\\p{N}]))"
-            + "|(?<digits>(?:(?<![\\p{L}\\p{N}.,])|(?<=(?<![\\p{L}\\p{N}])N))(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
+            + "|(?<digits>(?:(?<![\\p{L}\\p{N}.,])|(?<=(?<![\\p{L}\\p{N}])(?-i:N))(?=\\d))(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
             + "|(?<onein>\\b(?:one|1) in (?<den>\\d+|" + UNIT_WORDS + "|hundred|thousand)\\b)"
             + "|(?<fraction>\\b(?:(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?" + FRACTION_WORD + "\\b)"
             + "|(?<words>\\b(?:(?:a|an)\\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\\b))?" + NUMBER_WORD
@@ -296,8 +296,11 @@ public final class NumberReader {
             if (role == ReadNumber.Role.ONE) role = ReadNumber.Role.COUNT;
         }
         String currency = currencyBefore(text, start);
-        // a bare N is naira only before an amount written as money ("N2.1 trillion", "N5,000"), not in "N95"
-        if ("N".equals(currency) && !scaled && text.substring(start, end).indexOf(',') < 0) return null;
+        // a bare N is naira only before an amount written as money ("N2.1 trillion", "N5,000", the first end of
+        // "N10-20 billion"), not in "N95"
+        if ("N".equals(currency) && !scaled && text.substring(start, end).indexOf(',') < 0 && !rangeFollows(text, end)) {
+            return null;
+        }
         if (currency != null) {
             start -= currency.length();
             currency = currency.trim();
@@ -345,7 +348,7 @@ public final class NumberReader {
         boolean percent = a.percent() || b.percent();
         // a scale written once at the end applies to both ends: "10 to 12 million", "$2-3bn"
         if (lo.compareTo(hi) < 0 && hi.compareTo(lo.multiply(BigDecimal.valueOf(100))) > 0
-                && DIGITS_AND_DOTS.matcher(a.text()).matches() && SCALED_END.matcher(b.text()).matches()) {
+                && DIGITS_AND_DOTS.matcher(withoutCurrency(a)).matches() && SCALED_END.matcher(b.text()).matches()) {
             BigDecimal[] s = {BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000_000),
                     new BigDecimal("1000000000000")};
             for (BigDecimal x : s) {
@@ -365,6 +368,23 @@ public final class NumberReader {
         }
         return new ReadNumber(start, b.end(), text.substring(start, b.end()), lo, hi, Bound.EXACTLY, percent,
                 a.currency() != null ? a.currency() : b.currency(), ReadNumber.Role.COUNT, List.of(a.value()));
+    }
+
+    /** The number's text after its currency sign or code: "10" of "₦10", "$5" or "NGN 5". */
+    private static String withoutCurrency(ReadNumber n) {
+        String t = n.text();
+        if (n.currency() == null) return t;
+        int at = t.indexOf(n.currency());
+        return at < 0 ? t : t.substring(at + n.currency().length()).trim();
+    }
+
+    /** Whether "-", "to" or "and" and another amount ("20", "N20") follow {@code end}: the first end of a range. */
+    private static boolean rangeFollows(String text, int end) {
+        Matcher m = RANGE_LINK.matcher(text).region(end, text.length());
+        if (!m.lookingAt()) return false;
+        int i = m.end();
+        if (i < text.length() && text.charAt(i) == 'N') i++;
+        return i < text.length() && Character.isDigit(text.charAt(i));
     }
 
     private static String currencyBefore(String text, int start) {

@@ -396,9 +396,11 @@ class DaemonLauncherTest {
     @Test
     @Order(11)
     void aDaemonThatSendsNothingForTheTimeoutExits3() throws Exception {
-        for (boolean headersFirst : new boolean[]{false, true}) {
+        // silent: nothing; stalled: headers and part of the body, then nothing; resumed: headers without the blank
+        // line that ends them, then (after the timeout) the blank line and a body of the announced length
+        for (String name : new String[]{"silent", "stalled", "resumed"}) {
+            boolean headersFirst = !name.equals("silent");
             try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                String name = headersFirst ? "stalled" : "silent";
                 Path dir = otherFolder(name, new DaemonState(server.getLocalPort(), "t", ProcessHandle.current().pid(),
                         state.stamp(), state.jar(), root.resolve(name).toString()), null);
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
@@ -411,9 +413,16 @@ class DaemonLauncherTest {
                             if (c < 0) return;
                             head.append((char) c);
                         }
-                        if (headersFirst) {
+                        if (name.equals("stalled")) {
                             s.getOutputStream().write(("HTTP/1.1 200 OK\r\nX-Factlint-Exit: 0\r\nX-Factlint-Stdout: 100\r\n"
                                     + "X-Factlint-Stderr: 0\r\nContent-Length: 100\r\n\r\npartial").getBytes(StandardCharsets.US_ASCII));
+                            s.getOutputStream().flush();
+                        } else if (name.equals("resumed")) {
+                            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nX-Factlint-Exit: 0\r\nX-Factlint-Stdout: 5\r\n"
+                                    + "X-Factlint-Stderr: 0\r\nContent-Length: 5\r\n").getBytes(StandardCharsets.US_ASCII));
+                            s.getOutputStream().flush();
+                            Thread.sleep(3_000); // past the launcher's 2 s
+                            s.getOutputStream().write("\r\nHELLO".getBytes(StandardCharsets.US_ASCII));
                             s.getOutputStream().flush();
                         }
                         done.await(); // holds the connection open, answering nothing more, until the launcher is done

@@ -53,6 +53,10 @@ class NumberReaderTest {
             "₦950 billion in revenue;                  count 950000000000 ₦ exactly \"₦950 billion\"",
             "NGN 13bn for the clinic;                  count 13000000000 NGN exactly \"NGN 13bn\"",
             "N5,000 a month;                           count 5000 N exactly \"N5,000\"",
+            "N10-20 billion a year;                    count 10000000000..20000000000 N exactly \"N10-20 billion\"",
+            "between N10 and N20 billion;              count 10000000000..20000000000 N exactly \"between N10 and N20 billion\"",
+            "₦10-20 billion a year;                    count 10000000000..20000000000 ₦ exactly \"₦10-20 billion\"",
+            "$5-$10 billion in aid;                    count 5000000000..10000000000 $ exactly \"$5-$10 billion\"",
             "3.5 million people;                       count 3500000 exactly \"3.5 million\"",
             "2,78 euros;                               count 2.78 exactly \"2,78\"",
             "3, 835 cases;                             count 3835 exactly \"3, 835\"",
@@ -120,7 +124,8 @@ class NumberReaderTest {
     /** A bare N before digits is naira only when the amount is written as money: "N95" masks hold no figure. */
     @Test
     void aLetterNBeforeDigitsIsNairaOnlyBeforeAnAmount() {
-        assertThat(NumberReader.figures("N95 masks, COVID19 and A4 paper")).isEmpty();
+        assertThat(NumberReader.figures("N95 masks, n95 respirators, n2,000 items, COVID19 and A4 paper")).isEmpty();
+        assertThat(NumberReader.figures("N.5 million")).extracting(ReadNumber::text).doesNotContain("N.5 million");
         List<ReadNumber> naira = NumberReader.figures("spent N2.1 trillion, then N5,000 more");
         assertThat(naira).extracting(ReadNumber::text).containsExactly("N2.1 trillion", "N5,000");
         assertThat(naira.get(0).value()).isEqualByComparingTo("2100000000000");
