@@ -761,9 +761,9 @@ public final class ClaimForms {
                 show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
     }
 
-    /** {@code 132,310 (stated for 1 Mar 2003)}. */
+    /** {@code 132,310 (stated for 1 Mar 2003)}; a share written as a percentage as one ({@code 10.0 %}). */
     private static String stated(Moment m, Interval hull) {
-        return hull.format() + " (stated for " + m.getAt().display() + ")";
+        return show(hull, Percentages.writtenAsPercent(m.getFacts())) + " (stated for " + m.getAt().display() + ")";
     }
 
     private static String missing(Ctx x, String subject, String attribute, When t) {
