@@ -72,8 +72,12 @@ public final class QuoteText {
         List<ReadNumber> said = NumberReader.figures(quote);
         if (said.isEmpty()) return false;
         Boolean fall = null; // looked for once, and only when a value is negative
+        // a value written as a percentage ({"percent": 5.7}) is stated by a bare 5.7 too: a table whose column
+        // header carries the % sign
+        List<BigDecimal> values = new java.util.ArrayList<>(q.statedNumbers());
+        if (q.isPercent()) for (BigDecimal v : q.statedNumbers()) values.add(v.movePointRight(2));
         for (ReadNumber n : said) {
-            for (BigDecimal v : q.statedNumbers()) {
+            for (BigDecimal v : values) {
                 if (n.states(v)) return false;
                 if (v.signum() < 0) {
                     if (fall == null) fall = saysFall(quote);
