@@ -535,7 +535,8 @@ public final class Engine {
                 for (List<Series> xs : bySubject.values()) mine.addAll(xs);
                 Set<String> cumulative = new HashSet<>();
                 for (Cumulative c : pack.vocabulary().cumulative()) cumulative.add(c.attribute());
-                List<Timeline> timelines = Timeline.of(mine, cumulative); // a cumulative total counts at a period's end
+                // a cumulative total counts at a period's end; a measure that cannot be negative bounds its totals
+                List<Timeline> timelines = Timeline.of(mine, cumulative, Set.copyOf(pack.vocabulary().nonNegative()));
                 List<DayFacts> days = DayFacts.build(facts);
                 t = add(nanos, "timelines", t);
                 clock.inserting();

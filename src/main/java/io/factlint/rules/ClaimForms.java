@@ -161,6 +161,10 @@ public final class ClaimForms {
         List<Moment> inside = new ArrayList<>();
         List<String> straddling = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
+        Moment around = o.aggregate().equals("sum") && t.isNonNegative() ? around(t, p) : null;
+        if (around != null) {
+            for (Fact f : around.getFacts()) straddling.remove(f.getRef() + " (stated for " + around.getAt().display() + ")");
+        }
         String left = leftOut(straddling);
         if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
             // a statement for a sub-period of another one inside the period is already counted by it ("4 attacks
@@ -186,6 +190,17 @@ public final class ClaimForms {
             }
             inside = kept;
             if (!nested.isEmpty()) left += "; left out, counted by a statement for a longer time: " + String.join(", ", nested);
+        }
+        String bounded = around == null ? "" : ", at most " + show(around.getHull(), false) + ", the total stated for "
+                + around.getAt().display() + " (" + refs(around) + "), a longer time that holds the period, as "
+                + c.attribute() + " cannot be negative";
+        if (inside.isEmpty() && around != null) {
+            // no statement within the period: the total is between 0 and the longer period's
+            Interval conv = Interval.of(0, false, around.getHull().max(), around.getHull().maxOpen());
+            Interval strict = Interval.of(0, false, around.getStrictHull().max(), around.getStrictHull().maxOpen());
+            String what = "sum of " + c.attribute() + " of " + c.subject() + " over " + p.display()
+                    + " (no statement within it) is " + show(conv, false) + bounded;
+            return judged(c, conv, strict, false, around.getFacts(), what, left);
         }
         if (inside.isEmpty()) {
             return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
@@ -222,6 +237,18 @@ public final class ClaimForms {
             strict = Interval.of(strict.min(), strict.minOpen(), Double.POSITIVE_INFINITY, true);
             open = " (strict reading open upwards: the facts may be incomplete)";
         }
+        if (around != null && around.getStrictHull().max() >= strict.min()) {
+            // ... but never above the total of a longer period that holds it (a longer total below the sum is a
+            // disagreement of the facts, not a bound: then it is not used)
+            Interval cap = around.getStrictHull();
+            if (cap.max() < strict.max()) {
+                strict = Interval.of(strict.min(), strict.minOpen(), cap.max(), cap.maxOpen());
+                if (!open.isEmpty()) open = " (strict reading open upwards to the longer time's total: the facts may be incomplete)";
+            }
+            facts.addAll(around.getFacts());
+        } else {
+            bounded = "";
+        }
         // a share prints with the decimals that tell the values and the claimed one apart (6.96 % against 7.00 %)
         shown.add(conv.denoised());
         int scale = pct && c.quantity() != null && !c.quantity().isRange()
@@ -230,8 +257,29 @@ public final class ClaimForms {
         for (int k = 0; k < n; k++) parts.add(shownAt(shown.get(k), pct, scale) + " (" + inside.get(k).getAt().display() + ")");
         String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
                 + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is "
-                + shownAt(conv.denoised(), pct, scale) + open;
+                + shownAt(conv.denoised(), pct, scale) + open + bounded;
         return judged(c, conv, strict, pct, facts, what, left, scale);
+    }
+
+    /**
+     * The statement for the period strictly around {@code p} (starting no later, ending no earlier, and longer)
+     * with the smallest total, or null: for a measure that cannot be negative, the total over {@code p} is at
+     * most it.
+     */
+    private static Moment around(Timeline t, When p) {
+        Moment best = null;
+        for (Moment m : t.getMoments()) {
+            When a = m.getAt();
+            if (m.getHull() == null || !a.isPeriod() || a.start().after(p.from()) || a.end().before(p.to())) continue;
+            if (!a.start().before(p.from()) && !a.end().after(p.to())) continue; // the same period: inside, not around
+            if (m.getHull().min() < 0) continue;
+            if (best == null || m.getHull().max() < best.getHull().max()) best = m;
+        }
+        return best;
+    }
+
+    private static String refs(Moment m) {
+        return String.join(", ", m.getFacts().stream().map(Fact::getRef).toList());
     }
 
     /** Days in a year on average in the Gregorian calendar (146,097 days in 400 years): a duration in years. */

@@ -31,12 +31,14 @@ public final class Timeline {
      */
     private final When[] reach;
     private final boolean level;
+    private final boolean nonNegative;
 
-    private Timeline(String subject, String attribute, List<Moment> moments, boolean level) {
+    private Timeline(String subject, String attribute, List<Moment> moments, boolean level, boolean nonNegative) {
         this.subject = subject;
         this.attribute = attribute;
         this.moments = moments;
         this.level = level;
+        this.nonNegative = nonNegative;
         boolean periods = false;
         if (level) {
             for (Moment m : moments) {
@@ -83,6 +85,14 @@ public final class Timeline {
      * as holding over a period it is stated for.
      */
     public static List<Timeline> of(List<Series> series, Set<String> cumulative) {
+        return of(series, cumulative, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, Set)}; {@code nonNegative}: the measures that cannot be negative (the vocabulary's
+     * {@code nonNegative:} list), whose totals over a period a statement for a longer period bounds.
+     */
+    public static List<Timeline> of(List<Series> series, Set<String> cumulative, Set<String> nonNegative) {
         List<Timeline> out = new ArrayList<>(series.size());
         for (Series s : series) {
             List<Series.Point> points = s.points();
@@ -95,7 +105,7 @@ public final class Timeline {
                 moments.add(moment(p.at(), p.facts(), moments.size()));
             }
             out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments),
-                    !s.isStatus() && !cumulative.contains(s.attribute())));
+                    !s.isStatus() && !cumulative.contains(s.attribute()), nonNegative.contains(s.attribute())));
         }
         return out;
     }
@@ -118,6 +128,11 @@ public final class Timeline {
     public String getSubject() { return subject; }
     public String getAttribute() { return attribute; }
     public List<Moment> getMoments() { return moments; }
+
+    /** True for a measure the vocabulary declares cannot be negative ({@code nonNegative:}: spending, deaths). */
+    public boolean isNonNegative() {
+        return nonNegative;
+    }
 
     /** True for a measure that is not a cumulative total (a population, a rate, a price, a share). */
     public boolean isLevel() {

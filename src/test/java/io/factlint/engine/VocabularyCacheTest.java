@@ -61,7 +61,7 @@ class VocabularyCacheTest {
 
     /**
      * The default pack, the default pack with the newsroom rule of examples/rules beside it, and with the AVeriTeC
-     * sample's figures and declared measures (bench/averitec).
+     * sample's figures and declared measures (bench/averitec) and a measure that cannot be negative.
      */
     static Stream<String> packs() {
         return Stream.of("rules", "rules+examples", "rules+averitec");
@@ -76,6 +76,7 @@ class VocabularyCacheTest {
             try {
                 java.nio.file.Files.copy(Path.of("bench/averitec/figures.yaml"), rules.resolve("vocabulary/averitec-figures.yaml"));
                 java.nio.file.Files.copy(Path.of("bench/averitec/measures.yaml"), rules.resolve("vocabulary/averitec-measures.yaml"));
+                java.nio.file.Files.writeString(rules.resolve("vocabulary/non-negative.yaml"), "nonNegative: [clinic_spending]\n");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -105,7 +106,10 @@ class VocabularyCacheTest {
         RuleCatalogue freshCatalogue = RuleCatalogue.load(files.yaml(), files::display);
         assertThat(fields(entry.catalogue())).isEqualTo(fields(freshCatalogue));
         if (name.equals("rules+examples")) assertThat(entry.catalogue().entries()).containsKey("desk.deployment_unsourced");
-        if (name.equals("rules+averitec")) assertThat(entry.vocabulary().measures()).contains("gbvf_cases");
+        if (name.equals("rules+averitec")) {
+            assertThat(entry.vocabulary().measures()).contains("gbvf_cases");
+            assertThat(entry.vocabulary().nonNegative()).containsExactly("clinic_spending");
+        }
         // and the pack a cached run uses
         RulePack fromCache = RulePack.load(rules, CacheOptions.in(c));
         assertThat(fromCache.vocabulary()).isEqualTo(fresh);

@@ -43,4 +43,12 @@ class VocabularyErrorsTest {
                 .singleElement().asString()
                 .isEqualTo("rules/vocabulary/lifecycle.yaml:2:24: a measure is an attribute in snake_case, found \"GBVF cases\"");
     }
+
+    @Test
+    void aMeasureThatCannotBeNegativeIsAnAttributeInSnakeCase() throws Exception {
+        assertThat(problems("statuses: [a]\nnonNegative: [clinic_spending, \"Clinic spending\"]\n".getBytes()))
+                .singleElement().asString()
+                .isEqualTo("rules/vocabulary/lifecycle.yaml:2:32: a measure that cannot be negative is an attribute in"
+                        + " snake_case, found \"Clinic spending\"");
+    }
 }

@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
  */
 public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
                          List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource,
-                         List<String> measures) {
+                         List<String> measures, List<String> nonNegative) {
 
     public Vocabulary {
         measures = measures == null ? List.of() : List.copyOf(measures);
+        nonNegative = nonNegative == null ? List.of() : List.copyOf(nonNegative);
     }
 
     public Set<String> statusWords() {
