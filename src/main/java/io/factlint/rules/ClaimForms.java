@@ -246,8 +246,10 @@ public final class ClaimForms {
                 if (!open.isEmpty()) open = " (strict reading open upwards to the longer time's total: the facts may be incomplete)";
             }
             facts.addAll(around.getFacts());
-        } else {
+        } else if (around != null) {
             bounded = "";
+            left += "; left out, a total for a longer time below the sum of the statements inside (the facts disagree): "
+                    + refs(around) + " (stated for " + around.getAt().display() + ")";
         }
         // a share prints with the decimals that tell the values and the claimed one apart (6.96 % against 7.00 %)
         shown.add(conv.denoised());
