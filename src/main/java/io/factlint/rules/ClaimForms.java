@@ -252,14 +252,15 @@ public final class ClaimForms {
                     + refs(around) + " (stated for " + around.getAt().display() + ")";
         }
         // a share prints with the decimals that tell the values and the claimed one apart (6.96 % against 7.00 %)
-        shown.add(conv.denoised());
+        Interval total = conv.denoised();
+        shown.add(total);
         int scale = pct && c.quantity() != null && !c.quantity().isRange()
                 ? Percentages.scale(c.quantity().amount().doubleValue(), shown.toArray(Interval[]::new)) : -1;
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < n; k++) parts.add(shownAt(shown.get(k), pct, scale) + " (" + inside.get(k).getAt().display() + ")");
         String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
                 + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is "
-                + shownAt(conv.denoised(), pct, scale) + open + bounded;
+                + shownAt(total, pct, scale) + open + bounded;
         return judged(c, conv, strict, pct, facts, what, left, scale);
     }
 

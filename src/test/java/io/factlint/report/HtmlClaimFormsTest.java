@@ -28,6 +28,11 @@ class HtmlClaimFormsTest {
         return Jsoup.parse(Render.text(new HtmlReportWriter(), r, Render.FAIL_ON_ERROR));
     }
 
+    /** The first claim of the report on {@code facts}: its {@code .claim-check} line and its reason. */
+    private static Element firstClaim(String facts) throws Exception {
+        return html(facts).selectFirst("article.claim");
+    }
+
     @Test
     void aChangeClaimShowsItsFormBothValuesAndTheirTimes() throws Exception {
         Document d = html("src/test/resources/rule-cases/claims/change-since/fires/facts");
@@ -48,8 +53,7 @@ class HtmlClaimFormsTest {
 
     @Test
     void aRankOverTimeClaimShowsItsFormTheValuesAndTheirTimes() throws Exception {
-        Document d = html("src/test/resources/rule-cases/claims/rank-over/clean/facts");
-        Element claim = d.selectFirst("article.claim");
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/rank-over/clean/facts");
         assertThat(claim.selectFirst(".claim-check").text())
                 .contains("eac_exports = 1 (rank (1 = highest) among its own values over 1 Jan 2013 – 31 Dec 2018, complete)");
         assertThat(claim.text()).contains("140,000,000,000 (stated for 1 Jan 2019 – 31 Dec 2019) against 125,000,000,000"
@@ -58,8 +62,7 @@ class HtmlClaimFormsTest {
 
     @Test
     void aDurationClaimShowsItsUnitEachPeriodAndTheTotal() throws Exception {
-        Document d = html("src/test/resources/rule-cases/claims/duration/fires/facts");
-        Element claim = d.selectFirst("article.claim");
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/duration/fires/facts");
         assertThat(claim.selectFirst(".claim-check").text())
                 .contains("military_rule = 30 (duration in years over the period, complete)");
         assertThat(claim.text()).contains("13.7114 years (15 Jan 1966 – 1 Oct 1979), 15.4117 years (31 Dec 1983 – 29 May 1999)",
@@ -68,8 +71,7 @@ class HtmlClaimFormsTest {
 
     @Test
     void aRecordClaimShowsItHasNoStart() throws Exception {
-        Document d = html("src/test/resources/rule-cases/claims/rank-over-record/clean/facts");
-        Element claim = d.selectFirst("article.claim");
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/rank-over-record/clean/facts");
         assertThat(claim.selectFirst(".claim-check").text())
                 .contains("unemployment_rate = 1 (rank (1 = highest) among its own values on record up to 30 Apr 2020, complete)");
         assertThat(claim.text()).contains("14.7 % (stated for 1 Apr 2020 – 30 Apr 2020) against 10.8 %"
@@ -78,8 +80,7 @@ class HtmlClaimFormsTest {
 
     @Test
     void aTrendClaimShowsItsDirectionPeriodStepsAndThePairThatBreaksIt() throws Exception {
-        Document d = html("src/test/resources/rule-cases/claims/trend/fires/facts");
-        Element claim = d.selectFirst("article.claim");
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/trend/fires/facts");
         assertThat(claim.selectFirst(".claim-check").text()).isEqualTo("Checked: United States unemployment_rate falling"
                 + " (from each time to the next, complete) on 1 Jan 2010 – 31 Dec 2020"
                 + " against 9 of 10 steps falling (strict: 9 of 10 steps falling)");
