@@ -270,7 +270,8 @@ public final class FactSpill extends SpilledFacts {
         } else {
             BigDecimal amount = decimal(in);
             BigDecimal step = decimal(in);
-            q = Quantity.of(amount, Bound.values()[kind & 0x7f], step);
+            Bound bound = Bound.values()[kind & 0x3f];
+            q = (kind & 0x40) != 0 ? Quantity.written(amount, bound, step) : Quantity.of(amount, bound, step);
         }
         return (kind & 0x80) != 0 ? q.asPercent() : q;
     }
@@ -502,7 +503,7 @@ public final class FactSpill extends SpilledFacts {
                 decimal(o, q.rangeMin());
                 decimal(o, q.rangeMax());
             } else {
-                o.writeByte(q.bound().ordinal() | percent);
+                o.writeByte(q.bound().ordinal() | (q.isBoundWritten() ? 0x40 : 0) | percent);
                 decimal(o, q.amount());
                 decimal(o, q.step());
             }

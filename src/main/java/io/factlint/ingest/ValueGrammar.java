@@ -153,7 +153,7 @@ final class ValueGrammar {
                 c.error(start, "\"step\" must be positive");
                 return null;
             }
-            return q.bad ? null : Quantity.of(n[0], q.bound, n[1]);
+            return q.bad ? null : Quantity.written(n[0], q.bound, n[1]);
         }
         if (range) {
             if ((present & (4 | 8)) != (4 | 8)) {
@@ -191,7 +191,8 @@ final class ValueGrammar {
             return null;
         }
         BigDecimal step = (n[1] != null ? n[1] : Quantity.stepOf(n[4])).movePointLeft(2);
-        return Quantity.of(n[4].movePointLeft(2), q.bound == null ? Bound.EXACTLY : q.bound, step).asPercent();
+        BigDecimal fraction = n[4].movePointLeft(2);
+        return (q.bound == null ? Quantity.of(fraction, Bound.EXACTLY, step) : Quantity.written(fraction, q.bound, step)).asPercent();
     }
 
     /** A number as written (its digits kept); null with an error if it is no number or out of range. */

@@ -17,14 +17,16 @@ public final class Quantity {
     private final Interval conventional;
     private final Interval strict;
     private final boolean percent;
+    private final boolean boundWritten;
 
     private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax) {
-        this(amount, bound, step, rangeMin, rangeMax, false);
+        this(amount, bound, step, rangeMin, rangeMax, false, false);
     }
 
     private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax,
-                     boolean percent) {
+                     boolean percent, boolean boundWritten) {
         this.percent = percent;
+        this.boundWritten = boundWritten;
         this.amount = amount;
         this.bound = bound;
         this.step = step;
@@ -72,16 +74,36 @@ public final class Quantity {
     }
 
     /**
+     * {@code amount} with a {@code bound} the text wrote ({@code {"amount": 52, "bound": "exactly"}}): the readings
+     * of {@link #of}, and {@link #isBoundWritten()} is true. A bare number ({@link #exactly}) is exact by default;
+     * an exact bound written out says the writer meant the number exactly, so no rounded reading is offered for it.
+     */
+    public static Quantity written(BigDecimal amount, Bound bound, BigDecimal step) {
+        Objects.requireNonNull(amount);
+        Objects.requireNonNull(bound);
+        return new Quantity(amount, bound, step != null ? step : stepOf(amount), null, null, false, true);
+    }
+
+    /**
      * The same quantity, written as a percentage ({@code {"percent": 52}}: the fraction 0.52): reasons and words
      * print it as {@code 52 %}. Its readings and equality are those of the fraction.
      */
     public Quantity asPercent() {
-        return new Quantity(amount, bound, step, rangeMin, rangeMax, true);
+        return new Quantity(amount, bound, step, rangeMin, rangeMax, true, boundWritten);
     }
 
     /** True when the value was written as a percentage ({@link #asPercent()}). */
     public boolean isPercent() {
         return percent;
+    }
+
+    /**
+     * True when the text wrote the bound ({@link #written}), false when it was taken by default (a bare number, a
+     * {@code percent} with no {@code bound}) or the quantity is a range. Like {@link #isPercent()}, it is how the
+     * value was written, not what it means: equality and the readings ignore it.
+     */
+    public boolean isBoundWritten() {
+        return boundWritten;
     }
 
     public static Quantity range(BigDecimal min, BigDecimal max) {

@@ -156,7 +156,8 @@ public final class ClaimLogic {
 
     /**
      * {@code "; read as rounded (~ 52 %), it is supported"} when an exact claim on a bare value ({@code =}, a number
-     * with no hedge, no range, no tolerance and no {@code from}) is not supported on the conventional reading but the same
+     * with no hedge, no range, no tolerance and no {@code from}; an exact bound written out, {@code "bound": "exactly"},
+     * is the writer's word that it is exact, and gets none) is not supported on the conventional reading but the same
      * number read as rounded ({@code ~}: half its last non-zero digit either way) is; else empty. Fact-checkers read a
      * round number as rounded far more often than not (docs/claims.md, "Measured on real claims"): the verdict stays
      * the exact one, as {@code =} promises, and the reason tells the editor.
@@ -164,6 +165,7 @@ public final class ClaimLogic {
     static String roundedHint(Claim c, Verdict conventional, Interval x) {
         Quantity q = c.quantity();
         if (c.op() != Op.EQ || conventional == Verdict.SUPPORTED || q == null || q.isRange() || q.bound() != Bound.EXACTLY
+                || q.isBoundWritten()
                 || c.options() != null && (c.options().hasTolerance() || c.options().from() != null)) {
             return "";
         }

@@ -30,7 +30,7 @@ class FactSpillTest {
     static String fields(Fact f) {
         Quantity q = f.getQuantity();
         String quantity = q == null ? "-" : q.amount() + "|" + q.bound() + "|" + q.step() + "|" + q.rangeMin() + "|"
-                + q.rangeMax() + "|" + q.isPercent() + "|" + q.conventional() + "|" + q.strict() + "|" + q.words();
+                + q.rangeMax() + "|" + q.isPercent() + "|" + q.isBoundWritten() + "|" + q.conventional() + "|" + q.strict() + "|" + q.words();
         return f.getSeq() + " " + f.getStoryId() + " " + f.getId() + " " + f.getSubject() + " " + f.getAttribute() + " "
                 + f.getStatus() + " " + quantity + " " + (f.getAt() == null ? "-" : f.getAt().iso() + "/" + f.getAt().display())
                 + " " + f.getSource() + " " + f.getCertainty() + " " + f.getQuote() + " " + f.getLocation();

@@ -67,4 +67,24 @@ class QuantityTest {
         assertThat(q.strict()).isEqualTo(q.conventional());
         assertThat(q.words()).isEqualTo("10,000–12,000");
     }
+
+    @org.junit.jupiter.api.Test
+    void aWrittenBoundIsRecordedAndKeptAsAPercentButChangesNeitherReadingsNorEquality() {
+        BigDecimal n = new BigDecimal("0.52");
+        Quantity bare = Quantity.exactly(n);
+        Quantity written = Quantity.written(n, Bound.EXACTLY, null);
+        assertThat(bare.isBoundWritten()).isFalse();
+        assertThat(Quantity.of(n, Bound.EXACTLY, null).isBoundWritten()).isFalse();
+        assertThat(Quantity.range(n, BigDecimal.ONE).isBoundWritten()).isFalse();
+        assertThat(written.isBoundWritten()).isTrue();
+        assertThat(written.asPercent().isBoundWritten()).isTrue();
+        assertThat(bare.asPercent().isBoundWritten()).isFalse();
+        assertThat(Quantity.written(n, Bound.ABOUT, null).isBoundWritten()).isTrue();
+        // how it was written, as isPercent(): the same number, the same readings, equal
+        assertThat(written).isEqualTo(bare).hasSameHashCodeAs(bare);
+        assertThat(written.conventional()).isEqualTo(bare.conventional());
+        assertThat(written.strict()).isEqualTo(bare.strict());
+        assertThat(written.step()).isEqualTo(bare.step());
+        assertThat(written.words()).isEqualTo(bare.words());
+    }
 }
