@@ -37,12 +37,12 @@ public final class WorkUnits {
 
     /**
      * The subjects a claim links: the one place that decides which subjects must be checked together: its subject,
-     * the subjects it is compared with ({@code versus}) or ranked among ({@code rank_among}: a list, or every
-     * entity of a kind). The claim's own subject comes first.
+     * the subjects it is compared with ({@code versus}), ranked among ({@code rank_among}) or quantified over
+     * ({@code among}; each a list, or every entity of a kind). The claim's own subject comes first.
      */
     public static Set<String> subjectsOf(Claim c, Map<String, Entity> entities) {
         Set<String> out = new LinkedHashSet<>(c.subjects());
-        String kind = c.options() == null ? null : c.options().rankKind();
+        String kind = c.options() == null ? null : c.options().memberKind();
         if (kind != null) {
             for (Entity e : entities.values()) if (kind.equals(e.kind())) out.add(e.id());
         }

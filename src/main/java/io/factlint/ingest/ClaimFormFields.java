@@ -15,7 +15,8 @@ import static io.factlint.ingest.Messages.q;
 
 /**
  * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
- * aggregate, unit, versus, compare, rank_among, rank_over, trend, order, complete, tolerance, window), read into {@link Draft.Form}, and
+ * aggregate, unit, versus, compare, rank_among, rank_over, trend, quantifier, among, order, complete, tolerance,
+ * window), read into {@link Draft.Form}, and
  * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
  */
 final class ClaimFormFields {
@@ -26,6 +27,25 @@ final class ClaimFormFields {
     static final Fields<String[]> RANK_KIND = Fields.<String[]>named("rank_among")
             .required("kind", (g, k, f, pos) -> k[0] = g.string(f))
             .build();
+
+    /** {@code among: {"kind": ...}}. */
+    static final Fields<String[]> AMONG_KIND = Fields.<String[]>named("among")
+            .required("kind", (g, k, f, pos) -> k[0] = g.string(f))
+            .build();
+
+    /** {@code quantifier: {"op": ">=", "value": 12}}: how many members meet the claim's condition. */
+    static final Fields<Draft.Form> QUANTIFIER_COUNT = Fields.<Draft.Form>named("quantifier")
+            .required("op", (g, fm, f, pos) -> fm.quantifierOp = g.op(f))
+            .required("value", (g, fm, f, pos) -> {
+                Object v = g.value(f);
+                if (v instanceof BigDecimal n) v = Quantity.exactly(n);
+                if (v instanceof Quantity qv) fm.quantifierCount = qv;
+                else if (v != null) g.cursor().error(pos, "expected a number or a quantity for the count of \"quantifier\"");
+            })
+            .build();
+
+    /** The words of {@code quantifier}, as the schema lists them. */
+    static final String[] QUANTIFIERS = {"all", "most", "some", "none", "only"};
 
     /** {@code tolerance: {"relative": 0.1}} or {@code {"absolute": 5}}. */
     static final Fields<BigDecimal[]> TOLERANCE = Fields.<BigDecimal[]>named("tolerance")
@@ -68,7 +88,7 @@ final class ClaimFormFields {
                     }
                 })
                 .optional("max_age", (g, d, f, pos) -> form(d).maxAge = duration(g, f, d))
-                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration"))
+                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration", "gap"))
                 .optional("unit", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
                     fm.unitPos = pos;
@@ -104,6 +124,32 @@ final class ClaimFormFields {
                     Draft.Form fm = form(d);
                     fm.trendGiven = true;
                     fm.trend = choice(g, f, d, TRENDS);
+                })
+                .optional("quantifier", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    fm.quantifierGiven = true;
+                    if (g.cursor().current() == JsonToken.START_OBJECT) {
+                        Location at = g.cursor().here();
+                        int seen = g.object(QUANTIFIER_COUNT, fm);
+                        boolean missing = g.cursor().missing(QUANTIFIER_COUNT, seen, at, null);
+                        fm.quantifier = missing || fm.quantifierOp == null || fm.quantifierCount == null ? null : "count";
+                    } else {
+                        fm.quantifier = choice(g, f, d, QUANTIFIERS);
+                    }
+                    if (fm.quantifier == null) d.complete = false;
+                })
+                .optional("among", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    fm.amongFieldPos = pos;
+                    if (g.cursor().current() == JsonToken.START_OBJECT) {
+                        String[] kind = new String[1];
+                        Location at = g.cursor().here();
+                        int seen = g.object(AMONG_KIND, kind);
+                        if (g.cursor().missing(AMONG_KIND, seen, at, null) || kind[0] == null) d.complete = false;
+                        fm.amongKind = kind[0];
+                    } else {
+                        fm.among = idList(g, f, d, fm.amongPos);
+                    }
                 })
                 .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
                 .optional("complete", (g, d, f, pos) -> {
@@ -160,14 +206,20 @@ final class ClaimFormFields {
         Draft.Form f = d.form;
         List<String> wrong = new ArrayList<>();
         if (Fact.STATUS.equals(d.attribute) && !f.options().form().equals("value")) {
-            wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over, trend");
+            wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over, trend, quantifier");
         }
         if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
         if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
             wrong.add("\"aggregate\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
         }
-        if ("duration".equals(f.aggregate) && f.unitPos == 0) {
-            wrong.add("\"aggregate\": \"duration\" needs \"unit\": \"days\" or \"years\"");
+        if (("duration".equals(f.aggregate) || "gap".equals(f.aggregate)) && f.unitPos == 0) {
+            wrong.add("\"aggregate\": " + q(f.aggregate) + " needs \"unit\": \"days\" or \"years\"");
+        }
+        if (f.quantifierGiven && f.amongFieldPos == 0) {
+            wrong.add("\"quantifier\" needs \"among\": the members, a list of entity ids or {\"kind\": ...}");
+        }
+        if (f.amongFieldPos != 0 && !f.quantifierGiven) {
+            wrong.add("\"among\" needs \"quantifier\": all, most, some, none, only, or {\"op\": ..., \"value\": ...}");
         }
         if (f.compare != null && f.versus.isEmpty()) wrong.add("\"compare\" needs \"versus\"");
         if (f.order != null && f.rankAmong.isEmpty() && f.rankKind == null && f.rankOver == null) {
@@ -204,14 +256,17 @@ final class ClaimFormFields {
                 + (f.trendGiven ? 1 : 0);
         if (forms > 1) {
             wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among),"
-                    + " a rank over time (rank_over), a trend (trend)");
+                    + " a rank over time (rank_over), a trend (trend); a claim over a set (quantifier) may ask one of them of each member");
+        }
+        if (f.quantifierGiven && (!f.rankAmong.isEmpty() || f.rankKind != null)) {
+            wrong.add("\"quantifier\" takes no \"rank_among\": a claim over a set asks its condition of each member of \"among\"");
         }
         String who = "claim" + (d.id == null ? "" : " " + q(d.id));
         for (String w : wrong) c.error(TokenCursor.pos(d.location), who + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;
-        if (f.unitPos != 0 && !"duration".equals(f.aggregate)) {
-            // the unit of a total length of time: any other claim's value is in the attribute's own unit
-            c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" (the unit of the total length of time)");
+        if (f.unitPos != 0 && !"duration".equals(f.aggregate) && !"gap".equals(f.aggregate)) {
+            // the unit of a length of time: any other claim's value is in the attribute's own unit
+            c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" or \"gap\" (the unit of a length of time)");
             d.complete = false;
         }
         if (f.trendGiven) {

@@ -70,12 +70,25 @@ final class Draft {
         String trend;
         /** {@code trend} was given, valid or not: the claim then takes no {@code op} and no {@code value}. */
         boolean trendGiven;
+        /** {@code quantifier} as read ({@code all}, {@code most}, ..., {@code count}), null when absent or invalid. */
+        String quantifier;
+        /** {@code quantifier} was given, valid or not. */
+        boolean quantifierGiven;
+        /** With {@code quantifier {"op": ..., "value": ...}}: the count's op and number. */
+        io.factlint.model.Op quantifierOp;
+        io.factlint.model.Quantity quantifierCount;
+        java.util.List<String> among = java.util.List.of();
+        final java.util.List<Long> amongPos = new java.util.ArrayList<>();
+        String amongKind;
+        /** Where {@code among} was given (0 when absent). */
+        long amongFieldPos;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
-                    complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit);
+                    complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
+                    quantifierOp, quantifierCount, among, amongKind);
         }
     }
 

@@ -270,6 +270,7 @@ public final class FactLoader {
             if (d.form != null) {
                 for (String e : d.form.versus) if (!entities.containsKey(e)) return false;
                 for (String e : d.form.rankAmong) if (!entities.containsKey(e)) return false;
+                for (String e : d.form.among) if (!entities.containsKey(e)) return false;
             }
             return true;
         }
@@ -539,13 +540,17 @@ public final class FactLoader {
             if (!fatal) errors.add(new InputError(at(file, d.sourcePos), "undeclared source " + q(d.source) + hint));
         }
         if (d.form != null) {
-            for (int i = 0; i < d.form.versus.size() + d.form.rankAmong.size(); i++) {
-                boolean v = i < d.form.versus.size();
-                String e = v ? d.form.versus.get(i) : d.form.rankAmong.get(i - d.form.versus.size());
-                long pos = v ? d.form.versusPos.get(i) : d.form.rankPos.get(i - d.form.versus.size());
+            List<String> named = new ArrayList<>(d.form.versus);
+            named.addAll(d.form.rankAmong);
+            named.addAll(d.form.among);
+            List<Long> positions = new ArrayList<>(d.form.versusPos);
+            positions.addAll(d.form.rankPos);
+            positions.addAll(d.form.amongPos);
+            for (int i = 0; i < named.size(); i++) {
+                String e = named.get(i);
                 if (!entities.containsKey(e)) {
                     ok = false;
-                    if (!fatal) errors.add(new InputError(at(file, pos), "undeclared entity " + q(e) + hint));
+                    if (!fatal) errors.add(new InputError(at(file, positions.get(i)), "undeclared entity " + q(e) + hint));
                 }
             }
         }

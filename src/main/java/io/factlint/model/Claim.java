@@ -25,12 +25,13 @@ public record Claim(String storyId, String id, String text, String subject, Stri
         return options.isNone() && (isStatusClaim() || at == null || !at.isPeriod());
     }
 
-    /** The subjects the claim involves: its own, those it is compared with and those it is ranked among. */
+    /** The subjects the claim involves: its own, those it is compared with, ranked among or quantified over. */
     public java.util.List<String> subjects() {
         java.util.List<String> s = new java.util.ArrayList<>();
         s.add(subject);
         for (String v : options.versus()) if (!s.contains(v)) s.add(v);
         for (String v : options.rankAmong()) if (!s.contains(v)) s.add(v);
+        for (String v : options.among()) if (!s.contains(v)) s.add(v);
         return java.util.List.copyOf(s);
     }
 

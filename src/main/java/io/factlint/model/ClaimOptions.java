@@ -29,27 +29,52 @@ import java.util.List;
  * @param trend      trend claims: {@code rising}, {@code falling}, {@code non-decreasing} or {@code non-increasing},
  *                   the way the subject's values move from each time to the next over the claim's period
  *                   ("rising every year since 2010"), or null
- * @param unit       with {@code aggregate} {@code duration}: {@code days} or {@code years}, the unit of the total
- *                   length of the periods and of the claim's value; else null
+ * @param unit       with {@code aggregate} {@code duration} or {@code gap}: {@code days} or {@code years}, the unit
+ *                   of the total length of the periods (or of each gap between events) and of the claim's value; else null
+ * @param quantifier set claims: {@code all}, {@code most}, {@code some}, {@code none}, {@code only}, or {@code count}
+ *                   (the number of members that meet the claim's condition compares by {@link #quantifierOp} with
+ *                   {@link #quantifierCount}); the rest of the claim (a plain value, a change since, a total, a
+ *                   comparison, a trend: {@link #withoutSet}) is the condition each member meets; or null
+ * @param quantifierOp    with {@code count}: the op the number of members compares by; else null
+ * @param quantifierCount with {@code count}: the number claimed ("a dozen states"); else null
+ * @param among      set claims: the members (entity ids), or empty with {@code amongKind}
+ * @param amongKind  set claims: every entity of this kind is a member; or null
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
-                           String window, When rankOver, String trend, String unit) {
+                           String window, When rankOver, String trend, String unit, String quantifier,
+                           Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null, null, null, null);
+            List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
         rankAmong = rankAmong == null ? List.of() : List.copyOf(rankAmong);
+        among = among == null ? List.of() : List.copyOf(among);
+    }
+
+    /**
+     * These options without the set ({@code quantifier}, {@code among}): the condition a claim over a set asks of
+     * each member (a plain value, a change since, a total, ...).
+     */
+    public ClaimOptions withoutSet() {
+        return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
+                complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null, null, null);
+    }
+
+    /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */
+    public String memberKind() {
+        return rankKind != null ? rankKind : amongKind;
     }
 
     /**
      * The claim's form: {@code change}, {@code aggregate}, {@code versus}, {@code rank}, {@code rank_over},
-     * {@code trend} or {@code value}.
+     * {@code trend}, {@code set} or {@code value}.
      */
     public String form() {
+        if (quantifier != null) return "set";
         if (since != null) return "change";
         if (trend != null) return "trend";
         if (rankOver != null) return "rank_over";

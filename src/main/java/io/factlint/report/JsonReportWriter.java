@@ -218,14 +218,16 @@ public final class JsonReportWriter implements ReportWriter {
 
     /**
      * The claim fields of docs/claims.md as the check read them (defaults filled in), and the interval the claim
-     * was judged on on both readings ({@code kind}: the form; {@code unit}: a duration's, days or years).
+     * was judged on on both readings ({@code kind}: the form; {@code unit}: a duration's or a gap's, days or years;
+     * for a claim over a set, the interval is the number of members that meet its condition).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind, String order,
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
                            IntervalJson conventional, IntervalJson strict, String rankOver, String trend,
-                           String unit) {
+                           String unit, String quantifier, String quantifierOp, String quantifierValue,
+                           List<String> among, String amongKind) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -237,7 +239,9 @@ public final class JsonReportWriter implements ReportWriter {
                     o.rankKind(), o.order(), o.complete() ? Boolean.TRUE : null, o.toleranceRelative(),
                     o.toleranceAbsolute(), o.window(), f == null ? null : IntervalJson.of(f.conventional()),
                     f == null ? null : IntervalJson.of(f.strict()), o.rankOverIso(),
-                    o.trend(), o.unit());
+                    o.trend(), o.unit(), o.quantifier(), o.quantifierOp() == null ? null : o.quantifierOp().symbol(),
+                    o.quantifierCount() == null ? null : o.quantifierCount().words(),
+                    o.among().isEmpty() ? null : o.among(), o.amongKind());
         }
     }
 

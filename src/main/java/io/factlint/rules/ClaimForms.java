@@ -68,6 +68,7 @@ public final class ClaimForms {
             case "rank" -> rank(x, kindSubjects);
             case "rank_over" -> rankOver(x);
             case "trend" -> trend(x);
+            case "set" -> set(x, kindSubjects);
             default -> value(x);
         };
     }
@@ -155,6 +156,7 @@ public final class ClaimForms {
         Claim c = x.c();
         ClaimOptions o = c.options();
         if (o.aggregate().equals("duration")) return duration(x);
+        if (o.aggregate().equals("gap")) return gaps(x);
         When p = c.at();
         Timeline t = x.timeline(c.subject(), c.attribute());
         if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
@@ -364,6 +366,223 @@ public final class ClaimForms {
                 + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
                 + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
         return judged(c, conv, strict, false, facts, what, left);
+    }
+
+    /**
+     * {@code aggregate: gap} ("pandemics occur every 100 years"): the events are the statements lying wholly inside
+     * the claim's period with a value above 0 on both readings (a point, or a period starting then), in time order;
+     * the claim's op and value, in {@code unit}, must hold for the time from each event's start to the next one's.
+     * The conventional reading takes the events as stated; on the strict one, unless the claim says {@code complete},
+     * an event the facts do not hold may fall inside any gap and shorten it, so each gap is (0, its length]: only a
+     * gap already too short contradicts, and no gap can be sure.
+     */
+    private static ClaimVerdict gaps(Ctx x) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        When p = c.at();
+        boolean years = "years".equals(o.unit());
+        Timeline t = x.timeline(c.subject(), c.attribute());
+        if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
+        List<Moment> inside = new ArrayList<>();
+        List<String> straddling = new ArrayList<>(), unsure = new ArrayList<>();
+        split(t, p.from(), p.to(), inside::add, straddling);
+        java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>(); // one event per start
+        List<Fact> facts = new ArrayList<>();
+        for (Moment m : inside) {
+            if (!above0(m.getHull()) || !above0(m.getStrictHull())) {
+                boolean zero = m.getHull().max() <= 0 && m.getStrictHull().max() <= 0;
+                if (!zero) for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + m.getHull().format() + ", " + m.getAt().display() + ")");
+                continue;
+            }
+            starts.putIfAbsent(startSecond(m.getAt().start()), m);
+            facts.addAll(m.getFacts());
+        }
+        String left = leftOut(straddling);
+        if (!unsure.isEmpty()) left += "; left out, a value that may be 0: " + String.join(", ", unsure);
+        if (starts.size() < 2) {
+            return ClaimLogic.undetermined(c, "a gap needs two events: " + starts.size() + " of " + c.attribute() + " of "
+                    + c.subject() + " within " + p.display() + (starts.isEmpty() ? "" : " ("
+                    + starts.firstEntry().getValue().getAt().display() + ")") + left);
+        }
+        Verdict vc = Verdict.SUPPORTED, vs = Verdict.SUPPORTED;
+        List<String> parts = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        Map.Entry<Long, Moment> prev = null;
+        for (Map.Entry<Long, Moment> e : starts.entrySet()) {
+            if (prev != null) {
+                double g = inUnit(e.getKey() - prev.getKey(), years);
+                Interval conv = Interval.point(g).denoised();
+                Interval strict = o.complete() ? conv : Interval.of(0, true, conv.max(), false);
+                Verdict gc = judge(c.op(), c.quantity(), conv, true, o);
+                Verdict gs = judge(c.op(), c.quantity(), strict, false, o);
+                vc = both(vc, gc);
+                vs = both(vs, gs);
+                lo = Math.min(lo, conv.min());
+                hi = Math.max(hi, conv.max());
+                parts.add(prev.getValue().getAt().display() + " to " + e.getValue().getAt().display() + ": "
+                        + length(e.getKey() - prev.getKey(), years) + (gc == Verdict.SUPPORTED ? "" : " (" + gc.id() + ")"));
+            }
+            prev = e;
+        }
+        int n = starts.size();
+        Interval fc = Interval.closed(lo, hi);
+        Interval fs = o.complete() ? fc : Interval.of(0, true, hi, false);
+        String reason = "gaps between the " + n + " events of " + c.attribute() + " of " + c.subject() + " within "
+                + p.display() + " in " + o.unit() + " (" + String.join("; ", parts) + ")"
+                + (o.complete() ? "" : " (strict reading: not said to be complete, an event the facts do not hold may shorten any gap)")
+                + "; the claim: every gap " + c.op().symbol() + " " + c.valueWords() + tolerance(o, false) + " is " + vc.id()
+                + (vs != vc ? " (strict reading: " + vs.id() + ")" : "") + left;
+        return formVerdict(c, vc, vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
+    }
+
+    /**
+     * A claim over a set ("the only state whose ...", "most countries are above 60 per 100,000", "a dozen states"):
+     * the claim's op and value are a condition that each member's value at the claim's time meets or not, on each
+     * reading; the quantifier says for how many members it must hold. A member with no value is unknown; unless
+     * the claim says {@code complete}, more members than the facts name may exist, so "all", "none", "most" and
+     * "only" can be contradicted but not supported (and "most" neither), and a count is open upwards.
+     */
+    private static ClaimVerdict set(Ctx x, Collection<String> kindSubjects) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        ClaimOptions inner = o.withoutSet();
+        Set<String> members = new LinkedHashSet<>(o.among());
+        if (o.amongKind() != null && kindSubjects != null) members.addAll(new java.util.TreeSet<>(kindSubjects));
+        boolean only = o.quantifier().equals("only");
+        if (only) members.remove(c.subject());
+        String setWords = o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", o.among());
+        if (members.isEmpty() && !only) return ClaimLogic.undetermined(c, "the set (" + setWords + ") has no member");
+        List<Fact> facts = new ArrayList<>();
+        Tally conv = new Tally(), strict = new Tally();
+        String subjectWords = "";
+        Verdict subjectC = null, subjectS = null;
+        if (only) {
+            ClaimVerdict mine = member(x, inner, c.subject());
+            if (mine == null || mine.verdict() == Verdict.UNDETERMINED && mine.strictVerdict() == Verdict.UNDETERMINED
+                    && mine.facts().isEmpty()) {
+                return ClaimLogic.undetermined(c, mine == null ? missing(x, c.subject(), c.attribute(), c.at()) : mine.reason());
+            }
+            facts.addAll(mine.facts());
+            subjectC = mine.verdict();
+            subjectS = mine.strictVerdict();
+            subjectWords = memberWords(x, inner, c.subject(), mine) + ": " + subjectC.id()
+                    + (subjectS != subjectC ? " (strict reading: " + subjectS.id() + ")" : "") + "; ";
+        }
+        for (String m : members) {
+            ClaimVerdict v = member(x, inner, m);
+            if (v == null) {
+                conv.add(Verdict.UNDETERMINED, m + " unknown");
+                strict.add(Verdict.UNDETERMINED, m + " unknown");
+                continue;
+            }
+            facts.addAll(v.facts());
+            String w = memberWords(x, inner, m, v);
+            conv.add(v.verdict(), w);
+            strict.add(v.strictVerdict(), w);
+        }
+        Verdict vc = conv.verdict(o, true, subjectC), vs = strict.verdict(o, false, subjectS);
+        int n = members.size();
+        String claimed = switch (o.quantifier()) {
+            case "all" -> "all";
+            case "most" -> "most (more than half)";
+            case "some" -> "some (at least one)";
+            case "none" -> "none";
+            case "only" -> "only " + c.subject() + ", none of the others";
+            default -> "the number of members that meet it " + o.quantifierOp().symbol() + " " + o.quantifierCount().words();
+        };
+        String reason = condition(c, inner) + ": " + subjectWords + (only ? "of the " + n + " other" + (n == 1 ? "" : "s")
+                : "of the " + n + " member" + (n == 1 ? "" : "s")) + " (" + setWords
+                + (o.complete() ? ", complete" : "; not said to be complete: more may exist")
+                + ") it holds for " + conv.words() + "; the claim " + claimed + " is " + vc.id()
+                + (vs != vc ? " (strict reading: it holds for " + strict.words() + "; " + vs.id() + ")" : "");
+        Interval fc = conv.held(o.complete()), fs = strict.held(o.complete());
+        return formVerdict(c, vc, vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "set");
+    }
+
+    /**
+     * The claim's condition asked of one member: the claim with that member as its subject and the options without
+     * the set, judged by its own form; null when the member has no value at all (a plain value with no fact).
+     */
+    private static ClaimVerdict member(Ctx x, ClaimOptions inner, String m) {
+        Claim c = x.c();
+        Claim mc = new Claim(c.storyId(), c.id(), c.text(), m, c.attribute(), c.op(), c.status(), c.quantity(), c.at(),
+                c.location(), inner);
+        Ctx mx = new Ctx(mc, x.timelines(), x.defs());
+        if (inner.form().equals("value")) {
+            Value v = valueAt(mx, m, c.attribute(), c.at());
+            if (v.missing() != null) return null;
+            Verdict vc = judge(c.op(), c.quantity(), v.conv().denoised(), true, inner);
+            Verdict vs = judge(c.op(), c.quantity(), v.strict().denoised(), false, inner);
+            return new ClaimVerdict(mc, vc, vs, null, v.facts(), v.words());
+        }
+        return switch (inner.form()) {
+            case "change" -> change(mx);
+            case "aggregate" -> aggregate(mx);
+            case "versus" -> versus(mx);
+            case "rank_over" -> rankOver(mx);
+            default -> trend(mx);
+        };
+    }
+
+    /** A member as a set claim's reason lists it: {@code be 80 (stated for 1 May 2020)}, or its own form's reason. */
+    private static String memberWords(Ctx x, ClaimOptions inner, String m, ClaimVerdict v) {
+        return m + (inner.form().equals("value") ? " " + v.reason() : " (" + v.reason() + ")");
+    }
+
+    /** What each member of a set claim must meet: {@code deaths_per_100k >= 60 on 1 May 2020}. */
+    private static String condition(Claim c, ClaimOptions inner) {
+        if (inner.trend() != null) return c.attribute() + " " + inner.trend() + " over " + c.at().display();
+        String form = switch (inner.form()) {
+            case "change" -> inner.change() + " change since " + inner.since().display() + " ";
+            case "aggregate" -> inner.aggregate() + " ";
+            case "versus" -> (inner.compare() == null ? "" : inner.compare() + " ") + "versus " + String.join(", ", inner.versus()) + " ";
+            case "rank_over" -> "rank " + inner.rankOverWords() + " ";
+            default -> "";
+        };
+        return (form.isEmpty() ? "" : form + "of ") + c.attribute() + " " + c.op().symbol() + (c.quantity() == null ? "" : " " + c.valueWords())
+                + tolerance(inner, false) + (c.at().isPeriod() ? " over " : " on ") + c.at().display();
+    }
+
+    /** The members of a set claim that meet its condition, that do not, and whose value is unknown, on one reading. */
+    private static final class Tally {
+        final List<String> holds = new ArrayList<>(), fails = new ArrayList<>(), unknown = new ArrayList<>();
+
+        void add(Verdict v, String words) {
+            (v == Verdict.SUPPORTED ? holds : v == Verdict.CONTRADICTED ? fails : unknown).add(words);
+        }
+
+        /** How many members meet the condition: [holds, holds + unknown], open upwards when more may exist. */
+        Interval held(boolean complete) {
+            int s = holds.size();
+            return complete ? Interval.closed(s, s + unknown.size()) : Interval.of(s, false, Double.POSITIVE_INFINITY, true);
+        }
+
+        /** The claim's verdict on this reading; {@code subject}: with {@code only}, the subject's own verdict. */
+        Verdict verdict(ClaimOptions o, boolean conventional, Verdict subject) {
+            int s = holds.size(), k = fails.size(), u = unknown.size(), n = s + k + u;
+            boolean all = o.complete() && u == 0; // every member is known
+            return switch (o.quantifier()) {
+                case "all" -> k > 0 ? Verdict.CONTRADICTED : all ? Verdict.SUPPORTED : Verdict.UNDETERMINED;
+                case "none" -> s > 0 ? Verdict.CONTRADICTED : all ? Verdict.SUPPORTED : Verdict.UNDETERMINED;
+                case "some" -> s > 0 ? Verdict.SUPPORTED : all ? Verdict.CONTRADICTED : Verdict.UNDETERMINED;
+                case "most" -> !o.complete() ? Verdict.UNDETERMINED
+                        : 2 * s > n ? Verdict.SUPPORTED : 2 * (s + u) <= n ? Verdict.CONTRADICTED : Verdict.UNDETERMINED;
+                case "only" -> subject == Verdict.CONTRADICTED || s > 0 ? Verdict.CONTRADICTED
+                        : subject == Verdict.SUPPORTED && all ? Verdict.SUPPORTED : Verdict.UNDETERMINED;
+                default -> ClaimLogic.evaluate(o.quantifierOp(), o.quantifierCount(), held(o.complete()), conventional);
+            };
+        }
+
+        /** {@code 2 (a 6.0 % (stated for ...), b ...), not for 1 (c ...), unknown for 1 (d unknown)}. */
+        String words() {
+            StringBuilder b = new StringBuilder(list(holds)).append(", not for ").append(list(fails));
+            if (!unknown.isEmpty()) b.append(", unknown for ").append(list(unknown));
+            return b.toString();
+        }
+
+        private static String list(List<String> l) {
+            return l.size() + (l.isEmpty() ? "" : " (" + String.join(", ", l) + ")");
+        }
     }
 
     private static boolean above0(Interval i) {

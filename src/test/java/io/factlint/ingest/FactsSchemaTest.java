@@ -133,6 +133,31 @@ class FactsSchemaTest {
         assertThat(schema.validate(JSON.readTree(base + ", \"max_age\": \"P1D\"}]}"))).as("max_age").isNotEmpty();
     }
 
+    /** A claim over a set takes a quantifier (a word or a count) and its members, each needing the other. */
+    @Test
+    void aClaimOverASetTakesAQuantifierAndItsMembers() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \">\", \"value\": 60";
+        for (String good : new String[]{"\"quantifier\": \"most\", \"among\": {\"kind\": \"country\"}",
+                "\"quantifier\": {\"op\": \">=\", \"value\": 12}, \"among\": [\"a\", \"b\"]",
+                "\"quantifier\": \"only\", \"among\": [\"a\"], \"since\": \"2020\", \"change\": \"ratio\""}) {
+            assertThat(schema.validate(JSON.readTree(base + ", " + good + "}]}"))).as(good).isEmpty();
+        }
+        for (String bad : new String[]{"\"quantifier\": \"most\"", "\"among\": [\"a\"]",
+                "\"quantifier\": \"many\", \"among\": [\"a\"]", "\"quantifier\": {\"op\": \"=\"}, \"among\": [\"a\"]",
+                "\"quantifier\": \"all\", \"among\": []"}) {
+            assertThat(schema.validate(JSON.readTree(base + ", " + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+    }
+
+    /** A gap between events is a length of time: it needs its unit, as a duration does. */
+    @Test
+    void aGapNeedsItsUnit() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"~\", \"value\": 100, "
+                + "\"aggregate\": \"gap\", \"at\": {\"from\": \"1300-01-01\", \"to\": \"2020-12-31\"}";
+        assertThat(schema.validate(JSON.readTree(base + ", \"unit\": \"years\"}]}"))).isEmpty();
+        assertThat(schema.validate(JSON.readTree(base + "}]}"))).as("no unit").isNotEmpty();
+    }
+
     /** A trend takes a direction, a period {@code at}, and neither {@code op} nor {@code value}. */
     @Test
     void aTrendTakesADirectionAPeriodAndNoOpNorValue() throws IOException {

@@ -89,6 +89,23 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aClaimOverASetShowsItsQuantifierTheConditionsFormAndEachMember() throws Exception {
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/set-change/fires/facts");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("unemployment_rate >= 3 (only of every economy, complete; ratio change since 1 Feb 2020 – 29 Feb 2020)");
+        assertThat(claim.text()).contains("ca (ratio change of unemployment_rate of ca from 5.6 % (stated for 1 Feb 2020"
+                + " – 29 Feb 2020) to 17.0 % (stated for 1 Apr 2020 – 30 Apr 2020) is 3.0357");
+    }
+
+    @Test
+    void aGapClaimShowsItsUnitAndEachGap() throws Exception {
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/gap/fires/facts");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("pandemics ~ 100 (every gap between events, in years over the period; tolerance ± 10)");
+        assertThat(claim.text()).contains("1 Jan 1918 – 31 Dec 1918 to 1 Jan 1957 – 31 Dec 1957: 39.0015 years (contradicted)");
+    }
+
+    @Test
     void theSeedStoryShowsCountsStrictWordsAndEachSourceOnOneChart() throws Exception {
         Document d = html("facts");
         assertThat(d.select("figure.count figcaption").eachText())

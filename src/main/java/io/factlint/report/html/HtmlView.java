@@ -536,10 +536,20 @@ public record HtmlView(
         private static String formWords(Claim c) {
             io.factlint.model.ClaimOptions o = c.options();
             List<String> w = new ArrayList<>();
+            if (o.form().equals("set")) {
+                // the set, then the condition asked of each member in its own form
+                w.add(("count".equals(o.quantifier()) ? "the number that meet it " + o.quantifierOp().symbol()
+                        + " " + o.quantifierCount().words() : o.quantifier()) + " of "
+                        + (o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", o.among()))
+                        + (o.complete() ? ", complete" : ""));
+                o = o.withoutSet();
+            }
             switch (o.form()) {
                 case "change" -> w.add(o.change() + " change since " + o.since().display()
                         + (o.from() == null ? "" : ", from " + o.from().words()));
-                case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit() : o.aggregate()) + " over the period" + (o.complete() ? ", complete" : ""));
+                case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit()
+                        : "gap".equals(o.aggregate()) ? "every gap between events, in " + o.unit() : o.aggregate())
+                        + " over the period" + (o.complete() ? ", complete" : ""));
                 case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
                         + String.join(", ", o.versus()));
                 case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "

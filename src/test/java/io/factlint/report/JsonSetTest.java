@@ -1,0 +1,62 @@
+package io.factlint.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A claim over a set ({@code quantifier}, {@code among}) and a gap between events ({@code aggregate: gap}) in the
+ * JSON report: their fields and the interval judged, from the real pipeline and writer.
+ */
+class JsonSetTest {
+    private static final String SET = "src/test/resources/rule-cases/claims/set/";
+    private static final String SET_CHANGE = "src/test/resources/rule-cases/claims/set-change/";
+
+    @Test
+    void aClaimOverASetCarriesItsQuantifierMembersAndHowManyMeetIt() throws Exception {
+        JsonNode most = JsonRankOverTest.claim(SET + "fires/facts", "most");
+        JsonNode form = most.path("form");
+        assertThat(form.path("kind").asText()).isEqualTo("set");
+        assertThat(form.path("quantifier").asText()).isEqualTo("most");
+        assertThat(form.path("amongKind").asText()).isEqualTo("country");
+        assertThat(form.has("among")).isFalse();
+        // 2 of the 5 countries meet ">= 60", every one known and the set complete: exactly 2
+        assertThat(form.path("conventional").path("min").asDouble()).isEqualTo(2.0);
+        assertThat(form.path("conventional").path("max").asDouble()).isEqualTo(2.0);
+        assertThat(most.path("verdict").asText()).isEqualTo("contradicted");
+
+        JsonNode three = JsonRankOverTest.claim(SET + "fires/facts", "three");
+        assertThat(three.path("form").path("quantifier").asText()).isEqualTo("count");
+        assertThat(three.path("form").path("quantifierOp").asText()).isEqualTo(">=");
+        assertThat(three.path("form").path("quantifierValue").asText()).isEqualTo("3");
+
+        JsonNode some = JsonRankOverTest.claim(SET + "clean/facts", "some");
+        // not said to be complete: more members may meet it, open upwards
+        assertThat(some.path("form").path("conventional").path("max").isNull()).isTrue();
+        assertThat(JsonRankOverTest.claim(SET + "clean/facts", "none").path("form").path("among").size()).isEqualTo(5);
+    }
+
+    @Test
+    void theConditionAskedOfEachMemberKeepsItsOwnFields() throws Exception {
+        JsonNode only = JsonRankOverTest.claim(SET_CHANGE + "clean/facts", "only");
+        JsonNode form = only.path("form");
+        assertThat(form.path("kind").asText()).isEqualTo("set");
+        assertThat(form.path("quantifier").asText()).isEqualTo("only");
+        assertThat(form.path("since").asText()).isEqualTo("2020-02-01/2020-02-29");
+        assertThat(form.path("change").asText()).isEqualTo("ratio");
+        assertThat(only.path("verdict").asText()).isEqualTo("supported");
+    }
+
+    @Test
+    void aGapCarriesItsUnitAndTheShortestAndLongestGap() throws Exception {
+        JsonNode apart = JsonRankOverTest.claim("src/test/resources/rule-cases/claims/gap/clean/facts", "apart");
+        JsonNode form = apart.path("form");
+        assertThat(form.path("aggregate").asText()).isEqualTo("gap");
+        assertThat(form.path("unit").asText()).isEqualTo("years");
+        // 1918 to 1957: 14,245 days; 1817 to 1918: 36,889 days (a year is 365.2425 days)
+        assertThat(form.path("conventional").path("min").asDouble()).isCloseTo(14245 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(form.path("conventional").path("max").asDouble()).isCloseTo(36889 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(apart.path("verdict").asText()).isEqualTo("supported");
+    }
+}
