@@ -251,12 +251,21 @@ final class ClaimFormFields {
                         + ": a total counts the statements within its period (widen the period to count later ones)");
             }
         }
-        int forms = (f.since != null ? 1 : 0) + (f.aggregate != null ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
+        // a change or a comparison may be of totals ("more killed in 2020 than in 2019"): then aggregate is no form of its own
+        boolean ofTotals = f.aggregate != null && (f.since != null || !f.versus.isEmpty());
+        if (ofTotals && (f.aggregate.equals("duration") || f.aggregate.equals("gap"))) {
+            wrong.add("a change or a comparison is of totals (sum, mean, count, min, max), not of " + q(f.aggregate));
+        }
+        if (ofTotals && f.since != null && !f.since.isPeriod()) {
+            wrong.add("a change of a total needs \"since\" to be a period (a year \"2019\", a month \"2019-03\" or {\"from\": ..., \"to\": ...}): the total it is compared with");
+        }
+        int forms = (f.since != null ? 1 : 0) + (f.aggregate != null && !ofTotals ? 1 : 0) + (f.versus.isEmpty() ? 0 : 1)
                 + (f.rankAmong.isEmpty() && f.rankKind == null ? 0 : 1) + (f.rankOver != null ? 1 : 0)
                 + (f.trendGiven ? 1 : 0);
         if (forms > 1) {
             wrong.add("a claim is one of: a change (since), a total (aggregate), a comparison (versus), a rank (rank_among),"
-                    + " a rank over time (rank_over), a trend (trend); a claim over a set (quantifier) may ask one of them of each member");
+                    + " a rank over time (rank_over), a trend (trend); a change or a comparison may be of totals (aggregate),"
+                    + " and a claim over a set (quantifier) may ask one of them of each member");
         }
         if (f.quantifierGiven && (!f.rankAmong.isEmpty() || f.rankKind != null)) {
             wrong.add("\"quantifier\" takes no \"rank_among\": a claim over a set asks its condition of each member of \"among\"");

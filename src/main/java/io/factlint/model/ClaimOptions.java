@@ -12,7 +12,8 @@ import java.util.List;
  * @param from       change claims: the base value the claim states ("from 25 % to 19 %"), or null
  * @param maxAge     ISO-8601 duration ({@code P1Y}, {@code PT12H}): a fact older than this before the time it
  *                   serves is not used; null for no limit
- * @param aggregate  {@code sum}, {@code mean}, {@code count}, {@code min} or {@code max} over the claim's period, or
+ * @param aggregate  {@code sum}, {@code mean}, {@code count}, {@code min} or {@code max} over the claim's period (with
+ *                   {@code since} or {@code versus}: the totals compared, over each period or of each subject), or
  *                   {@code duration}: the total length of the periods within it for which the attribute is stated > 0
  * @param versus     comparison claims: the other subjects (every comparison must hold)
  * @param compare    {@code difference}, {@code ratio}, or null to compare the two values directly
@@ -78,8 +79,8 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
         if (since != null) return "change";
         if (trend != null) return "trend";
         if (rankOver != null) return "rank_over";
-        if (aggregate != null) return "aggregate";
         if (!versus.isEmpty()) return "versus";
+        if (aggregate != null) return "aggregate";
         if (!rankAmong.isEmpty() || rankKind != null) return "rank";
         return "value";
     }

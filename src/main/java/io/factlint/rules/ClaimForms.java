@@ -91,8 +91,9 @@ public final class ClaimForms {
     private static ClaimVerdict change(Ctx x) {
         Claim c = x.c();
         ClaimOptions o = c.options();
-        Value base = valueAt(x, c.subject(), c.attribute(), o.since());
-        Value now = valueAt(x, c.subject(), c.attribute(), c.at());
+        // a change of a total ("more killed in 2020 than in 2019") compares the totals over the two periods
+        Value base = o.aggregate() != null ? total(x, c.subject(), o.since()).value() : valueAt(x, c.subject(), c.attribute(), o.since());
+        Value now = o.aggregate() != null ? total(x, c.subject(), c.at()).value() : valueAt(x, c.subject(), c.attribute(), c.at());
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
         if (sameStatements(base, now)) {
@@ -157,9 +158,29 @@ public final class ClaimForms {
         ClaimOptions o = c.options();
         if (o.aggregate().equals("duration")) return duration(x);
         if (o.aggregate().equals("gap")) return gaps(x);
-        When p = c.at();
-        Timeline t = x.timeline(c.subject(), c.attribute());
-        if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
+        Total t = total(x, c.subject(), c.at());
+        if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
+        Value v = t.value();
+        return judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale());
+    }
+
+    /**
+     * A total over a period: its value (in {@code value}, with its words for a change or a comparison of totals), the
+     * sentence an {@code aggregate} claim's reason starts with ({@code what}), what was left out ({@code left}) and
+     * the decimals a share prints with ({@code scale}, -1 for the default).
+     */
+    private record Total(Value value, String what, String left, int scale) {
+        static Total none(String why) {
+            return new Total(Value.none(why), null, "", -1);
+        }
+    }
+
+    /** {@code aggregate} (sum, mean, count, min, max) of {@code subject}'s attribute over the period {@code p}. */
+    private static Total total(Ctx x, String subject, When p) {
+        Claim c = x.c();
+        ClaimOptions o = c.options();
+        Timeline t = x.timeline(subject, c.attribute());
+        if (t == null) return Total.none("no fact states " + c.attribute() + " of " + subject);
         List<Moment> inside = new ArrayList<>();
         List<String> straddling = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
@@ -200,12 +221,13 @@ public final class ClaimForms {
             // no statement within the period: the total is between 0 and the longer period's
             Interval conv = Interval.of(0, false, around.getHull().max(), around.getHull().maxOpen());
             Interval strict = Interval.of(0, false, around.getStrictHull().max(), around.getStrictHull().maxOpen());
-            String what = "sum of " + c.attribute() + " of " + c.subject() + " over " + p.display()
+            String what = "sum of " + c.attribute() + " of " + subject + " over " + p.display()
                     + " (no statement within it) is " + show(conv, false) + bounded;
-            return judged(c, conv, strict, false, around.getFacts(), what, left);
+            return new Total(new Value(conv, strict, around.getFacts(), show(conv, false) + " (sum over " + p.display()
+                    + ", no statement within it" + bounded + left + ")", null, false), what, left, -1);
         }
         if (inside.isEmpty()) {
-            return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject() + " for a time within "
+            return Total.none("no fact states " + c.attribute() + " of " + subject + " for a time within "
                     + p.display() + left);
         }
         Interval conv = null, strict = null;
@@ -260,10 +282,12 @@ public final class ClaimForms {
                 ? Percentages.scale(c.quantity().amount().doubleValue(), shown.toArray(Interval[]::new)) : -1;
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < n; k++) parts.add(shownAt(shown.get(k), pct, scale) + " (" + inside.get(k).getAt().display() + ")");
-        String what = o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " ("
-                + n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts) + ") is "
-                + shownAt(total, pct, scale) + open + bounded;
-        return judged(c, conv, strict, pct, facts, what, left, scale);
+        String times = n + (n == 1 ? " time" : " times") + ": " + String.join(", ", parts);
+        String what = o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display() + " ("
+                + times + ") is " + shownAt(total, pct, scale) + open + bounded;
+        String words = shownAt(total, pct, scale) + " (" + o.aggregate() + " over " + p.display() + " of " + times + open
+                + bounded + left + ")";
+        return new Total(new Value(conv.denoised(), strict.denoised(), facts, words, null, pct), what, left, scale);
     }
 
     /**
@@ -627,14 +651,17 @@ public final class ClaimForms {
     private static ClaimVerdict versus(Ctx x) {
         Claim c = x.c();
         ClaimOptions o = c.options();
-        Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        // a comparison of totals ("more cases than Ohio this year") compares each side's total over the period
+        Function<String, Value> side = who -> o.aggregate() != null ? total(x, who, c.at()).value()
+                : valueAt(x, who, c.attribute(), c.at());
+        Value mine = side.apply(c.subject());
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         Verdict conv = Verdict.SUPPORTED, strict = Verdict.SUPPORTED;
         List<Fact> facts = new ArrayList<>(mine.facts());
         List<String> reasons = new ArrayList<>();
         Figure figure = null;
         for (String other : o.versus()) {
-            Value theirs = valueAt(x, other, c.attribute(), c.at());
+            Value theirs = side.apply(other);
             if (theirs.missing() != null) return ClaimLogic.undetermined(c, theirs.missing());
             facts.addAll(theirs.facts());
             Interval dc, ds;

@@ -98,6 +98,14 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aChangeOfTotalsShowsItComparesTheTotalsOverEachPeriod() throws Exception {
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/totals-compared/fires/facts");
+        assertThat(claim.selectFirst(".claim-check").text())
+                .contains("(relative change since 1 Jan 2019 – 31 Dec 2019, of the sum over each period)");
+        assertThat(claim.text()).contains("from 495 (sum over 1 Jan 2019 – 31 Dec 2019 of 4 times: 110 (1 Jan 2019 – 31 Mar 2019)");
+    }
+
+    @Test
     void aGapClaimShowsItsUnitAndEachGap() throws Exception {
         Element claim = firstClaim("src/test/resources/rule-cases/claims/gap/fires/facts");
         assertThat(claim.selectFirst(".claim-check").text())

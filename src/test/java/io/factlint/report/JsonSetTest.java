@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A claim over a set ({@code quantifier}, {@code among}) and a gap between events ({@code aggregate: gap}) in the
- * JSON report: their fields and the interval judged, from the real pipeline and writer.
+ * A claim over a set ({@code quantifier}, {@code among}), a gap between events ({@code aggregate: gap}) and a change
+ * or comparison of totals in the JSON report: their fields and the interval judged, from the real pipeline and writer.
  */
 class JsonSetTest {
     private static final String SET = "src/test/resources/rule-cases/claims/set/";
@@ -58,5 +58,20 @@ class JsonSetTest {
         assertThat(form.path("conventional").path("min").asDouble()).isCloseTo(14245 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(form.path("conventional").path("max").asDouble()).isCloseTo(36889 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(apart.path("verdict").asText()).isEqualTo("supported");
+    }
+
+    @Test
+    void aChangeOrAComparisonOfTotalsKeepsItsFormAndNamesTheTotal() throws Exception {
+        String clean = "src/test/resources/rule-cases/claims/totals-compared/clean/facts";
+        JsonNode rose = JsonRankOverTest.claim(clean, "rose");
+        assertThat(rose.path("form").path("kind").asText()).isEqualTo("change");
+        assertThat(rose.path("form").path("aggregate").asText()).isEqualTo("sum");
+        // 770 / 495 - 1
+        assertThat(rose.path("form").path("conventional").path("min").asDouble())
+                .isCloseTo(770.0 / 495 - 1, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode gap = JsonRankOverTest.claim(clean, "gap");
+        assertThat(gap.path("form").path("kind").asText()).isEqualTo("versus");
+        assertThat(gap.path("form").path("aggregate").asText()).isEqualTo("sum");
+        assertThat(gap.path("form").path("conventional").path("min").asDouble()).isEqualTo(308.0);
     }
 }

@@ -546,12 +546,14 @@ public record HtmlView(
             }
             switch (o.form()) {
                 case "change" -> w.add(o.change() + " change since " + o.since().display()
-                        + (o.from() == null ? "" : ", from " + o.from().words()));
+                        + (o.from() == null ? "" : ", from " + o.from().words())
+                        + (o.aggregate() == null ? "" : ", of the " + o.aggregate() + " over each period"));
                 case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit()
                         : "gap".equals(o.aggregate()) ? "every gap between events, in " + o.unit() : o.aggregate())
                         + " over the period" + (o.complete() ? ", complete" : ""));
                 case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
-                        + String.join(", ", o.versus()));
+                        + String.join(", ", o.versus())
+                        + (o.aggregate() == null ? "" : ", the " + o.aggregate() + " of each over the period"));
                 case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "
                         + (o.rankKind() != null ? "every " + o.rankKind() : String.join(", ", o.rankAmong()))
                         + (o.complete() ? ", complete" : ""));
