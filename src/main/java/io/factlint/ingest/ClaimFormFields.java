@@ -98,15 +98,9 @@ final class ClaimFormFields {
                 .optional("compare", (g, d, f, pos) -> form(d).compare = choice(g, f, d, "difference", "ratio"))
                 .optional("rank_among", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
-                    if (g.cursor().current() == JsonToken.START_OBJECT) {
-                        String[] kind = new String[1];
-                        Location at = g.cursor().here();
-                        int seen = g.object(RANK_KIND, kind);
-                        if (g.cursor().missing(RANK_KIND, seen, at, null) || kind[0] == null) d.complete = false;
-                        fm.rankKind = kind[0];
-                    } else {
-                        fm.rankAmong = idList(g, f, d, fm.rankPos);
-                    }
+                    String[] kind = new String[1];
+                    fm.rankAmong = idsOrKind(g, f, d, RANK_KIND, fm.rankPos, kind);
+                    fm.rankKind = kind[0];
                 })
                 .optional("rank_over", (g, d, f, pos) -> {
                     // an object is a period, {"to": ...} alone a record (read as its end point: ClaimOptions.rankOver)
@@ -141,15 +135,9 @@ final class ClaimFormFields {
                 .optional("among", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
                     fm.amongFieldPos = pos;
-                    if (g.cursor().current() == JsonToken.START_OBJECT) {
-                        String[] kind = new String[1];
-                        Location at = g.cursor().here();
-                        int seen = g.object(AMONG_KIND, kind);
-                        if (g.cursor().missing(AMONG_KIND, seen, at, null) || kind[0] == null) d.complete = false;
-                        fm.amongKind = kind[0];
-                    } else {
-                        fm.among = idList(g, f, d, fm.amongPos);
-                    }
+                    String[] kind = new String[1];
+                    fm.among = idsOrKind(g, f, d, AMONG_KIND, fm.amongPos, kind);
+                    fm.amongKind = kind[0];
                 })
                 .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
                 .optional("complete", (g, d, f, pos) -> {
@@ -332,6 +320,19 @@ final class ClaimFormFields {
         });
         if (s == null) d.complete = false;
         return s;
+    }
+
+    /**
+     * An entity id, a list of them (returned), or {@code {"kind": ...}} (its kind in {@code kind[0]}, and an empty list):
+     * the subjects of {@code rank_among} or {@code among}.
+     */
+    private static List<String> idsOrKind(ValueGrammar g, String field, Draft d, Fields<String[]> kindFields,
+                                          List<Long> positions, String[] kind) throws IOException {
+        if (g.cursor().current() != JsonToken.START_OBJECT) return idList(g, field, d, positions);
+        Location at = g.cursor().here();
+        int seen = g.object(kindFields, kind);
+        if (g.cursor().missing(kindFields, seen, at, null) || kind[0] == null) d.complete = false;
+        return List.of();
     }
 
     /** An entity id or a list of them; their positions go to {@code positions} for reference errors. */

@@ -556,15 +556,21 @@ public final class ClaimForms {
     /** What each member of a set claim must meet: {@code deaths_per_100k >= 60 on 1 May 2020}. */
     private static String condition(Claim c, ClaimOptions inner) {
         if (inner.trend() != null) return c.attribute() + " " + inner.trend() + " over " + c.at().display();
+        String when = (c.at().isPeriod() ? " over " : " on ") + c.at().display();
+        String total = inner.aggregate() == null ? "" : inner.aggregate() + " of ";
+        if (inner.form().equals("versus") && inner.compare() == null) {
+            return total + c.attribute() + " " + c.op().symbol() + " that of " + String.join(", ", inner.versus()) + when;
+        }
         String form = switch (inner.form()) {
             case "change" -> inner.change() + " change since " + inner.since().display() + " ";
             case "aggregate" -> inner.aggregate() + " ";
-            case "versus" -> (inner.compare() == null ? "" : inner.compare() + " ") + "versus " + String.join(", ", inner.versus()) + " ";
+            case "versus" -> inner.compare() + " with " + String.join(", ", inner.versus()) + " ";
             case "rank_over" -> "rank " + inner.rankOverWords() + " ";
             default -> "";
         };
-        return (form.isEmpty() ? "" : form + "of ") + c.attribute() + " " + c.op().symbol() + (c.quantity() == null ? "" : " " + c.valueWords())
-                + tolerance(inner, false) + (c.at().isPeriod() ? " over " : " on ") + c.at().display();
+        return (form.isEmpty() ? "" : form + "of ") + (inner.form().equals("aggregate") ? "" : total) + c.attribute()
+                + " " + c.op().symbol() + (c.quantity() == null ? "" : " " + c.valueWords())
+                + tolerance(inner, false) + when;
     }
 
     /** The members of a set claim that meet its condition, that do not, and whose value is unknown, on one reading. */
