@@ -53,7 +53,8 @@ final class TestCommand implements Callable<Integer> {
             }
             List<Path> cases = RuleCases.find(dir);
             if (cases.isEmpty()) {
-                err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.json)");
+                err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.txt"
+                        + " or expected.json; to start one, create an empty expected.txt beside facts/ and run with --update)");
                 return ExitCode.INPUT_ERROR.code();
             }
             RulePack pack = rules.load(err, "no case run");

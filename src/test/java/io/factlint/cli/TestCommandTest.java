@@ -102,6 +102,6 @@ class TestCommandTest {
         assertThat(CliRun.run("test", tmp.resolve("none").toString()).code()).isEqualTo(2);
         CliRun empty = CliRun.run("test", tmp.toString());
         assertThat(empty.code()).isEqualTo(2);
-        assertThat(empty.err()).contains("no test cases");
+        assertThat(empty.err()).contains("no test cases", "expected.txt or expected.json", "create an empty expected.txt");
     }
 }
