@@ -39,8 +39,15 @@ final class ClaimFormFields {
             .required("value", (g, fm, f, pos) -> {
                 Object v = g.value(f);
                 if (v instanceof BigDecimal n) v = Quantity.exactly(n);
-                if (v instanceof Quantity qv) fm.quantifierCount = qv;
-                else if (v != null) g.cursor().error(pos, "expected a number or a quantity for the count of \"quantifier\"");
+                if (v instanceof Quantity qv && (qv.isPercent() || (qv.isRange() ? qv.rangeMin() : qv.amount()).signum() < 0)) {
+                    // a number of members: 50 % would be read as half a member
+                    g.cursor().error(pos, "the count of \"quantifier\" is a number of members, not "
+                            + (qv.isPercent() ? "a percentage" : "negative"));
+                } else if (v instanceof Quantity qv) {
+                    fm.quantifierCount = qv;
+                } else if (v != null) {
+                    g.cursor().error(pos, "expected a number or a quantity for the count of \"quantifier\"");
+                }
             })
             .build();
 

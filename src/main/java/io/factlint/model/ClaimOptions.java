@@ -58,11 +58,12 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
 
     /**
      * These options without the set ({@code quantifier}, {@code among}): the condition a claim over a set asks of
-     * each member (a plain value, a change since, a total, ...).
+     * each member (a plain value, a change since, a total, ...). {@code complete} speaks for the set only: each
+     * member's own facts are not said to be complete.
      */
     public ClaimOptions withoutSet() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
-                complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null, null, null);
+                false, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null, null, null);
     }
 
     /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */

@@ -269,7 +269,13 @@ public final class JsonReportWriter implements ReportWriter {
     private static ClaimJson claim(ClaimVerdict v) {
         Claim c = v.claim();
         Figure f = v.figure();
-        String figure = f == null ? null : f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
+        String figure = f == null ? null : switch (String.valueOf(f.kind())) {
+            // a claim over a set is judged on how many members meet its condition, a gap claim on the gaps' lengths
+            case "set" -> "members that meet the condition on " + f.at().display() + ": " + f.display();
+            case "gap" -> "gaps between the events of " + f.attribute() + " of " + f.subject() + " within "
+                    + f.at().display() + ", in " + c.options().unit() + ": " + f.display();
+            default -> f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
+        };
         return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op() == null ? null : c.op().symbol(),
                 c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),
                 v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),

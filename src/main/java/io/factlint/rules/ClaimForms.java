@@ -394,11 +394,14 @@ public final class ClaimForms {
 
     /**
      * {@code aggregate: gap} ("pandemics occur every 100 years"): the events are the statements lying wholly inside
-     * the claim's period with a value above 0 on both readings (a point, or a period starting then), in time order;
-     * the claim's op and value, in {@code unit}, must hold for the time from each event's start to the next one's.
-     * The conventional reading takes the events as stated; on the strict one, unless the claim says {@code complete},
-     * an event the facts do not hold may fall inside any gap and shorten it, so each gap is (0, its length]: only a
-     * gap already too short contradicts, and no gap can be sure.
+     * the claim's period with a value above 0 (a point, or a period starting then; a statement within another one is
+     * the same event, as a total counts it once), in time order; the claim's op and value, in {@code unit}, must
+     * hold for the time from each event's start to the next one's. A statement of 2 or more holds two events at most
+     * its own length apart (a gap in [0, its length]); one that may be 2 or more may hold such a gap. Each reading
+     * takes the events its own values give. Unless the claim says {@code complete}, and whenever a statement may be
+     * 0 (or may be above 1), an event the facts do not fix may fall inside any gap and shorten it: each gap is then
+     * (0, its length], so a gap already too short contradicts the claim, a gap too long does not, and a claim that
+     * every gap is at least some length is never supported (one that every gap is at most some length can be).
      */
     private static ClaimVerdict gaps(Ctx x) {
         Claim c = x.c();
@@ -408,55 +411,102 @@ public final class ClaimForms {
         Timeline t = x.timeline(c.subject(), c.attribute());
         if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
         List<Moment> inside = new ArrayList<>();
-        List<String> straddling = new ArrayList<>(), unsure = new ArrayList<>();
+        List<String> straddling = new ArrayList<>(), nested = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
-        java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>(); // one event per start
-        List<Fact> facts = new ArrayList<>();
+        List<Moment> events = new ArrayList<>();
         for (Moment m : inside) {
-            if (!above0(m.getHull()) || !above0(m.getStrictHull())) {
-                boolean zero = m.getHull().max() <= 0 && m.getStrictHull().max() <= 0;
-                if (!zero) for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + m.getHull().format() + ", " + m.getAt().display() + ")");
-                continue;
-            }
-            starts.putIfAbsent(startSecond(m.getAt().start()), m);
-            facts.addAll(m.getFacts());
+            Moment outer = within(m, inside);
+            if (outer == null) events.add(m);
+            else for (Fact f : m.getFacts()) nested.add(f.getRef() + " (" + m.getAt().display() + ", within " + outer.getAt().display() + ")");
         }
+        Gaps conv = Gaps.of(events, true, c, o, years), strict = Gaps.of(events, false, c, o, years);
         String left = leftOut(straddling);
-        if (!unsure.isEmpty()) left += "; left out, a value that may be 0: " + String.join(", ", unsure);
-        if (starts.size() < 2) {
-            return ClaimLogic.undetermined(c, "a gap needs two events: " + starts.size() + " of " + c.attribute() + " of "
-                    + c.subject() + " within " + p.display() + (starts.isEmpty() ? "" : " ("
-                    + starts.firstEntry().getValue().getAt().display() + ")") + left);
+        if (!nested.isEmpty()) left += "; the same event as a statement for a longer time: " + String.join(", ", nested);
+        Set<String> unsure = new LinkedHashSet<>(conv.unsure());
+        unsure.addAll(strict.unsure());
+        if (!unsure.isEmpty()) left += "; a value that may be 0 or above 1, so an event may be missed: " + String.join(", ", unsure);
+        if (conv.verdict() == null) {
+            return ClaimLogic.undetermined(c, "a gap needs two events: " + conv.events() + " of " + c.attribute() + " of "
+                    + c.subject() + " within " + p.display() + left);
         }
-        Verdict vc = Verdict.SUPPORTED, vs = Verdict.SUPPORTED;
-        List<String> parts = new ArrayList<>();
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
-        Map.Entry<Long, Moment> prev = null;
-        for (Map.Entry<Long, Moment> e : starts.entrySet()) {
-            if (prev != null) {
-                double g = inUnit(e.getKey() - prev.getKey(), years);
-                Interval conv = Interval.point(g).denoised();
-                Interval strict = o.complete() ? conv : Interval.of(0, true, conv.max(), false);
-                Verdict gc = judge(c.op(), c.quantity(), conv, true, o);
-                Verdict gs = judge(c.op(), c.quantity(), strict, false, o);
-                vc = both(vc, gc);
-                vs = both(vs, gs);
-                lo = Math.min(lo, conv.min());
-                hi = Math.max(hi, conv.max());
-                parts.add(prev.getValue().getAt().display() + " to " + e.getValue().getAt().display() + ": "
-                        + length(e.getKey() - prev.getKey(), years) + (gc == Verdict.SUPPORTED ? "" : " (" + gc.id() + ")"));
-            }
-            prev = e;
-        }
-        int n = starts.size();
-        Interval fc = Interval.closed(lo, hi);
-        Interval fs = o.complete() ? fc : Interval.of(0, true, hi, false);
-        String reason = "gaps between the " + n + " events of " + c.attribute() + " of " + c.subject() + " within "
-                + p.display() + " in " + o.unit() + " (" + String.join("; ", parts) + ")"
+        Verdict vs = strict.verdict() == null ? Verdict.UNDETERMINED : strict.verdict();
+        Interval fc = conv.range(), fs = strict.verdict() == null ? Interval.of(0, true, Double.POSITIVE_INFINITY, true) : strict.range();
+        String reason = "gaps between the " + conv.events() + " events of " + c.attribute() + " of " + c.subject() + " within "
+                + p.display() + " in " + o.unit() + " (" + String.join("; ", conv.parts()) + ")"
                 + (o.complete() ? "" : " (strict reading: not said to be complete, an event the facts do not hold may shorten any gap)")
-                + "; the claim: every gap " + c.op().symbol() + " " + c.valueWords() + tolerance(o, false) + " is " + vc.id()
-                + (vs != vc ? " (strict reading: " + vs.id() + ")" : "") + left;
-        return formVerdict(c, vc, vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
+                + "; the claim: every gap " + c.op().symbol() + " " + c.valueWords() + tolerance(o, false) + " is " + conv.verdict().id()
+                + (vs != conv.verdict() ? " (strict reading: " + vs.id() + ")" : "") + left;
+        List<Fact> facts = new ArrayList<>();
+        for (Moment m : events) facts.addAll(m.getFacts());
+        return formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
+    }
+
+    /** The statement inside {@code all} that holds {@code m}'s time (and is not the same time), or null. */
+    private static Moment within(Moment m, List<Moment> all) {
+        for (Moment n : all) {
+            if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
+                    && !m.getAt().start().before(n.getAt().from()) && m.getAt().end().atOrBefore(n.getAt().to())) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The gaps on one reading: the verdict (null with fewer than two events and no statement of several), the
+     * shortest to the longest gap, each gap in words, the number of events, and the statements that may or may not
+     * be events.
+     */
+    private record Gaps(Verdict verdict, Interval range, List<String> parts, int events, List<String> unsure) {
+        static Gaps of(List<Moment> moments, boolean conventional, Claim c, ClaimOptions o, boolean years) {
+            java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>(); // one event per start
+            List<Interval> inner = new ArrayList<>(); // the gaps within one statement of 2 or more
+            List<String> unsure = new ArrayList<>(), parts = new ArrayList<>();
+            boolean open = !conventional && !o.complete(); // the conventional reading takes the events as stated
+            Verdict v = Verdict.SUPPORTED;
+            for (Moment m : moments) {
+                Interval h = conventional ? m.getHull() : m.getStrictHull();
+                if (!above0(h)) {
+                    if (h.max() > 0) {
+                        open = true; // an event may be there
+                        for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + h.format() + ", " + m.getAt().display() + ")");
+                    }
+                    continue;
+                }
+                starts.putIfAbsent(startSecond(m.getAt().start()), m);
+                double len = m.getAt().isPeriod() ? inUnit(endSecond(m.getAt().to()) - startSecond(m.getAt().from()), years) : 0;
+                if (h.min() >= 2) {
+                    Interval g = Interval.closed(0, len);
+                    inner.add(g);
+                    v = both(v, judge(c.op(), c.quantity(), g, conventional, o));
+                    parts.add("within " + m.getAt().display() + " (" + h.format() + " events): at most " + Interval.number(len) + " " + o.unit());
+                } else if (h.max() > 1) {
+                    open = true; // it may hold two events
+                    for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + h.format() + ", " + m.getAt().display() + ")");
+                }
+            }
+            if (starts.size() < 2 && inner.isEmpty()) return new Gaps(null, null, parts, starts.size(), unsure);
+            double lo = Double.POSITIVE_INFINITY, hi = 0;
+            if (!inner.isEmpty()) lo = 0;
+            Map.Entry<Long, Moment> prev = null;
+            for (Map.Entry<Long, Moment> e : starts.entrySet()) {
+                if (prev != null) {
+                    double g = inUnit(e.getKey() - prev.getKey(), years);
+                    Interval gap = Interval.point(g).denoised();
+                    Verdict gv = judge(c.op(), c.quantity(), open ? Interval.of(0, true, gap.max(), false) : gap, conventional, o);
+                    Verdict sure = judge(c.op(), c.quantity(), gap, conventional, o);
+                    v = both(v, gv);
+                    lo = Math.min(lo, gap.min());
+                    hi = Math.max(hi, gap.max());
+                    parts.add(prev.getValue().getAt().display() + " to " + e.getValue().getAt().display() + ": "
+                            + length(e.getKey() - prev.getKey(), years) + (sure == Verdict.SUPPORTED ? "" : " (" + sure.id() + ")"));
+                }
+                prev = e;
+            }
+            for (Interval g : inner) hi = Math.max(hi, g.max());
+            Interval range = open ? Interval.of(0, true, hi, false) : Interval.closed(lo, hi);
+            return new Gaps(v, range, parts, starts.size(), unsure);
+        }
     }
 
     /**
@@ -473,24 +523,27 @@ public final class ClaimForms {
         Set<String> members = new LinkedHashSet<>(o.among());
         if (o.amongKind() != null && kindSubjects != null) members.addAll(new java.util.TreeSet<>(kindSubjects));
         boolean only = o.quantifier().equals("only");
+        String setWords = o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", members);
         if (only) members.remove(c.subject());
-        String setWords = o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", o.among());
+        members.removeAll(inner.versus()); // "every state had fewer than California": not California itself
         if (members.isEmpty() && !only) return ClaimLogic.undetermined(c, "the set (" + setWords + ") has no member");
         List<Fact> facts = new ArrayList<>();
         Tally conv = new Tally(), strict = new Tally();
         String subjectWords = "";
         Verdict subjectC = null, subjectS = null;
         if (only) {
+            // unknown for the subject, "only" is still contradicted when another member meets it
             ClaimVerdict mine = member(x, inner, c.subject());
-            if (mine == null || mine.verdict() == Verdict.UNDETERMINED && mine.strictVerdict() == Verdict.UNDETERMINED
-                    && mine.facts().isEmpty()) {
-                return ClaimLogic.undetermined(c, mine == null ? missing(x, c.subject(), c.attribute(), c.at()) : mine.reason());
+            if (mine == null) {
+                subjectC = subjectS = Verdict.UNDETERMINED;
+                subjectWords = c.subject() + " unknown (" + missing(x, c.subject(), c.attribute(), c.at()) + "); ";
+            } else {
+                facts.addAll(mine.facts());
+                subjectC = mine.verdict();
+                subjectS = mine.strictVerdict();
+                subjectWords = memberWords(x, inner, c.subject(), mine) + ": " + subjectC.id()
+                        + (subjectS != subjectC ? " (strict reading: " + subjectS.id() + ")" : "") + "; ";
             }
-            facts.addAll(mine.facts());
-            subjectC = mine.verdict();
-            subjectS = mine.strictVerdict();
-            subjectWords = memberWords(x, inner, c.subject(), mine) + ": " + subjectC.id()
-                    + (subjectS != subjectC ? " (strict reading: " + subjectS.id() + ")" : "") + "; ";
         }
         for (String m : members) {
             ClaimVerdict v = member(x, inner, m);

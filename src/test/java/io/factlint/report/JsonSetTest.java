@@ -25,6 +25,8 @@ class JsonSetTest {
         assertThat(form.path("conventional").path("min").asDouble()).isEqualTo(2.0);
         assertThat(form.path("conventional").path("max").asDouble()).isEqualTo(2.0);
         assertThat(most.path("verdict").asText()).isEqualTo("contradicted");
+        // the figure is the number of members, not a value of the subject's attribute
+        assertThat(most.path("figure").asText()).isEqualTo("members that meet the condition on 1 May 2020: 2");
 
         JsonNode three = JsonRankOverTest.claim(SET + "fires/facts", "three");
         assertThat(three.path("form").path("quantifier").asText()).isEqualTo("count");
@@ -58,6 +60,7 @@ class JsonSetTest {
         assertThat(form.path("conventional").path("min").asDouble()).isCloseTo(14245 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(form.path("conventional").path("max").asDouble()).isCloseTo(36889 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(apart.path("verdict").asText()).isEqualTo("supported");
+        assertThat(apart.path("figure").asText()).startsWith("gaps between the events of pandemics of world within 1 Jan 1800 – 31 Dec 1960, in years: [");
     }
 
     @Test
