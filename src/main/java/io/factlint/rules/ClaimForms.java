@@ -393,120 +393,168 @@ public final class ClaimForms {
     }
 
     /**
-     * {@code aggregate: gap} ("pandemics occur every 100 years"): the events are the statements lying wholly inside
-     * the claim's period with a value above 0 (a point, or a period starting then; a statement within another one is
-     * the same event, as a total counts it once), in time order; the claim's op and value, in {@code unit}, must
-     * hold for the time from each event's start to the next one's. A statement of 2 or more holds two events at most
-     * its own length apart (a gap in [0, its length]); one that may be 2 or more may hold such a gap. Each reading
-     * takes the events its own values give. Unless the claim says {@code complete}, and whenever a statement may be
-     * 0 (or may be above 1), an event the facts do not fix may fall inside any gap and shorten it: each gap is then
-     * (0, its length], so a gap already too short contradicts the claim, a gap too long does not, and a claim that
-     * every gap is at least some length is never supported (one that every gap is at most some length can be).
+     * {@code aggregate: gap} ("pandemics occur every 100 years"): the claim's op and value, in {@code unit}, must hold
+     * for the time between every two successive events within the period {@code at}. Each reading takes its own
+     * values, as whole numbers of events: a statement of exactly one event is an event at its time's start (a
+     * statement within the period of another such one is the same event), and when every statement is one, the gaps
+     * are measured from start to start. The conventional reading takes the events as stated; on the strict one,
+     * unless the claim says {@code complete}, an event the facts do not hold may fall inside any gap (each gap is
+     * then (0, its length]) or before the first or after the last (a new gap, which can only unsettle a claim that
+     * every gap is at most some length). A statement that may be 0 events, or holds or may hold several (with no
+     * time for each), or two events whose periods overlap, leave the gaps unmeasured on that reading: the claim
+     * is then contradicted only when a statement of 2 or more is shorter than every length the claim allows,
+     * else undetermined.
      */
     private static ClaimVerdict gaps(Ctx x) {
         Claim c = x.c();
         ClaimOptions o = c.options();
         When p = c.at();
-        boolean years = "years".equals(o.unit());
         Timeline t = x.timeline(c.subject(), c.attribute());
         if (t == null) return ClaimLogic.undetermined(c, "no fact states " + c.attribute() + " of " + c.subject());
         List<Moment> inside = new ArrayList<>();
-        List<String> straddling = new ArrayList<>(), nested = new ArrayList<>();
+        List<String> straddling = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
-        List<Moment> events = new ArrayList<>();
-        for (Moment m : inside) {
-            Moment outer = within(m, inside);
-            if (outer == null) events.add(m);
-            else for (Fact f : m.getFacts()) nested.add(f.getRef() + " (" + m.getAt().display() + ", within " + outer.getAt().display() + ")");
-        }
-        Gaps conv = Gaps.of(events, true, c, o, years), strict = Gaps.of(events, false, c, o, years);
-        String left = leftOut(straddling);
-        if (!nested.isEmpty()) left += "; the same event as a statement for a longer time: " + String.join(", ", nested);
-        Set<String> unsure = new LinkedHashSet<>(conv.unsure());
-        unsure.addAll(strict.unsure());
-        if (!unsure.isEmpty()) left += "; a value that may be 0 or above 1, so an event may be missed: " + String.join(", ", unsure);
+        Gaps conv = Gaps.of(inside, true, c, o), strict = Gaps.of(inside, false, c, o);
+        String left = leftOut(straddling) + conv.notes();
         if (conv.verdict() == null) {
             return ClaimLogic.undetermined(c, "a gap needs two events: " + conv.events() + " of " + c.attribute() + " of "
                     + c.subject() + " within " + p.display() + left);
         }
         Verdict vs = strict.verdict() == null ? Verdict.UNDETERMINED : strict.verdict();
-        Interval fc = conv.range(), fs = strict.verdict() == null ? Interval.of(0, true, Double.POSITIVE_INFINITY, true) : strict.range();
-        String reason = "gaps between the " + conv.events() + " events of " + c.attribute() + " of " + c.subject() + " within "
-                + p.display() + " in " + o.unit() + " (" + String.join("; ", conv.parts()) + ")"
+        Interval any = Interval.of(0, false, Double.POSITIVE_INFINITY, true);
+        Interval fc = conv.range() == null ? any : conv.range();
+        Interval fs = strict.range() == null ? any : strict.range();
+        String reason = (conv.range() == null ? "gaps between the events of " : "gaps between the " + conv.events() + " events of ")
+                + c.attribute() + " of " + c.subject() + " within " + p.display() + " in " + o.unit()
+                + (conv.parts().isEmpty() ? "" : " (" + String.join("; ", conv.parts()) + ")")
+                + (strict.notes().equals(conv.notes()) ? "" : " (strict reading" + strict.notes() + ")")
                 + (o.complete() ? "" : " (strict reading: not said to be complete, an event the facts do not hold may shorten any gap)")
                 + "; the claim: every gap " + c.op().symbol() + " " + c.valueWords() + tolerance(o, false) + " is " + conv.verdict().id()
                 + (vs != conv.verdict() ? " (strict reading: " + vs.id() + ")" : "") + left;
         List<Fact> facts = new ArrayList<>();
-        for (Moment m : events) facts.addAll(m.getFacts());
+        for (Moment m : inside) facts.addAll(m.getFacts());
         return formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
     }
 
-    /** The statement inside {@code all} that holds {@code m}'s time (and is not the same time), or null. */
-    private static Moment within(Moment m, List<Moment> all) {
-        for (Moment n : all) {
-            if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
-                    && !m.getAt().start().before(n.getAt().from()) && m.getAt().end().atOrBefore(n.getAt().to())) {
-                return n;
-            }
-        }
-        return null;
-    }
-
     /**
-     * The gaps on one reading: the verdict (null with fewer than two events and no statement of several), the
-     * shortest to the longest gap, each gap in words, the number of events, and the statements that may or may not
-     * be events.
+     * The gaps on one reading: the verdict (null with fewer than two events), the shortest to the longest gap (null
+     * when not measured), each gap in words, the number of events, and what the reason must add.
      */
-    private record Gaps(Verdict verdict, Interval range, List<String> parts, int events, List<String> unsure) {
-        static Gaps of(List<Moment> moments, boolean conventional, Claim c, ClaimOptions o, boolean years) {
-            java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>(); // one event per start
-            List<Interval> inner = new ArrayList<>(); // the gaps within one statement of 2 or more
-            List<String> unsure = new ArrayList<>(), parts = new ArrayList<>();
+    private record Gaps(Verdict verdict, Interval range, List<String> parts, int events, String notes) {
+        static Gaps of(List<Moment> moments, boolean conventional, Claim c, ClaimOptions o) {
+            boolean years = "years".equals(o.unit());
+            List<Moment> events = new ArrayList<>();
+            List<String> several = new ArrayList<>(), nested = new ArrayList<>(), parts = new ArrayList<>();
+            for (Moment m : moments) {
+                long[] n = events(conventional ? m.getHull() : m.getStrictHull());
+                if (n[1] <= 0) continue; // no event
+                if (n[0] != 1 || n[1] != 1) {
+                    for (Fact f : m.getFacts()) several.add(f.getRef() + " (" + m.getAt().display() + ": "
+                            + (n[0] == n[1] ? n[0] + " events" : n[0] + " to " + (n[1] == Long.MAX_VALUE ? "any number of" : n[1]) + " events") + ")");
+                }
+                events.add(m);
+            }
+            // a statement of one event within another's period is that event
+            List<Moment> kept = new ArrayList<>();
+            for (Moment m : events) {
+                Moment outer = null;
+                for (Moment e : events) {
+                    long[] n = events(conventional ? e.getHull() : e.getStrictHull());
+                    if (e != m && n[0] == 1 && n[1] == 1 && within(m, e)) outer = e;
+                }
+                if (outer == null) kept.add(m);
+                else for (Fact f : m.getFacts()) nested.add(f.getRef() + " (" + m.getAt().display() + ", within " + outer.getAt().display() + ")");
+            }
+            String notes = nested.isEmpty() ? "" : "; the same event as a statement for a longer time: " + String.join(", ", nested);
+            for (int i = 0; i < kept.size(); i++) {
+                for (int j = i + 1; j < kept.size(); j++) {
+                    if (overlap(kept.get(i).getAt(), kept.get(j).getAt())) {
+                        several.add(refs(kept.get(i)) + " and " + refs(kept.get(j)) + " (overlapping times: maybe one event)");
+                    }
+                }
+            }
+            if (!several.isEmpty()) {
+                // no time for each event: only a statement of 2 or more, shorter than any gap the claim allows, settles it
+                notes += "; not measured from start to start, as no time is known for each event: " + String.join(", ", several);
+                Verdict v = Verdict.UNDETERMINED;
+                for (Moment m : kept) {
+                    long[] n = events(conventional ? m.getHull() : m.getStrictHull());
+                    if (n[0] < 2) continue;
+                    double len = m.getAt().isPeriod() ? gapIn(startSecond(m.getAt().from()), endSecond(m.getAt().to()), years) : 0;
+                    if (judge(c.op(), c.quantity(), Interval.closed(0, len), conventional, o) == Verdict.CONTRADICTED) {
+                        v = Verdict.CONTRADICTED;
+                        parts.add("within " + m.getAt().display() + " (" + n[0] + (n[1] > n[0] ? " events or more" : " events")
+                                + "): at most " + Interval.number(len) + " " + o.unit());
+                    }
+                }
+                return new Gaps(kept.size() < 2 && v != Verdict.CONTRADICTED ? null : v, null, parts, kept.size(), notes);
+            }
+            java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>();
+            for (Moment m : kept) starts.putIfAbsent(startSecond(m.getAt().start()), m);
+            if (starts.size() < 2) return new Gaps(null, null, parts, starts.size(), notes);
             boolean open = !conventional && !o.complete(); // the conventional reading takes the events as stated
             Verdict v = Verdict.SUPPORTED;
-            for (Moment m : moments) {
-                Interval h = conventional ? m.getHull() : m.getStrictHull();
-                if (!above0(h)) {
-                    if (h.max() > 0) {
-                        open = true; // an event may be there
-                        for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + h.format() + ", " + m.getAt().display() + ")");
-                    }
-                    continue;
-                }
-                starts.putIfAbsent(startSecond(m.getAt().start()), m);
-                double len = m.getAt().isPeriod() ? inUnit(endSecond(m.getAt().to()) - startSecond(m.getAt().from()), years) : 0;
-                if (h.min() >= 2) {
-                    Interval g = Interval.closed(0, len);
-                    inner.add(g);
-                    v = both(v, judge(c.op(), c.quantity(), g, conventional, o));
-                    parts.add("within " + m.getAt().display() + " (" + h.format() + " events): at most " + Interval.number(len) + " " + o.unit());
-                } else if (h.max() > 1) {
-                    open = true; // it may hold two events
-                    for (Fact f : m.getFacts()) unsure.add(f.getRef() + " (" + h.format() + ", " + m.getAt().display() + ")");
-                }
-            }
-            if (starts.size() < 2 && inner.isEmpty()) return new Gaps(null, null, parts, starts.size(), unsure);
             double lo = Double.POSITIVE_INFINITY, hi = 0;
-            if (!inner.isEmpty()) lo = 0;
             Map.Entry<Long, Moment> prev = null;
             for (Map.Entry<Long, Moment> e : starts.entrySet()) {
                 if (prev != null) {
-                    double g = inUnit(e.getKey() - prev.getKey(), years);
-                    Interval gap = Interval.point(g).denoised();
-                    Verdict gv = judge(c.op(), c.quantity(), open ? Interval.of(0, true, gap.max(), false) : gap, conventional, o);
+                    Interval gap = Interval.point(gapIn(prev.getKey(), e.getKey(), years)).denoised();
+                    v = both(v, judge(c.op(), c.quantity(), open ? Interval.of(0, true, gap.max(), false) : gap, conventional, o));
                     Verdict sure = judge(c.op(), c.quantity(), gap, conventional, o);
-                    v = both(v, gv);
                     lo = Math.min(lo, gap.min());
                     hi = Math.max(hi, gap.max());
                     parts.add(prev.getValue().getAt().display() + " to " + e.getValue().getAt().display() + ": "
-                            + length(e.getKey() - prev.getKey(), years) + (sure == Verdict.SUPPORTED ? "" : " (" + sure.id() + ")"));
+                            + Interval.number(gap.min()) + " " + o.unit() + (sure == Verdict.SUPPORTED ? "" : " (" + sure.id() + ")"));
                 }
                 prev = e;
             }
-            for (Interval g : inner) hi = Math.max(hi, g.max());
+            if (open && v == Verdict.SUPPORTED) {
+                // an event the facts do not hold, before the first or after the last, would make a gap of its own
+                When p = c.at();
+                Interval before = Interval.of(0, true, gapIn(startSecond(p.from()), starts.firstKey(), years), false);
+                Interval after = Interval.of(0, true, gapIn(starts.lastKey(), startSecond(p.to()), years), false);
+                if (judge(c.op(), c.quantity(), before, false, o) != Verdict.SUPPORTED
+                        || judge(c.op(), c.quantity(), after, false, o) != Verdict.SUPPORTED) {
+                    v = Verdict.UNDETERMINED;
+                }
+            }
             Interval range = open ? Interval.of(0, true, hi, false) : Interval.closed(lo, hi);
-            return new Gaps(v, range, parts, starts.size(), unsure);
+            return new Gaps(v, range, parts, starts.size(), notes);
         }
+
+        /** The whole numbers of events a value allows: {least, most} (most {@code Long.MAX_VALUE} when unbounded). */
+        private static long[] events(Interval h) {
+            double lo = h.min() == Math.floor(h.min()) && h.minOpen() ? h.min() + 1 : Math.ceil(h.min());
+            double hi = Double.isInfinite(h.max()) ? Long.MAX_VALUE
+                    : h.max() == Math.floor(h.max()) && h.maxOpen() ? h.max() - 1 : Math.floor(h.max());
+            if (lo > hi) { // no whole number: between the two around it
+                lo = Math.floor(h.min());
+                hi = Math.ceil(h.max());
+            }
+            return new long[]{(long) Math.max(0, lo), (long) Math.max(0, Math.min(hi, Long.MAX_VALUE))};
+        }
+
+        private static boolean within(Moment m, Moment outer) {
+            When a = m.getAt(), b = outer.getAt();
+            return b.isPeriod() && !a.sameTime(b) && !a.start().before(b.from()) && a.end().atOrBefore(b.to());
+        }
+
+        private static boolean overlap(When a, When b) {
+            if (!a.isPeriod() && !b.isPeriod()) return false;
+            return !a.end().before(b.start()) && !b.end().before(a.start()) && !a.start().sameTime(b.start());
+        }
+    }
+
+    /**
+     * The time from {@code a} to {@code b} (epoch seconds) in days, or in years: whole calendar years, and the days
+     * left over in years of 365.2425 days (1 Jan 1918 to 1 Jan 1950 is 32 years).
+     */
+    private static double gapIn(long a, long b, boolean years) {
+        if (!years) return inUnit(b - a, false);
+        java.time.LocalDateTime x = java.time.LocalDateTime.ofEpochSecond(a, 0, java.time.ZoneOffset.UTC);
+        java.time.LocalDateTime y = java.time.LocalDateTime.ofEpochSecond(b, 0, java.time.ZoneOffset.UTC);
+        long whole = java.time.temporal.ChronoUnit.YEARS.between(x, y);
+        return whole + inUnit(java.time.Duration.between(x.plusYears(whole), y).getSeconds(), true);
     }
 
     /**
@@ -523,9 +571,9 @@ public final class ClaimForms {
         Set<String> members = new LinkedHashSet<>(o.among());
         if (o.amongKind() != null && kindSubjects != null) members.addAll(new java.util.TreeSet<>(kindSubjects));
         boolean only = o.quantifier().equals("only");
-        String setWords = o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", members);
         if (only) members.remove(c.subject());
         members.removeAll(inner.versus()); // "every state had fewer than California": not California itself
+        String setWords = o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", members);
         if (members.isEmpty() && !only) return ClaimLogic.undetermined(c, "the set (" + setWords + ") has no member");
         List<Fact> facts = new ArrayList<>();
         Tally conv = new Tally(), strict = new Tally();

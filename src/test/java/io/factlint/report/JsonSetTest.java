@@ -56,9 +56,9 @@ class JsonSetTest {
         JsonNode form = apart.path("form");
         assertThat(form.path("aggregate").asText()).isEqualTo("gap");
         assertThat(form.path("unit").asText()).isEqualTo("years");
-        // 1918 to 1957: 14,245 days; 1817 to 1918: 36,889 days (a year is 365.2425 days)
-        assertThat(form.path("conventional").path("min").asDouble()).isCloseTo(14245 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(form.path("conventional").path("max").asDouble()).isCloseTo(36889 / 365.2425, org.assertj.core.data.Offset.offset(1e-9));
+        // 1 Jan 1918 to 1 Jan 1957 and 1 Jan 1817 to 1 Jan 1918: whole calendar years
+        assertThat(form.path("conventional").path("min").asDouble()).isEqualTo(39.0);
+        assertThat(form.path("conventional").path("max").asDouble()).isEqualTo(101.0);
         assertThat(apart.path("verdict").asText()).isEqualTo("supported");
         assertThat(apart.path("figure").asText()).startsWith("gaps between the events of pandemics of world within 1 Jan 1800 – 31 Dec 1960, in years: [");
     }
