@@ -3,6 +3,8 @@ package io.factlint.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +157,7 @@ class RunawayRulesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // a child JVM: runs beside this class's other tests (pom.xml)
     void aRuleThatExhaustsTheHeapFailsTheCheck() throws Exception {
         // in a child JVM with a small heap, so that this test JVM keeps its memory; the hog alone (the default
         // rules' part is aRuleThatLoopsAfterInnocentRulesFiredIsTheOneNamed's, in this JVM)
@@ -221,6 +224,7 @@ class RunawayRulesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // a child JVM: runs beside this class's other tests (pom.xml)
     void aRuleThatNeverReturnsIsAbandonedAtTheTimeout() throws Exception {
         // in a child JVM: the abandoned rule thread must not spin on in this one. x stays in 0..999: it never ends.
         // After the test's own innocent rules only (the default rules' part is in this JVM, in

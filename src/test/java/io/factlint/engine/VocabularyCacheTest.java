@@ -1,5 +1,7 @@
 package io.factlint.engine;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.factlint.check.CheckOutcome;
 import io.factlint.ingest.FactLoader;
 import io.factlint.model.CheckResult;
@@ -159,6 +161,7 @@ class VocabularyCacheTest {
 
     /** A cached check in a fresh JVM: the rules, the vocabulary and the catalogue from the entry, and no YAML or databind class. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // two child JVMs: runs beside this class's other tests (pom.xml)
     void aCachedCheckInAFreshJvmLoadsNoYamlOrDatabindClass(@TempDir Path tmp) throws Exception {
         Path c = tmp.resolve("cache");
         Fork first = fork(tmp, c, "first");

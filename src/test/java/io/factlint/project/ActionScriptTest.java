@@ -1,5 +1,7 @@
 package io.factlint.project;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -63,6 +65,7 @@ class ActionScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void seedStoryPassesWithTheReportsWrittenAndWarningAnnotations() throws Exception {
         Launcher.Run check = step(Map.of("FACTLINT_FORMATS", "json, html"), "check");
         assertThat(check.code()).as(check.err() + check.out()).isZero();
@@ -84,6 +87,7 @@ class ActionScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void plantedContradictionAnnotatesTheLineWritesTheReportsThenFailsAtTheGate() throws Exception {
         Launcher.plantContradiction(work.resolve("facts"));
         Launcher.Run check = step(Map.of(), "check");
@@ -110,6 +114,7 @@ class ActionScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void badInputRecordsExit2WithoutASarifToUpload() throws Exception {
         Files.writeString(work.resolve("facts/broken.json"), "{\"story\": ", StandardCharsets.UTF_8);
         Launcher.Run check = step(Map.of("FACTLINT_OUTPUT", "out/reports/"), "check");

@@ -1,5 +1,7 @@
 package io.factlint.project;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,7 @@ class PreCommitHookTest {
 
     /** The hook run in the repository that holds it ({@code repo: local}): {@code sh -c entry} in its root. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void entryInTheRepositoryRootPassesTheSeedStoryAndFailsAPlantedContradiction() throws Exception {
         String entry = hook().path("entry").asText();
         Path repo = tmp.resolve("repo");
@@ -71,6 +74,7 @@ class PreCommitHookTest {
      * word in the hook's repository and runs it in the repository being committed, whose facts/ and rules/ it checks.
      */
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void entryAsARemoteScriptHookChecksTheCommittingRepository() throws Exception {
         JsonNode hook = hook();
         String[] words = hook.path("entry").asText().trim().split("\\s+");

@@ -1,5 +1,7 @@
 package io.factlint.project;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ class RunFromAnotherFolderTest {
     Path tmp;
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void checkWithoutARulesFolderSaysSoOnceAndHowToPointAtOne() throws Exception {
         Path launcher = Launcher.install(tmp.resolve("app"));
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
@@ -39,6 +42,7 @@ class RunFromAnotherFolderTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // child processes in its own folders: beside this class's other tests (pom.xml)
     void otherRuleCommandsSayTheSame() throws Exception {
         Path launcher = Launcher.install(tmp.resolve("app"));
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));

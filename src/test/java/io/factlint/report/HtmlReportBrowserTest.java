@@ -1,6 +1,7 @@
 package io.factlint.report;
 
 import io.factlint.model.CheckResult;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code .ci/install-browser} installs) from a {@code file:} URL: payloads do not run, the console stays clean
  * (CSP violations are console errors), the filters work, and the page is complete without JavaScript.
  * Runs in the default test run wherever {@code /usr/bin/chromium} exists, and always on CI; Selenium Manager is never used.
+ * One browser with JavaScript serves the class's tests (each opens its own page after a blank one, and reads only the
+ * console messages logged since); the test without JavaScript starts a browser of its own.
  */
 @Tag("browser")
 @EnabledIf("browserAvailable")
@@ -46,7 +49,13 @@ class HtmlReportBrowserTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    static Path profiles;
+    /** The browser with JavaScript, started by the first test that needs it, quit after the class. */
+    private static WebDriver withJavaScript;
+    /** The browser of the current test: the shared one, or its own (without JavaScript), quit after the test. */
     private WebDriver driver;
+    private WebDriver own;
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
@@ -61,10 +70,23 @@ class HtmlReportBrowserTest {
     }
 
     private WebDriver start(boolean javascript) throws IOException {
+        if (!javascript) {
+            own = launch(false);
+            driver = own;
+            return driver;
+        }
+        if (withJavaScript == null) withJavaScript = launch(true);
+        driver = withJavaScript;
+        driver.get("about:blank");
+        driver.manage().logs().get(LogType.BROWSER); // reading the log empties it: what follows is this test's page's
+        return driver;
+    }
+
+    private static WebDriver launch(boolean javascript) throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        Path profile = Files.createTempDirectory(profiles, "chromium-profile");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,2000");
@@ -78,14 +100,20 @@ class HtmlReportBrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
+        WebDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return started;
     }
 
     @AfterEach
     void quit() {
-        if (driver != null) driver.quit();
+        if (own != null) own.quit();
+    }
+
+    @AfterAll
+    static void quitShared() {
+        if (withJavaScript != null) withJavaScript.quit();
+        withJavaScript = null;
     }
 
     private String write(CheckResult result, String name) throws IOException {

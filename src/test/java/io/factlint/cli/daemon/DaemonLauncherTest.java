@@ -46,6 +46,11 @@ class DaemonLauncherTest {
     static Path cache;
     static Path stateFile;
     static DaemonState state;
+    /** A second daemon, started with {@code --idle 2} beside the first, whose stop the idle test sees later. */
+    static Path idleStateFile;
+    static DaemonState idleState;
+    /** The JVM's check of the seed story in a folder beside the daemon's (each holds the same copies), run once. */
+    static Run jvmBeside;
 
     @BeforeAll
     static void startDaemon() throws Exception {
@@ -62,12 +67,23 @@ class DaemonLauncherTest {
         stateFile = DaemonState.file(cache, work.toString());
         state = DaemonState.read(stateFile);
         assertThat(state).as(start.toString()).isNotNull();
+        // started now, so that its two idle seconds pass while the other tests run (aDaemonStopsAfterItsIdleTime...)
+        Path idle = Files.createDirectories(root.resolve("idle"));
+        copyTree(work.resolve("facts"), idle.resolve("facts"));
+        copyTree(Path.of("rules"), idle.resolve("rules"));
+        Run idleStart = run(idle, Map.of(), "daemon", "start", "--idle", "2");
+        assertThat(idleStart.code).as(idleStart.toString()).isZero();
+        idleStateFile = DaemonState.file(cache, idle.toString());
+        idleState = DaemonState.read(idleStateFile);
+        assertThat(idleState).as(idleStart.toString()).isNotNull();
     }
 
     @AfterAll
     static void stopDaemon() throws Exception {
-        DaemonState s = DaemonState.read(stateFile);
-        if (s != null) ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroy);
+        for (Path f : new Path[]{stateFile, idleStateFile}) {
+            DaemonState s = f == null ? null : DaemonState.read(f);
+            if (s != null) ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroy);
+        }
         try (Stream<Path> w = Files.walk(root)) {
             w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -339,7 +355,8 @@ class DaemonLauncherTest {
         long before = served();
         Run r = run(dir, Map.of(), "check", "facts");
         assertThat(served()).isEqualTo(before);
-        assertThat(r).isEqualTo(jvm(dir, "check", "facts"));
+        if (jvmBeside == null) jvmBeside = jvm(dir, "check", "facts");
+        assertThat(r).isEqualTo(jvmBeside);
         assertThat(r.code).isZero();
         assertThat(r.out).contains("passed (--fail-on error)");
     }
@@ -451,14 +468,9 @@ class DaemonLauncherTest {
     @Test
     @Order(12)
     void aDaemonStopsAfterItsIdleTimeAndRemovesItsStateFile() throws Exception {
-        Path dir = Files.createDirectories(root.resolve("idle"));
-        copyTree(work.resolve("facts"), dir.resolve("facts"));
-        copyTree(Path.of("rules"), dir.resolve("rules"));
-        Run start = run(dir, Map.of(), "daemon", "start", "--idle", "2");
-        assertThat(start.code).as(start.toString()).isZero();
-        Path f = DaemonState.file(cache, dir.toString());
-        DaemonState s = DaemonState.read(f);
-        assertThat(s).isNotNull();
+        // started with --idle 2 in startDaemon
+        Path f = idleStateFile;
+        DaemonState s = idleState;
         long deadline = System.nanoTime() + 60_000_000_000L;
         while ((Files.exists(f) || s.alive()) && System.nanoTime() < deadline) Thread.sleep(200);
         assertThat(f).doesNotExist();
