@@ -30,10 +30,13 @@ cp "$wt/target/factlint.jar" "$out/old.jar"
 mvn -o -q -B package -DskipTests >&2
 cp target/factlint.jar "$out/new.jar"
 
-one() { # name jar input heap
+one() { # name jar input heap rules
   rm -rf "$out/$1"; mkdir -p "$out/$1"
-  /usr/bin/time -f "%e %U %S %M" -o "$out/$1.time" java $4 -jar "$2" check "$3" --timeout 600 --format json \
-    --fail-on never -o "$out/$1/" >/dev/null 2>"$out/$1.err"
+  # each revision with its own rule pack (a rule may call model code the other jar lacks)
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/$1.time" java $4 -jar "$2" check "$3" --rules "$5" --timeout 600 \
+    --format json --fail-on never -o "$out/$1/" >/dev/null 2>"$out/$1.err"; then
+    echo "bench/ab.sh: $1 failed: $(head -c 400 "$out/$1.err")" >&2; exit 1
+  fi
   read -r wall user sys rss < "$out/$1.time"
   echo "$wall $(python3 -c "print($user + $sys)") $rss"
 }
@@ -41,7 +44,11 @@ for work in big h4; do
   n=$runs; input=$data; heap=-Xmx2g
   [ "$work" = h4 ] && { n=$h4runs; input=$daily; heap=; }
   for i in $(seq "$n"); do
-    for v in old new; do echo "$work $v $(one "$work-$v" "$out/$v.jar" "$input" "$heap")" >> "$out/runs.txt"; done
+    for v in old new; do
+      rules=rules; [ "$v" = old ] && rules="$wt/rules"
+      r="$(one "$work-$v" "$out/$v.jar" "$input" "$heap" "$rules")" || exit 1
+      echo "$work $v $r" >> "$out/runs.txt"
+    done
   done
   cmp -s "$out/$work-old/factlint.json" "$out/$work-new/factlint.json" && same=identical || same=DIFFERENT
   echo "$work reports: $same" >> "$out/runs.txt"
