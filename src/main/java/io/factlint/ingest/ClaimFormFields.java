@@ -135,7 +135,13 @@ final class ClaimFormFields {
                         boolean missing = g.cursor().missing(QUANTIFIER_COUNT, seen, at, null);
                         fm.quantifier = missing || fm.quantifierOp == null || fm.quantifierCount == null ? null : "count";
                     } else {
-                        fm.quantifier = choice(g, f, d, QUANTIFIERS);
+                        // the words, or the object of a count: an unknown word names both
+                        List<String> w = List.of(QUANTIFIERS);
+                        fm.quantifier = g.parsed(f, x -> {
+                            if (w.contains(x)) return x;
+                            throw new BadValue("unknown quantifier " + q(x) + " " + Messages.expected(w)
+                                    + ", or a count {\"op\": ..., \"value\": ...} (\"a dozen states\")");
+                        });
                     }
                     if (fm.quantifier == null) d.complete = false;
                 })
