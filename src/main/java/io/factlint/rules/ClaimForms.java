@@ -59,9 +59,12 @@ public final class ClaimForms {
         for (Timeline t : timelines) tls.put(t.getSubject() + '\u0000' + t.getAttribute(), t);
         Map<String, FigureDefinition> ds = new HashMap<>();
         for (FigureDefinition d : defs) ds.put(d.name(), d);
-        Ctx x = new Ctx(c, tls, ds);
-        ClaimOptions o = c.options();
-        return switch (o.form()) {
+        return byForm(new Ctx(c, tls, ds), kindSubjects);
+    }
+
+    /** The claim's verdict by its form ({@link ClaimOptions#form()}): the one dispatch, for a claim or a set's member. */
+    private static ClaimVerdict byForm(Ctx x, Collection<String> kindSubjects) {
+        return switch (x.c().options().form()) {
             case "change" -> change(x);
             case "aggregate" -> aggregate(x);
             case "versus" -> versus(x);
@@ -197,8 +200,7 @@ public final class ClaimForms {
             for (Moment m : inside) {
                 Moment outer = null;
                 for (Moment n : inside) {
-                    if (n != m && n.getAt().isPeriod() && !m.getAt().sameTime(n.getAt())
-                            && !m.getAt().start().before(n.getAt().from()) && m.getAt().end().atOrBefore(n.getAt().to())) {
+                    if (n != m && within(m, n)) {
                         outer = n;
                         break;
                     }
@@ -534,15 +536,17 @@ public final class ClaimForms {
             return new long[]{(long) Math.max(0, lo), (long) Math.max(0, Math.min(hi, Long.MAX_VALUE))};
         }
 
-        private static boolean within(Moment m, Moment outer) {
-            When a = m.getAt(), b = outer.getAt();
-            return b.isPeriod() && !a.sameTime(b) && !a.start().before(b.from()) && a.end().atOrBefore(b.to());
-        }
 
         private static boolean overlap(When a, When b) {
             if (!a.isPeriod() && !b.isPeriod()) return false;
             return !a.end().before(b.start()) && !b.end().before(a.start()) && !a.start().sameTime(b.start());
         }
+    }
+
+    /** Whether {@code m}'s time lies within the period of {@code outer}, another time: a statement it already holds. */
+    private static boolean within(Moment m, Moment outer) {
+        When a = m.getAt(), b = outer.getAt();
+        return b.isPeriod() && !a.sameTime(b) && !a.start().before(b.from()) && a.end().atOrBefore(b.to());
     }
 
     /**
@@ -640,13 +644,7 @@ public final class ClaimForms {
             Verdict vs = judge(c.op(), c.quantity(), v.strict().denoised(), false, inner);
             return new ClaimVerdict(mc, vc, vs, null, v.facts(), v.words());
         }
-        return switch (inner.form()) {
-            case "change" -> change(mx);
-            case "aggregate" -> aggregate(mx);
-            case "versus" -> versus(mx);
-            case "rank_over" -> rankOver(mx);
-            default -> trend(mx);
-        };
+        return byForm(mx, null); // a rank among subjects is refused with a quantifier (ClaimFormFields)
     }
 
     /** A member as a set claim's reason lists it: {@code be 80 (stated for 1 May 2020)}, or its own form's reason. */

@@ -72,7 +72,7 @@ public final class Timeline {
      * {@code cumulative}: the attributes that are cumulative totals (the vocabulary's {@code cumulative:} list).
      */
     public static List<Timeline> build(Collection<Fact> facts, Set<String> cumulative) {
-        return of(Series.of(facts), cumulative);
+        return of(Series.of(facts), cumulative, Set.of());
     }
 
     /**
@@ -82,15 +82,8 @@ public final class Timeline {
      * the one that starts earlier comes first (a point last). A status timeline keeps the series' order (a status
      * stated for a period holds from its start). {@code cumulative}: the attributes that are cumulative totals
      * (the vocabulary's {@code cumulative:} list); every other measure is a level, which {@link #statedFor} reads
-     * as holding over a period it is stated for.
-     */
-    public static List<Timeline> of(List<Series> series, Set<String> cumulative) {
-        return of(series, cumulative, Set.of());
-    }
-
-    /**
-     * As {@link #of(List, Set)}; {@code nonNegative}: the measures that cannot be negative (the vocabulary's
-     * {@code nonNegative:} list), whose totals over a period a statement for a longer period bounds.
+     * as holding over a period it is stated for. {@code nonNegative}: the measures that cannot be negative (the
+     * vocabulary's {@code nonNegative:} list), whose totals over a period a statement for a longer period bounds.
      */
     public static List<Timeline> of(List<Series> series, Set<String> cumulative, Set<String> nonNegative) {
         List<Timeline> out = new ArrayList<>(series.size());
