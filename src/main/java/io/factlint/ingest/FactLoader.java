@@ -236,7 +236,8 @@ public final class FactLoader {
                 }
                 Fact fact = Fact.builder().seq(built++).storyId(story.id()).id(d.id).subject(d.subject)
                         .attribute(d.attribute).status(d.value instanceof String s ? s : null)
-                        .quantity(d.value instanceof Quantity qv ? qv : null).at(d.at).source(d.source)
+                        .quantity(d.value instanceof Quantity qv ? qv : null)
+                        .unrecorded(d.value == ValueGrammar.Unrecorded.VALUE).at(d.at).source(d.source)
                         .certainty(d.certainty).quote(d.quote).location(d.location).build();
                 boolean declared = declaredYet(d);
                 hand(fact, d, declared, f.fatal, story);

@@ -45,7 +45,8 @@ import java.util.function.IntPredicate;
  * <p><b>The encoding</b> (written by hand: Java serialization would make every model class {@code Serializable},
  * be several times larger and slower, and a text format such as JSON would re-parse what was just parsed; the model
  * must not learn Jackson): per fact, the difference of its number to the previous fact of the bucket (varint), a
- * flag byte (quantity, quote, time, certainty, and whether its subject or source was not yet declared when its file
+ * flag byte (quantity, quote, time, certainty, unrecorded (the value {"unrecorded": true}: no quantity follows), and
+ * whether its subject or source was not yet declared when its file
  * was merged: then the positions of both follow, for the located error if they never are), the dictionary numbers
  * of its story id, subject, attribute, status, source and file (varints), its id, line and column, its time (a day
  * as its epoch day; an instant as epoch day, nano of day and offset; a period as two of those), its quantity
@@ -65,7 +66,8 @@ public final class FactSpill extends SpilledFacts {
         }
     }
 
-    private static final int F_QUANTITY = 1, F_QUOTE = 2, F_AT = 4, F_PENDING = 8, F_FATAL = 16, F_CERTAINTY = 32;
+    private static final int F_QUANTITY = 1, F_QUOTE = 2, F_AT = 4, F_PENDING = 8, F_FATAL = 16, F_CERTAINTY = 32,
+            F_UNRECORDED = 64;
 
     private final Path folder;
     private final Thread cleanup;
@@ -175,7 +177,7 @@ public final class FactSpill extends SpilledFacts {
                 if (!keep.test(seq)) continue;
                 Fact k = kept.get(seq);
                 Fact f = k != null ? k : new Fact(seq, storyId, id, subject, attribute, status, q, at, source, certainty,
-                        quote, new Location(file0, line, column));
+                        quote, new Location(file0, line, column), (flags & F_UNRECORDED) != 0);
                 sink.accept(f, (flags & F_PENDING) != 0, subjectPos, sourcePos, (flags & F_FATAL) != 0);
             }
         } catch (EOFException e) {
@@ -379,7 +381,8 @@ public final class FactSpill extends SpilledFacts {
                 lastSeq[b] = f.getSeq();
                 Quantity q = f.getQuantity();
                 int flags = (q != null ? F_QUANTITY : 0) | (f.getQuote() != null ? F_QUOTE : 0) | (f.getAt() != null ? F_AT : 0)
-                        | (pending ? F_PENDING : 0) | (fatal ? F_FATAL : 0) | (f.getCertainty() != null ? F_CERTAINTY : 0);
+                        | (pending ? F_PENDING : 0) | (fatal ? F_FATAL : 0) | (f.getCertainty() != null ? F_CERTAINTY : 0)
+                        | (f.isUnrecorded() ? F_UNRECORDED : 0);
                 o.writeByte(flags);
                 str(o, f.getStoryId());
                 chars(o, f.getId());

@@ -78,6 +78,12 @@ final class Fields<T> {
             this.name = name;
         }
 
+        /** Every field of {@code other}, as optional fields of this table (a union of two kinds of object). */
+        Builder<T> all(Fields<T> other) {
+            for (String n : other.names()) add(n, 0, other.field(n).reader());
+            return this;
+        }
+
         /** An optional field. */
         Builder<T> optional(String field, Reader<T> reader) {
             return add(field, 0, reader);

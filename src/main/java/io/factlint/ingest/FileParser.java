@@ -534,6 +534,15 @@ final class FileParser {
             return;
         }
         boolean status = Fact.STATUS.equals(d.attribute);
+        if (d.value == ValueGrammar.Unrecorded.VALUE && (status || d.claim)) {
+            error(d.valuePos, status
+                    ? ValueGrammar.UNRECORDED_FORM + " is for a measure, not a status: expected a status word for \"value\" "
+                            + "of a status " + d.what() + " " + Messages.expected(statusWords)
+                    : "a claim states a figure: " + ValueGrammar.UNRECORDED_FORM + " is for a fact, a source's statement "
+                            + "that no figure is kept; expected a number or a quantity for \"value\" of a claim");
+            d.complete = false;
+            return;
+        }
         if (status) {
             if (!(d.value instanceof String word)) {
                 error(d.valuePos, "expected a status word for \"value\" of a status " + d.what() + ", found "

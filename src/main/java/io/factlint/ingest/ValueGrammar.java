@@ -39,8 +39,11 @@ final class ValueGrammar {
         final BigDecimal[] n = new BigDecimal[5];
         Bound bound;
         boolean bad;
-        /** Bit i: slot i of {@link #n} was given (percent: bit 5); bit 4: bound was given. */
+        /** Bit i: slot i of {@link #n} was given (percent: bit 5); bit 4: bound was given; bit 6: unrecorded. */
         int present;
+        /** {@code "unrecorded"} as read (null when absent or not a boolean) and where its value is. */
+        Boolean unrecorded;
+        long unrecordedPos;
 
         void number(ValueGrammar g, int slot, String field) throws IOException {
             present |= 1 << (slot == 4 ? 5 : slot);
@@ -62,6 +65,44 @@ final class ValueGrammar {
             .optional("min", (g, q, f, pos) -> q.number(g, 2, f))
             .optional("max", (g, q, f, pos) -> q.number(g, 3, f))
             .build();
+
+    /** The words a message names the one form of an unrecorded value with. */
+    static final String UNRECORDED_FORM = "{\"unrecorded\": true}";
+
+    /** A fact value's one field when no figure is kept: {@code {"unrecorded": true}} (docs/fact-files.md). */
+    private static final Fields.Reader<QuantityFields> UNRECORDED_FIELD = (g, q, f, pos) -> {
+        q.present |= 1 << 6;
+        q.unrecordedPos = pos;
+        q.unrecorded = g.bool(f);
+        q.bad |= q.unrecorded == null;
+    };
+
+    /** {@code {"unrecorded": true}}: the object of the schema's {@code $defs/unrecorded}. */
+    static final Fields<QuantityFields> UNRECORDED = Fields.<QuantityFields>named("unrecorded value")
+            .required("unrecorded", UNRECORDED_FIELD)
+            .build();
+
+    /**
+     * What a value object is read with: a quantity's fields or {@code unrecorded} ({@link #UNRECORDED}), named
+     * {@code quantity} in messages; which combinations are valid is checked after reading ({@link #quantity()}).
+     */
+    static final Fields<QuantityFields> VALUE_OBJECT = Fields.<QuantityFields>named("quantity")
+            .all(QUANTITY)
+            .all(UNRECORDED)
+            .build();
+
+    /**
+     * The value of a fact stating that no figure of its measure is kept ({@code {"unrecorded": true}}), as
+     * {@link #value} returns it; {@link FileParser} refuses it for a status and in a claim.
+     */
+    enum Unrecorded {
+        VALUE;
+
+        @Override
+        public String toString() {
+            return UNRECORDED_FORM;
+        }
+    }
 
     /** A period's ends as read; {@code bad} if either is invalid. */
     static final class PeriodFields {
@@ -120,7 +161,10 @@ final class ValueGrammar {
         return seen;
     }
 
-    /** A fact's or claim's value as written: a String, a BigDecimal or a Quantity; null when invalid. */
+    /**
+     * A fact's or claim's value as written: a String, a BigDecimal, a Quantity or {@link Unrecorded#VALUE}; null when
+     * invalid.
+     */
     Object value(String field) throws IOException {
         JsonToken t = c.current();
         if (t == JsonToken.VALUE_STRING) return c.parser().getText();
@@ -130,13 +174,17 @@ final class ValueGrammar {
         return null;
     }
 
-    /** {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}}. */
-    Quantity quantity() throws IOException {
+    /**
+     * {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}} (a Quantity), or
+     * {@code {"unrecorded": true}} ({@link Unrecorded#VALUE}); null when invalid.
+     */
+    Object quantity() throws IOException {
         long start = c.tokenPos();
         QuantityFields q = new QuantityFields();
-        object(QUANTITY, q);
+        object(VALUE_OBJECT, q);
         BigDecimal[] n = q.n;
         int present = q.present;
+        if ((present & (1 << 6)) != 0) return unrecorded(start, q);
         if ((present & (1 << 5)) != 0) return percent(start, q);
         boolean amount = (present & 1) != 0;
         boolean range = (present & (4 | 8)) != 0;
@@ -173,6 +221,26 @@ final class ValueGrammar {
         }
         if (!q.bad) c.error(start, "a quantity needs \"amount\" and \"bound\", or \"min\" and \"max\"");
         return null;
+    }
+
+    /** {@code {"unrecorded": true}} and nothing else; null, with the error, for any other form. */
+    private Object unrecorded(long start, QuantityFields q) {
+        if ((q.present & ~(1 << 6)) != 0) {
+            List<String> others = new java.util.ArrayList<>();
+            String[] names = {"amount", "step", "min", "max", "bound", "percent"};
+            for (int i = 0; i < names.length; i++) if ((q.present & (1 << i)) != 0) others.add(Messages.q(names[i]));
+            c.error(start, UNRECORDED_FORM + " takes no other field (found " + String.join(", ", others)
+                    + "): a value is either a figure (a number or a quantity) or " + UNRECORDED_FORM
+                    + ", the source's statement that no figure is kept");
+            return null;
+        }
+        if (q.unrecorded == null) return null; // not a boolean: reported
+        if (!q.unrecorded) {
+            c.error(q.unrecordedPos, "\"unrecorded\" must be true: " + UNRECORDED_FORM
+                    + " states that no figure is kept; for a figure write a number or a quantity instead");
+            return null;
+        }
+        return Unrecorded.VALUE;
     }
 
     /**

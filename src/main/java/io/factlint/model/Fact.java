@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * One statement: at time {@code at}, source {@code source} said that attribute {@code attribute} of entity
- * {@code subject} had value {@code status} (for the attribute {@code status}) or {@code quantity}.
+ * {@code subject} had value {@code status} (for the attribute {@code status}) or {@code quantity}; or, for a
+ * measure, that no figure of it is kept or published for that time ({@link #isUnrecorded()}: the fact value
+ * {@code {"unrecorded": true}}, with neither a status nor a quantity).
  */
 public final class Fact {
     public static final String STATUS = "status";
@@ -21,9 +23,24 @@ public final class Fact {
     private final Certainty certainty;
     private final String quote;
     private final Location location;
+    private final boolean unrecorded;
 
     public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
                 Quantity quantity, When at, String source, Certainty certainty, String quote, Location location) {
+        this(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location, false);
+    }
+
+    /**
+     * As above; {@code unrecorded}: the source states that no figure of the measure is kept for the time (then
+     * {@code status} and {@code quantity} are null).
+     */
+    public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
+                Quantity quantity, When at, String source, Certainty certainty, String quote, Location location,
+                boolean unrecorded) {
+        if (unrecorded && (status != null || quantity != null)) {
+            throw new IllegalArgumentException("an unrecorded fact has neither a status nor a quantity");
+        }
+        this.unrecorded = unrecorded;
         this.seq = seq;
         this.storyId = storyId;
         this.id = id;
@@ -57,6 +74,7 @@ public final class Fact {
         private Certainty certainty = Certainty.REPORTED;
         private String quote;
         private Location location;
+        private boolean unrecorded;
 
         private Builder() {
         }
@@ -75,9 +93,11 @@ public final class Fact {
         public Builder certainty(Certainty certainty) { this.certainty = certainty; return this; }
         public Builder quote(String quote) { this.quote = quote; return this; }
         public Builder location(Location location) { this.location = location; return this; }
+        /** The source states that no figure of the measure is kept ({@code {"unrecorded": true}}). */
+        public Builder unrecorded(boolean unrecorded) { this.unrecorded = unrecorded; return this; }
 
         public Fact build() {
-            return new Fact(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location);
+            return new Fact(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location, unrecorded);
         }
     }
 
@@ -120,7 +140,12 @@ public final class Fact {
     public String getStatus() { return status; }
     /** The quantity, for a measure; otherwise null. */
     public Quantity getQuantity() { return quantity; }
-    /** The conventional interval of the quantity, or null for a status fact. */
+    /**
+     * True when the source states that no figure of this measure (of this subject) is kept or published for the
+     * fact's time ({@code {"unrecorded": true}}): a statement with no value, neither a status nor a quantity.
+     */
+    public boolean isUnrecorded() { return unrecorded; }
+    /** The conventional interval of the quantity, or null for a status fact or an unrecorded one. */
     public Interval getConventional() { return quantity == null ? null : quantity.conventional(); }
     public Interval getStrict() { return quantity == null ? null : quantity.strict(); }
     public When getAt() { return at; }
@@ -132,9 +157,12 @@ public final class Fact {
     public String getQuote() { return quote; }
     public Location getLocation() { return location; }
 
-    /** The value as written: a status word or a quantity's words. */
+    /** The words of an unrecorded fact's value ({@link #valueWords()}). */
+    public static final String UNRECORDED_WORDS = "unrecorded (no figure kept)";
+
+    /** The value as written: a status word or a quantity's words; {@link #UNRECORDED_WORDS} for an unrecorded fact. */
     public String valueWords() {
-        return status != null ? status : quantity.words();
+        return status != null ? status : quantity != null ? quantity.words() : UNRECORDED_WORDS;
     }
 
     @Override

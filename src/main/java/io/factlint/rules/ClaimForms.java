@@ -38,11 +38,137 @@ public final class ClaimForms {
     private ClaimForms() {
     }
 
-    /** A value of one subject's attribute (stated or derived) at a time, on both readings, or why there is none. */
-    record Value(Interval conv, Interval strict, List<Fact> facts, String words, String missing, boolean percent) {
+    /**
+     * A value of one subject's attribute (stated or derived) at a time, on both readings, or why there is none
+     * ({@code missing}); {@code unrecorded}: when the statement the value needs says that no figure is kept
+     * ({@code {"unrecorded": true}}), its words (also {@code missing}), with those facts in {@code facts}.
+     */
+    record Value(Interval conv, Interval strict, List<Fact> facts, String words, String missing, boolean percent,
+                 String unrecorded) {
+        Value(Interval conv, Interval strict, List<Fact> facts, String words, String missing, boolean percent) {
+            this(conv, strict, facts, words, missing, percent, null);
+        }
+
         static Value none(String why) {
             return new Value(null, null, List.of(), null, why, false);
         }
+
+        /** No value: the statement it needs says that no figure is kept ({@link #noFigure}). */
+        static Value unrecorded(String words, List<Fact> facts) {
+            return new Value(null, null, List.copyOf(facts), null, words, false, words);
+        }
+    }
+
+    /**
+     * The verdict of a plain claim ({@link Claim#isPlain()}, not a status) whose statement, or a derived figure's
+     * input, says that no figure is kept ({@code {"unrecorded": true}}): a list of that one verdict, or empty when
+     * the claim has a figure (figures.drl then gives it one) or no statement at all.
+     */
+    public static List<ClaimVerdict> unrecorded(Claim c, Collection<Timeline> timelines, Collection<FigureDefinition> defs) {
+        Map<String, Timeline> tls = new HashMap<>();
+        for (Timeline t : timelines) tls.put(t.getSubject() + '\u0000' + t.getAttribute(), t);
+        Map<String, FigureDefinition> ds = new HashMap<>();
+        for (FigureDefinition d : defs) ds.put(d.name(), d);
+        Ctx x = new Ctx(c, tls, ds);
+        Value v = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (v.unrecorded() == null) return List.of();
+        return List.of(noFigure(c, c.attribute() + " of " + c.subject() + " on " + c.at().display(), v));
+    }
+
+    /**
+     * A claim that states a figure the evidence says nobody keeps (a plain value, a derived figure's input, a change's
+     * base or current value, a side of a comparison, a total): contradicted on the conventional reading (the burden
+     * of proof: a figure no one records cannot be known, so a claim stating one has no source) and undetermined on
+     * the strict one (the true value might still match). {@code what}: what the claim needed, the reason's start.
+     */
+    static ClaimVerdict noFigure(Claim c, String what, Value v) {
+        return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, v.facts(),
+                what + ": " + v.unrecorded() + ": a claimed figure has no source; the claim " + claimedWords(c)
+                        + " is " + Verdict.CONTRADICTED.id() + " (strict reading: " + Verdict.UNDETERMINED.id() + ")");
+    }
+
+    /**
+     * A form that takes a statement that no figure is kept as no figure (a rank, a set's member): undetermined on
+     * both readings, the statement named.
+     */
+    private static ClaimVerdict passedOver(Claim c, String what, Value v) {
+        return ClaimLogic.undetermined(c, what + ": " + v.unrecorded() + ": no figure to judge the claim on");
+    }
+
+    /** The claim's op and value as a reason shows them: {@code = 1,000}, {@code > that of ohio}. */
+    private static String claimedWords(Claim c) {
+        if (c.quantity() == null && !c.options().versus().isEmpty()) {
+            return c.op().symbol() + " that of " + String.join(", ", c.options().versus());
+        }
+        return c.op().symbol() + " " + c.valueWords() + tolerance(c.options(), false);
+    }
+
+    /**
+     * {@code cdc states that no figure of essential_worker_deaths of us is kept (stated for 20 Apr 2020)}: the
+     * words of a moment that only says no figure is kept, naming each source once.
+     */
+    static String noFigureWords(Moment m) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (Fact f : m.getUnrecordedFacts()) sources.add(f.getSource());
+        List<String> s = new ArrayList<>(sources);
+        String who = s.size() == 1 ? s.get(0) + " states"
+                : String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1) + " state";
+        return who + " that no figure of " + m.getAttribute() + " of " + m.getSubject() + " is kept (stated for "
+                + m.getAt().display() + ")";
+    }
+
+    /** A verdict {@link #noFigure} gave: contradicted, no figure, and every fact it rests on unrecorded. */
+    private static boolean isNoFigure(ClaimVerdict v) {
+        if (v.figure() != null || v.facts().isEmpty() || v.verdict() != Verdict.CONTRADICTED) return false;
+        for (Fact f : v.facts()) if (!f.isUnrecorded()) return false;
+        return true;
+    }
+
+    /**
+     * The statements that no figure is kept for a time within {@code from}..{@code to} ({@code from} null: no start)
+     * or for a period holding it, in time order: for a total over the period with no figure inside; otherwise named
+     * as passed over ({@link #passedOverNote}).
+     */
+    private static List<Moment> unrecordedFor(Timeline t, When from, When to) {
+        List<Moment> out = new ArrayList<>();
+        if (t == null || !t.isUnrecorded()) return out;
+        for (Moment m : t.getMoments()) {
+            if (!m.isUnrecorded()) continue;
+            When at = m.getAt();
+            boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
+            boolean holding = at.isPeriod() && from != null && !at.start().after(from) && !at.end().before(to);
+            if (inside || holding) out.add(m);
+        }
+        return out;
+    }
+
+    /** {@code "; passed over, no figure kept: cdc states that ..."}, or nothing. */
+    private static String passedOverNote(List<Moment> none) {
+        if (none.isEmpty()) return "";
+        List<String> w = new ArrayList<>();
+        for (Moment m : none) w.add(noFigureWords(m));
+        return "; passed over, no figure kept: " + String.join("; ", w);
+    }
+
+    /** The statements that no figure is kept, of the attributes a stated or derived attribute of the claim reads. */
+    private static String passedOverNote(Ctx x, String subject, When from, When to) {
+        FigureDefinition def = x.defs().get(x.c().attribute());
+        List<Moment> none = new ArrayList<>();
+        for (String a : def == null ? List.of(x.c().attribute()) : def.inputs()) {
+            none.addAll(unrecordedFor(x.timeline(subject, a), from, to));
+        }
+        return passedOverNote(none);
+    }
+
+    /** A value for a total whose period has no figure inside but a statement that none is kept: {@link #noFigure}. */
+    private static Value unrecordedTotal(List<Moment> none) {
+        List<String> w = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
+        for (Moment m : none) {
+            w.add(noFigureWords(m));
+            facts.addAll(m.getUnrecordedFacts());
+        }
+        return Value.unrecorded(String.join("; ", w) + ", and no figure is stated within it", facts);
     }
 
     /** The reading the claim is judged on: the looked-up timelines and figure definitions. */
@@ -81,6 +207,7 @@ public final class ClaimForms {
     private static ClaimVerdict value(Ctx x) {
         Claim c = x.c();
         Value v = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (v.unrecorded() != null) return noFigure(c, c.attribute() + " of " + c.subject() + " on " + c.at().display(), v);
         if (v.missing() != null) return ClaimLogic.undetermined(c, v.missing());
         String words = v.words();
         if (v.percent() && c.quantity() != null && !c.quantity().isRange()) {
@@ -97,6 +224,9 @@ public final class ClaimForms {
         // a change of a total ("more killed in 2020 than in 2019") compares the totals over the two periods
         Value base = o.aggregate() != null ? total(x, c.subject(), o.since()).value() : valueAt(x, c.subject(), c.attribute(), o.since());
         Value now = o.aggregate() != null ? total(x, c.subject(), c.at()).value() : valueAt(x, c.subject(), c.attribute(), c.at());
+        String change = o.change() + " change of " + c.attribute() + " of " + c.subject() + " since " + o.since().display();
+        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base);
+        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now);
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
         if (sameStatements(base, now)) {
@@ -162,6 +292,9 @@ public final class ClaimForms {
         if (o.aggregate().equals("duration")) return duration(x);
         if (o.aggregate().equals("gap")) return gaps(x);
         Total t = total(x, c.subject(), c.at());
+        if (t.value().unrecorded() != null) {
+            return noFigure(c, o.aggregate() + " of " + c.attribute() + " of " + c.subject() + " over " + c.at().display(), t.value());
+        }
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale());
@@ -191,7 +324,9 @@ public final class ClaimForms {
         if (around != null) {
             for (Fact f : around.getFacts()) straddling.remove(f.getRef() + " (stated for " + around.getAt().display() + ")");
         }
-        String left = leftOut(straddling);
+        List<Moment> none = unrecordedFor(t, p.from(), p.to());
+        if (inside.isEmpty() && !none.isEmpty()) return new Total(unrecordedTotal(none), null, "", -1);
+        String left = leftOut(straddling) + passedOverNote(none);
         if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
             // a statement for a sub-period of another one inside the period is already counted by it ("4 attacks
             // between 1814 and 2021" holds the one of 1983): adding both would count it twice
@@ -359,7 +494,7 @@ public final class ClaimForms {
         spans.sort(java.util.Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
         List<String> listed = new ArrayList<>();
         for (long[] s : spans) listed.add(parts.get((int) s[2]));
-        String left = leftOut(straddling);
+        String left = leftOut(straddling) + passedOverNote(unrecordedFor(t, p.from(), p.to()));
         if (!points.isEmpty()) left += "; a point in time counts no time: " + String.join(", ", points);
         if (!unsure.isEmpty()) left += "; left out, a value that may be 0: " + String.join(", ", unsure);
         if (!stated) {
@@ -417,7 +552,7 @@ public final class ClaimForms {
         List<String> straddling = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
         Gaps conv = Gaps.of(inside, true, c, o), strict = Gaps.of(inside, false, c, o);
-        String left = leftOut(straddling) + conv.notes();
+        String left = leftOut(straddling) + conv.notes() + passedOverNote(unrecordedFor(t, p.from(), p.to()));
         if (conv.verdict() == null) {
             return ClaimLogic.undetermined(c, "a gap needs two events: " + conv.events() + " of " + c.attribute() + " of "
                     + c.subject() + " within " + p.display() + left);
@@ -639,12 +774,19 @@ public final class ClaimForms {
         Ctx mx = new Ctx(mc, x.timelines(), x.defs());
         if (inner.form().equals("value")) {
             Value v = valueAt(mx, m, c.attribute(), c.at());
+            // a member whose statement says no figure is kept is unknown, and named
+            if (v.unrecorded() != null) {
+                return new ClaimVerdict(mc, Verdict.UNDETERMINED, Verdict.UNDETERMINED, null, v.facts(),
+                        "unknown (" + v.unrecorded() + ")");
+            }
             if (v.missing() != null) return null;
             Verdict vc = judge(c.op(), c.quantity(), v.conv().denoised(), true, inner);
             Verdict vs = judge(c.op(), c.quantity(), v.strict().denoised(), false, inner);
             return new ClaimVerdict(mc, vc, vs, null, v.facts(), v.words());
         }
-        return byForm(mx, null); // a rank among subjects is refused with a quantifier (ClaimFormFields)
+        ClaimVerdict v = byForm(mx, null); // a rank among subjects is refused with a quantifier (ClaimFormFields)
+        // in a set, a member whose figure nobody records is unknown, not a member that fails the condition
+        return isNoFigure(v) ? new ClaimVerdict(mc, Verdict.UNDETERMINED, Verdict.UNDETERMINED, null, v.facts(), v.reason()) : v;
     }
 
     /** A member as a set claim's reason lists it: {@code be 80 (stated for 1 May 2020)}, or its own form's reason. */
@@ -759,7 +901,14 @@ public final class ClaimForms {
         // a comparison of totals ("more cases than Ohio this year") compares each side's total over the period
         Function<String, Value> side = who -> o.aggregate() != null ? total(x, who, c.at()).value()
                 : valueAt(x, who, c.attribute(), c.at());
+        Function<String, String> sideWords = who -> (o.aggregate() != null ? o.aggregate() + " of " : "") + c.attribute()
+                + " of " + who + (c.at().isPeriod() ? " over " : " on ") + c.at().display();
         Value mine = side.apply(c.subject());
+        if (mine.unrecorded() != null) return noFigure(c, sideWords.apply(c.subject()), mine);
+        for (String other : o.versus()) {
+            Value theirs = side.apply(other);
+            if (theirs.unrecorded() != null) return noFigure(c, sideWords.apply(other), theirs);
+        }
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         Verdict conv = Verdict.SUPPORTED, strict = Verdict.SUPPORTED;
         List<Fact> facts = new ArrayList<>(mine.facts());
@@ -811,6 +960,9 @@ public final class ClaimForms {
         if (o.rankKind() != null && kindSubjects != null) among.addAll(new java.util.TreeSet<>(kindSubjects));
         among.remove(c.subject());
         Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (mine.unrecorded() != null) {
+            return passedOver(c, "rank of " + c.subject() + " by " + c.attribute() + " on " + c.at().display(), mine);
+        }
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         boolean desc = !"asc".equals(o.order());
         int[] conv = {1, 1}, strict = {1, 1}; // ranks: fewest and most others ahead
@@ -819,7 +971,8 @@ public final class ClaimForms {
         for (String other : among) {
             Value theirs = valueAt(x, other, c.attribute(), c.at());
             if (theirs.missing() != null) {
-                shown.add(other + " unknown");
+                shown.add(other + " unknown" + (theirs.unrecorded() == null ? "" : " (" + theirs.unrecorded() + ")"));
+                facts.addAll(theirs.facts());
                 conv[1]++;
                 strict[1]++;
                 continue;
@@ -884,6 +1037,9 @@ public final class ClaimForms {
         ClaimOptions o = c.options();
         When from = o.rankOverFrom(), to = o.rankOverTo(); // no start: every time up to the end (a record)
         Value mine = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (mine.unrecorded() != null) {
+            return passedOver(c, "rank of " + c.attribute() + " of " + c.subject() + " on " + c.at().display(), mine);
+        }
         if (mine.missing() != null) return ClaimLogic.undetermined(c, mine.missing());
         boolean desc = !"asc".equals(o.order());
         int[] conv = {1, 1}, strict = {1, 1};
@@ -908,7 +1064,8 @@ public final class ClaimForms {
                 + " is " + rank(rc) + " (" + (conv[0] - 1) + " " + word + (conv[1] > conv[0] ? ", " + (conv[1] - conv[0])
                 + " possibly " + word : "") + "): " + mine.words() + (shown.isEmpty() ? "" : " against " + String.join(", ", shown))
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
-                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "");
+                + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "")
+                + passedOverNote(x, c.subject(), from, to);
         return r.verdict(c, facts, reason, "rank_over");
     }
 
@@ -979,7 +1136,7 @@ public final class ClaimForms {
         String dir = o.trend();
         Set<String> straddling = new LinkedHashSet<>();
         List<Value> values = valuesInside(x, p.from(), p.to(), new java.util.HashSet<>(), straddling);
-        String left = leftOut(straddling);
+        String left = leftOut(straddling) + passedOverNote(x, c.subject(), p.from(), p.to());
         String what = c.attribute() + " of " + c.subject() + " over " + p.display();
         int scale = trendScale(values);
         if (values.size() < 2) {
@@ -1119,13 +1276,15 @@ public final class ClaimForms {
         FigureDefinition def = x.defs().get(attribute);
         if (def == null) {
             Moment m = momentFor(x, subject, attribute, t);
-            if (m == null || m.getHull() == null) return Value.none(missing(x, subject, attribute, t));
+            if (m == null || m.getHull() == null && !m.isUnrecorded()) return Value.none(missing(x, subject, attribute, t));
             String old = tooOld(x.c(), m, t);
             if (old != null) return Value.none(old);
+            if (m.isUnrecorded()) return Value.unrecorded(noFigureWords(m), m.getFacts());
             return stated(m);
         }
         Map<String, Moment> used = new HashMap<>();
         String[] why = {null};
+        Moment[] none = {null};
         Function<String, Moment> momentOf = a -> {
             Moment m = momentFor(x, subject, a, t);
             if (m == null) {
@@ -1137,10 +1296,18 @@ public final class ClaimForms {
                 if (why[0] == null) why[0] = old;
                 return null;
             }
+            if (m.isUnrecorded()) {
+                // an input nobody records: the figure has no source
+                if (none[0] == null) none[0] = m;
+                return null;
+            }
             used.put(a, m);
             return m;
         };
         Figure f = FigureKinds.of(def.kind()).compute(def, t, momentOf);
+        if (f == null && none[0] != null) {
+            return Value.unrecorded(noFigureWords(none[0]) + ", an input of " + attribute, none[0].getFacts());
+        }
         if (f == null) {
             return Value.none(why[0] != null ? why[0] : attribute + " of " + subject + " cannot be computed for "
                     + t.display() + " from its inputs");
@@ -1159,7 +1326,7 @@ public final class ClaimForms {
     /** The value of a stated attribute at one moment: its hull on each reading, with the time it was stated for. */
     private static Value stated(Moment m) {
         boolean pct = Percentages.writtenAsPercent(m.getFacts());
-        return new Value(m.getHull(), m.getStrictHull(), m.getFacts(),
+        return new Value(m.getHull(), m.getStrictHull(), m.getFigureFacts(),
                 show(m.getHull(), pct) + " (stated for " + m.getAt().display() + ")", null, pct);
     }
 
@@ -1182,7 +1349,8 @@ public final class ClaimForms {
      * latest that counts at or before {@code t} (a period: its end, so a cumulative total for 12–14 March counts
      * on the 14th) or within the claim's window after it, and of a level (a measure not cumulative) also one
      * whose period contains {@code t}, the latest start winning when a period contains it; for a period, the latest stated within it, else
-     * the latest before its end. A moment with no value and no status is passed over.
+     * the latest before its end. A moment with no value and no status is passed over, unless it says that no
+     * figure is kept ({@link Moment#isUnrecorded()}): that is a statement like any other, which the claim then needs.
      */
     static Moment momentFor(Ctx x, String subject, String attribute, When t) {
         Timeline tl = x.timeline(subject, attribute);
@@ -1190,7 +1358,7 @@ public final class ClaimForms {
         When limit = t.end();
         String w = x.c().options().window();
         if (w != null) limit = shift(limit, w, 1);
-        return tl.statedFor(t, limit, m -> m.getHull() != null || !m.getStatuses().isEmpty());
+        return tl.statedFor(t, limit, m -> m.getHull() != null || !m.getStatuses().isEmpty() || m.isUnrecorded());
     }
 
     /** The claim's max_age: a reason when the moment is older than that before {@code t}, else null. */

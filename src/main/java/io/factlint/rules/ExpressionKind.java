@@ -73,7 +73,7 @@ public final class ExpressionKind implements FigureKind {
             Moment m = momentOf.apply(a);
             if (m == null || m.getHull() == null) return null;
             moments.put(a, m);
-            from.addAll(m.getFacts());
+            from.addAll(m.getFigureFacts()); // not a statement that no figure is kept for the same time
         }
         Interval conv, strict;
         try {

@@ -14,11 +14,15 @@ import java.util.List;
  */
 public record FactPair(Fact first, Fact second) {
 
-    /** Every fact of {@code a} with every fact of {@code b}. */
+    /**
+     * Every fact of {@code a} with every fact of {@code b}. A statement that no figure is kept
+     * ({@link Fact#isUnrecorded()}) has no value to compare: it is in no pair, here nor in {@link #within}.
+     */
     public static List<FactPair> cross(List<Fact> a, List<Fact> b) {
         List<FactPair> out = new ArrayList<>(a.size() * b.size());
         for (Fact x : a) {
-            for (Fact y : b) out.add(new FactPair(x, y));
+            if (x.isUnrecorded()) continue;
+            for (Fact y : b) if (!y.isUnrecorded()) out.add(new FactPair(x, y));
         }
         return out;
     }
@@ -34,6 +38,7 @@ public record FactPair(Fact first, Fact second) {
             for (int j = i + 1; j < n; j++) {
                 Fact a = facts.get(i);
                 Fact b = facts.get(j);
+                if (a.isUnrecorded() || b.isUnrecorded()) continue;
                 int c = Fact.REF_ORDER.compare(a, b);
                 out.add(c < 0 || (c == 0 && a.getSeq() < b.getSeq()) ? new FactPair(a, b) : new FactPair(b, a));
             }

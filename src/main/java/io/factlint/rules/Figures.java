@@ -17,9 +17,13 @@ public final class Figures {
     private Figures() {
     }
 
-    /** The value of a stated attribute at {@code at}: the hull of the facts of the latest moment by then. */
+    /**
+     * The value of a stated attribute at {@code at}: the hull of the facts of the latest moment by then (a moment
+     * with a figure: figures.drl never passes an unrecorded one; a statement that no figure is kept for the same time
+     * is not among the figure's facts).
+     */
     public static Figure stated(When at, Moment m) {
-        return new Figure(m.getSubject(), m.getAttribute(), at, m.getHull(), m.getStrictHull(), m.getFacts(), false,
+        return new Figure(m.getSubject(), m.getAttribute(), at, m.getHull(), m.getStrictHull(), m.getFigureFacts(), false,
                 describe(m, m.getHull()), describe(m, m.getStrictHull()), false);
     }
 
@@ -27,8 +31,8 @@ public final class Figures {
     public static Figure ratio(FigureDefinition def, When at, Moment numerator, Moment denominator) {
         Interval conv = numerator.getHull().divide(denominator.getHull());
         Interval strict = numerator.getStrictHull().divide(denominator.getStrictHull());
-        List<Fact> from = new ArrayList<>(numerator.getFacts());
-        from.addAll(denominator.getFacts());
+        List<Fact> from = new ArrayList<>(numerator.getFigureFacts());
+        from.addAll(denominator.getFigureFacts());
         return new Figure(numerator.getSubject(), def.name(), at, conv, strict, List.copyOf(from), true,
                 arithmetic(numerator.getHull(), denominator.getHull(), conv, def.percent()),
                 arithmetic(numerator.getStrictHull(), denominator.getStrictHull(), strict, def.percent()), def.percent(),

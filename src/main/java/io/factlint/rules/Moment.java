@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * The facts that state one subject's attribute at one time (a derived fact the engine inserts, so that rules
  * compare neighbouring times without joining every fact with every other). {@code index} is the moment's place on
- * its timeline, 0 = earliest; {@code nextIndex} is {@code index + 1}, for rules that join consecutive moments.
+ * its timeline, 0 = earliest; {@code nextIndex} is the index of the next moment with a value (normally
+ * {@code index + 1}), for rules that join consecutive moments.
  */
 public final class Moment {
     private final String subject;
@@ -20,8 +21,15 @@ public final class Moment {
     private final int index;
     private final When at;
     private final List<Fact> facts;
+    private final int nextIndex;
 
     Moment(String subject, String attribute, int index, When at, List<Fact> facts) {
+        this(subject, attribute, index, at, facts, index + 1);
+    }
+
+    /** {@code nextIndex}: the index of the next moment with a value (a later unrecorded moment is skipped). */
+    Moment(String subject, String attribute, int index, When at, List<Fact> facts, int nextIndex) {
+        this.nextIndex = nextIndex;
         this.subject = subject;
         this.attribute = attribute;
         this.index = index;
@@ -32,7 +40,12 @@ public final class Moment {
     public String getSubject() { return subject; }
     public String getAttribute() { return attribute; }
     public int getIndex() { return index; }
-    public int getNextIndex() { return index + 1; }
+    /**
+     * The index of the next moment that states a value: {@code index + 1}, unless moments saying only that no figure
+     * is kept ({@link #isUnrecorded()}) come between, which are skipped (a cumulative count compares with the next
+     * figure, count.decreased).
+     */
+    public int getNextIndex() { return nextIndex; }
     public When getAt() { return at; }
     public List<Fact> getFacts() { return facts; }
 
@@ -53,11 +66,36 @@ public final class Moment {
         return s;
     }
 
+    /**
+     * True when every statement of this moment says that no figure is kept ({@link Fact#isUnrecorded()}): a moment
+     * with no value, which a claim still takes as the statement for its time. A moment where another source gives a
+     * figure for the same time is a figure (its hull), never unrecorded.
+     */
+    public boolean isUnrecorded() {
+        for (Fact f : facts) {
+            if (!f.isUnrecorded()) return false;
+        }
+        return !facts.isEmpty();
+    }
+
+    /** The facts of this moment that state a value (a figure or a status): all but the unrecorded ones. */
+    public List<Fact> getFigureFacts() {
+        for (Fact f : facts) {
+            if (f.isUnrecorded()) return facts.stream().filter(x -> !x.isUnrecorded()).toList();
+        }
+        return facts;
+    }
+
+    /** The unrecorded statements of this moment ({@link Fact#isUnrecorded()}). */
+    public List<Fact> getUnrecordedFacts() {
+        return facts.stream().filter(Fact::isUnrecorded).toList();
+    }
+
     public List<Fact> factsWith(String status) {
         return facts.stream().filter(f -> status.equals(f.getStatus())).toList();
     }
 
-    /** The smallest interval holding every fact's conventional interval. */
+    /** The smallest interval holding every fact's conventional interval (null when none has one: unrecorded). */
     public Interval getHull() {
         return hull(facts, true);
     }

@@ -37,6 +37,7 @@ public final class Percentages {
     public static boolean writtenAsPercent(java.util.Collection<io.factlint.model.Fact> facts) {
         boolean any = false;
         for (io.factlint.model.Fact f : facts) {
+            if (f.isUnrecorded()) continue; // no value: a statement that no figure is kept
             if (f.getQuantity() == null || !f.getQuantity().isPercent()) return false;
             any = true;
         }

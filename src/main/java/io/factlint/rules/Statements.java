@@ -11,7 +11,7 @@ public final class Statements {
 
     /**
      * True when two facts state the same thing: the same subject, attribute and time, and the same status or
-     * overlapping conventional intervals.
+     * overlapping conventional intervals (or both saying that no figure is kept).
      */
     public static boolean same(Fact a, Fact b) {
         if (!a.getSubject().equals(b.getSubject()) || !a.getAttribute().equals(b.getAttribute())
@@ -19,6 +19,8 @@ public final class Statements {
             return false;
         }
         if (a.getStatus() != null || b.getStatus() != null) return Objects.equals(a.getStatus(), b.getStatus());
+        // a statement that no figure is kept is the same as another such one, never as a figure
+        if (a.isUnrecorded() || b.isUnrecorded()) return a.isUnrecorded() && b.isUnrecorded();
         return a.getConventional().overlaps(b.getConventional());
     }
 }

@@ -32,6 +32,7 @@ public final class Timeline {
     private final When[] reach;
     private final boolean level;
     private final boolean nonNegative;
+    private final boolean unrecorded;
 
     private Timeline(String subject, String attribute, List<Moment> moments, boolean level, boolean nonNegative) {
         this.subject = subject;
@@ -39,6 +40,14 @@ public final class Timeline {
         this.moments = moments;
         this.level = level;
         this.nonNegative = nonNegative;
+        boolean none = false;
+        for (Moment m : moments) {
+            if (m.isUnrecorded()) {
+                none = true;
+                break;
+            }
+        }
+        this.unrecorded = none;
         boolean periods = false;
         if (level) {
             for (Moment m : moments) {
@@ -94,8 +103,15 @@ public final class Timeline {
                 points.sort(COUNTS_AT); // stable: moments of one end and start keep the series' order
             }
             List<Moment> moments = new ArrayList<>(points.size());
+            // the next moment with a value: a moment saying only that no figure is kept is skipped (count.decreased)
+            int[] next = new int[points.size()];
+            int after = points.size();
+            for (int i = points.size() - 1; i >= 0; i--) {
+                next[i] = after;
+                if (!onlyUnrecorded(points.get(i).facts())) after = i;
+            }
             for (Series.Point p : points) {
-                moments.add(moment(p.at(), p.facts(), moments.size()));
+                moments.add(moment(p.at(), p.facts(), moments.size(), next[moments.size()]));
             }
             out.add(new Timeline(s.subject(), s.attribute(), List.copyOf(moments),
                     !s.isStatus() && !cumulative.contains(s.attribute()), nonNegative.contains(s.attribute())));
@@ -113,9 +129,14 @@ public final class Timeline {
             .comparing((Moment m) -> m.getAt().start())
             .thenComparing(m -> m.getAt().end());
 
-    private static Moment moment(When at, List<Fact> facts, int index) {
+    private static Moment moment(When at, List<Fact> facts, int index, int next) {
         Fact f = facts.get(0);
-        return new Moment(f.getSubject(), f.getAttribute(), index, at, facts);
+        return new Moment(f.getSubject(), f.getAttribute(), index, at, facts, next);
+    }
+
+    private static boolean onlyUnrecorded(List<Fact> facts) {
+        for (Fact f : facts) if (!f.isUnrecorded()) return false;
+        return !facts.isEmpty();
     }
 
     public String getSubject() { return subject; }
@@ -125,6 +146,14 @@ public final class Timeline {
     /** True for a measure the vocabulary declares cannot be negative ({@code nonNegative:}: spending, deaths). */
     public boolean isNonNegative() {
         return nonNegative;
+    }
+
+    /**
+     * True when a moment of this timeline is a statement that no figure is kept ({@link Moment#isUnrecorded()}): the
+     * claims on it may need the statement instead of a figure (claims.drl).
+     */
+    public boolean isUnrecorded() {
+        return unrecorded;
     }
 
     /** True for a measure that is not a cumulative total (a population, a rate, a price, a share). */
@@ -164,6 +193,10 @@ public final class Timeline {
      *       counts latest, then the one that starts latest, as before levels were read over their periods: a
      *       total for 12–14 March is the figure of the 14th, never of the 13th; for 2020 the year 2019 beats a
      *       30 Jun 2019 point.</li>
+     *   <li>a statement that no figure is kept ({@code {"unrecorded": true}}, {@link Moment#isUnrecorded()}) is a
+     *       candidate like any other: a later one beats an earlier figure (the latest word is that no figure is
+     *       kept); of statements for the same time (one moment) a figure beats it, as the moment's hull is the
+     *       figure's (someone does record it).</li>
      * </ul>
      */
     Moment statedFor(When t, When limit, Predicate<Moment> usable) {

@@ -9,7 +9,8 @@
  *       ({@code latestAtOrBefore(t)}: on a level's timeline, {@code level}, a statement whose period contains
  *       {@code t} too, the latest start winning; {@code statusAt(t, terminal)}, {@code hadBefore}, {@code factsOf});</li>
  *   <li>{@link io.factlint.rules.Moment}: the statements at one time ({@code index}, {@code nextIndex} join
- *       consecutive times; {@code hull}, {@code strictHull} are the joined intervals on both readings);</li>
+ *       consecutive times with a value; {@code hull}, {@code strictHull} are the joined intervals on both readings,
+ *       null on a moment that only says no figure is kept, {@code unrecorded});</li>
  *   <li>{@link io.factlint.rules.DayFacts}: a subject's facts of one calendar day, any attribute;</li>
  *   <li>{@link io.factlint.rules.FactPair}: two facts to compare ({@code from $m.pairs}).</li>
  * </ul>

@@ -183,6 +183,11 @@ public final class Pages {
             if (f.isStatusFact()) {
                 origValue = f.getStatus();
                 origBound = "";
+            } else if (f.isUnrecorded()) {
+                // {"unrecorded": true}: no number to edit in place
+                origValue = "";
+                origBound = "";
+                editable = false;
             } else if (f.getQuantity().isRange()) {
                 origValue = f.getQuantity().rangeMin().toPlainString() + "-" + f.getQuantity().rangeMax().toPlainString();
                 origBound = "";
