@@ -117,6 +117,20 @@ public final class ClaimForms {
                 + m.getAt().display() + ")";
     }
 
+    /**
+     * {@code v}, not supported on a reading where it was when {@code unknownTime}: a time within the claim's period
+     * has only a statement that no figure is kept (a total, a duration, the gaps, a trend or a rank over time leave
+     * it out as no figure, and its value could change the answer); contradicted and undetermined stay.
+     */
+    private static ClaimVerdict unsure(ClaimVerdict v, boolean unknownTime) {
+        if (!unknownTime || v.verdict() != Verdict.SUPPORTED && v.strictVerdict() != Verdict.SUPPORTED) return v;
+        Verdict vc = v.verdict() == Verdict.SUPPORTED ? Verdict.UNDETERMINED : v.verdict();
+        Verdict vs = v.strictVerdict() == Verdict.SUPPORTED ? Verdict.UNDETERMINED : v.strictVerdict();
+        return new ClaimVerdict(v.claim(), vc, vs, v.figure(), v.facts(), v.reason()
+                + "; not supported, as a time within the period has no figure: " + vc.id()
+                + (vs != vc ? " (strict reading: " + vs.id() + ")" : ""));
+    }
+
     /** A verdict {@link #noFigure} gave: contradicted, no figure, and every fact it rests on unrecorded. */
     private static boolean isNoFigure(ClaimVerdict v) {
         if (v.figure() != null || v.facts().isEmpty() || v.verdict() != Verdict.CONTRADICTED) return false;
@@ -297,7 +311,8 @@ public final class ClaimForms {
         }
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
-        return judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale());
+        return unsure(judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale()),
+                !unrecordedFor(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()).isEmpty());
     }
 
     /**
@@ -526,7 +541,7 @@ public final class ClaimForms {
         String what = "duration of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " in " + o.unit()
                 + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
                 + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
-        return judged(c, conv, strict, false, facts, what, left);
+        return unsure(judged(c, conv, strict, false, facts, what, left), !unrecordedFor(t, p.from(), p.to()).isEmpty());
     }
 
     /**
@@ -570,7 +585,8 @@ public final class ClaimForms {
                 + (vs != conv.verdict() ? " (strict reading: " + vs.id() + ")" : "") + left;
         List<Fact> facts = new ArrayList<>();
         for (Moment m : inside) facts.addAll(m.getFacts());
-        return formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
+        return unsure(formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap"),
+                !unrecordedFor(t, p.from(), p.to()).isEmpty());
     }
 
     /**
@@ -1066,7 +1082,7 @@ public final class ClaimForms {
                 + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "")
                 + passedOverNote(x, c.subject(), from, to);
-        return r.verdict(c, facts, reason, "rank_over");
+        return unsure(r.verdict(c, facts, reason, "rank_over"), !passedOverNote(x, c.subject(), from, to).isEmpty());
     }
 
     /**
@@ -1158,8 +1174,8 @@ public final class ClaimForms {
         // the figure: how many of the n − 1 steps surely move the claimed way, and how many may
         Interval fc = Interval.closed(conv.sure(), conv.sure() + conv.open());
         Interval fs = Interval.closed(strict.sure(), strict.sure() + strict.open());
-        return formVerdict(c, conv.verdict(), strict.verdict(), fc, fs, steps(conv, n), steps(strict, n), facts, reason,
-                "trend");
+        return unsure(formVerdict(c, conv.verdict(), strict.verdict(), fc, fs, steps(conv, n), steps(strict, n), facts, reason,
+                "trend"), !passedOverNote(x, c.subject(), p.from(), p.to()).isEmpty());
     }
 
     /**
