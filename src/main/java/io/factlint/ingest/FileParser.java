@@ -210,6 +210,7 @@ final class FileParser {
         m.put("mention", MENTION);
         m.put("ignore", IGNORE);
         m.put("quantity", ValueGrammar.QUANTITY);
+        m.put("unrecorded", ValueGrammar.UNRECORDED);
         m.put("period", ValueGrammar.PERIOD);
         return m;
     }

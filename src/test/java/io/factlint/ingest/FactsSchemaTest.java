@@ -171,6 +171,26 @@ class FactsSchemaTest {
         }
     }
 
+    /**
+     * A measure's fact may say that no figure is kept, {@code {"unrecorded": true}} (docs/fact-files.md), and only
+     * so: not false, not with a quantity's fields, not for a status, not as a claim's value (bad-input/unrecorded-value).
+     */
+    @Test
+    void aFactValueMayBeUnrecordedAndOnlySo() throws IOException {
+        String base = "{\"facts\": [{\"id\": \"f1\", \"subject\": \"p\", \"source\": \"a\", ";
+        assertThat(schema.validate(JSON.readTree(base + "\"attribute\": \"deaths\", \"value\": {\"unrecorded\": true}}]}"))).isEmpty();
+        for (String bad : new String[]{"\"attribute\": \"deaths\", \"value\": {\"unrecorded\": false}",
+                "\"attribute\": \"deaths\", \"value\": {\"unrecorded\": true, \"amount\": 10, \"bound\": \"about\"}",
+                "\"attribute\": \"deaths\", \"value\": {\"unrecorded\": \"yes\"}",
+                "\"attribute\": \"status\", \"value\": {\"unrecorded\": true}"}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+        String claim = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", "
+                + "\"value\": {\"unrecorded\": true}, \"at\": \"2024-01-01\"}]}";
+        assertThat(schema.validate(JSON.readTree(claim))).as("a claim's value").isNotEmpty();
+        assertThat(validate(BadInputCorpusTest.ROOT.resolve("unrecorded-value/facts/story.json"))).isNotEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unknown-field", "missing-required-field", "wrong-type", "unknown-bound", "unknown-op",
             "unknown-certainty", "story-without-published", "not-an-object", "bad-times"})
