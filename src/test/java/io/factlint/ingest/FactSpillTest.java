@@ -33,7 +33,8 @@ class FactSpillTest {
                 + q.rangeMax() + "|" + q.isPercent() + "|" + q.isBoundWritten() + "|" + q.conventional() + "|" + q.strict() + "|" + q.words();
         return f.getSeq() + " " + f.getStoryId() + " " + f.getId() + " " + f.getSubject() + " " + f.getAttribute() + " "
                 + f.getStatus() + " " + quantity + " " + (f.getAt() == null ? "-" : f.getAt().iso() + "/" + f.getAt().display())
-                + " " + f.getSource() + " " + f.getCertainty() + " " + f.getQuote() + " " + f.getLocation();
+                + " " + f.getSource() + " " + f.getCertainty() + " " + f.getQuote() + " " + f.getLocation()
+                + (f.isUnrecorded() ? " unrecorded" : "");
     }
 
     private static List<Path> inputs() throws Exception {
@@ -81,7 +82,8 @@ class FactSpillTest {
         String[] values = {"11000", "{\"amount\": 11000, \"bound\": \"over\"}", "{\"amount\": 3.50, \"bound\": \"about\", \"step\": 0.5}",
                 "{\"min\": 10000, \"max\": 12000}", "{\"percent\": 52, \"bound\": \"about\"}", "{\"percent\": 51.96}",
                 "0.25", "123456789012345678901234567890.5", "{\"amount\": 0, \"bound\": \"nearly\"}", "-7",
-                "{\"amount\": 1e3, \"bound\": \"at_most\"}", "{\"amount\": 20, \"bound\": \"under\"}"};
+                "{\"amount\": 1e3, \"bound\": \"at_most\"}", "{\"amount\": 20, \"bound\": \"under\"}",
+                "{\"unrecorded\": true}"};
         String[] times = {"\"2024-01-01\"", "\"2024-12-27T18:00:00.123456789+09:00\"", "\"2024-03-01T00:00-05:30\"",
                 "{\"from\": \"2024-01-01\", \"to\": \"2024-01-03\"}", "{\"from\": \"2024-01-01T10:00Z\", \"to\": \"2024-01-02T10:00+01:00\"}", null};
         int n = 0;
@@ -100,6 +102,7 @@ class FactSpillTest {
         Path file = TestSupport.write(tmp.resolve("kinds.json"), json.toString());
         List<String> memory = TestSupport.loader().load(List.of(file)).facts().stream().map(FactSpillTest::fields).toList();
         assertThat(memory).hasSize(60);
+        assertThat(memory).as("a statement that no figure is kept").anyMatch(f -> f.endsWith(" unrecorded"));
         for (int buckets : new int[]{1, 2, 7, 64}) {
             assertThat(spilled(List.of(file), buckets)).as(buckets + " buckets").containsExactlyElementsOf(memory);
         }

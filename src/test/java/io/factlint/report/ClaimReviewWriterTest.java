@@ -91,6 +91,28 @@ class ClaimReviewWriterTest {
         assertThat(json.get(0).at("/author/name").asText()).isEqualTo("factlint");
     }
 
+    /**
+     * A claim stating a figure nobody records ({@code {"unrecorded": true}}): contradicted, strict reading undetermined,
+     * so "Mostly false" (2) by the scale, the source's statement in the explanation.
+     */
+    @Test
+    void aFigureNobodyRecordsIsMostlyFalse() throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
+                Path.of("src/test/resources/rule-cases/claims/unrecorded/fires/facts"))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
+        assertThat(profile.validate(json)).isEmpty();
+        assertThat(json).hasSize(3);
+        for (JsonNode review : json) {
+            assertThat(review.at("/reviewRating/ratingValue").asInt()).as(review.get("url").asText()).isEqualTo(2);
+            assertThat(review.at("/reviewRating/alternateName").asText()).isEqualTo("Mostly false");
+            assertThat(review.at("/reviewRating/ratingExplanation").asText())
+                    .contains("that no figure of ", " is kept (stated for ", "a claimed figure has no source");
+        }
+        assertThat(json.get(0).at("/reviewRating/ratingExplanation").asText()).isEqualTo("essential_worker_deaths of us on"
+                + " 1 May 2020: cdc states that no figure of essential_worker_deaths of us is kept (stated for 20 Apr 2020):"
+                + " a claimed figure has no source; the claim = 1,000 is contradicted (strict reading: undetermined)");
+    }
+
     @Test
     void theScaleIsTheDocumentedOne() {
         Verdict s = Verdict.SUPPORTED, u = Verdict.UNDETERMINED, c = Verdict.CONTRADICTED;

@@ -51,6 +51,29 @@ class HtmlClaimFormsTest {
                 "1 Mar 2019: 192,277 (Government statistics office, s#p2019)");
     }
 
+    /**
+     * A claim on a statement that no figure is kept: the verdict on both readings and the reason naming the source,
+     * the measure and its time; the fact's value reads as unrecorded, and the counts chart draws no mark for it.
+     */
+    @Test
+    void aClaimOnAFigureNobodyRecordsShowsTheStatementAndBothReadings() throws Exception {
+        Document d = html("src/test/resources/rule-cases/claims/unrecorded/fires/facts");
+        Element claim = d.selectFirst("article.claim");
+        assertThat(claim.text()).contains("cdc states that no figure of essential_worker_deaths of us is kept (stated for"
+                + " 20 Apr 2020): a claimed figure has no source; the claim = 1,000 is contradicted (strict reading: undetermined)");
+        assertThat(claim.text()).containsIgnoringCase("contradicted").containsIgnoringCase("undetermined");
+        assertThat(d.text()).contains("unrecorded (no figure kept)");
+        Element chart = null;
+        for (Element f : d.select("figure.count")) {
+            if (f.selectFirst("figcaption").text().endsWith(": essential_worker_deaths")) chart = f;
+        }
+        assertThat(chart).isNotNull();
+        // two figures (f2, f5) drawn; the statement that none is kept is listed, not drawn
+        assertThat(chart.select("svg.count-chart circle")).hasSize(2);
+        assertThat(chart.select(".count-rows li").eachText()).contains(
+                "20 Apr 2020: unrecorded (no figure kept) (Centers for Disease Control and Prevention, s#f1)");
+    }
+
     @Test
     void aRankOverTimeClaimShowsItsFormTheValuesAndTheirTimes() throws Exception {
         Element claim = firstClaim("src/test/resources/rule-cases/claims/rank-over/clean/facts");

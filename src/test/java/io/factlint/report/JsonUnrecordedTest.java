@@ -1,0 +1,32 @@
+package io.factlint.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A claim on a statement that no figure is kept ({@code {"unrecorded": true}}) in the JSON report: contradicted on
+ * the conventional reading, undetermined on the strict one, no figure, the unrecorded fact as what it rests on.
+ */
+class JsonUnrecordedTest {
+    private static final String FIRES = "src/test/resources/rule-cases/claims/unrecorded/fires/facts";
+
+    @Test
+    void aClaimOnAFigureNobodyRecordsCarriesBothVerdictsAndTheStatement() throws Exception {
+        JsonNode plain = JsonRankOverTest.claim(FIRES, "plain");
+        assertThat(plain.path("verdict").asText()).isEqualTo("contradicted");
+        assertThat(plain.path("strictVerdict").asText()).isEqualTo("undetermined");
+        assertThat(plain.path("figure").isNull()).isTrue();
+        assertThat(plain.path("facts")).hasSize(1);
+        assertThat(plain.path("facts").get(0).asText()).isEqualTo("s#f1");
+        assertThat(plain.path("reason").asText()).contains(
+                "cdc states that no figure of essential_worker_deaths of us is kept (stated for 20 Apr 2020)");
+
+        JsonNode change = JsonRankOverTest.claim(FIRES, "change");
+        assertThat(change.path("verdict").asText()).isEqualTo("contradicted");
+        assertThat(change.path("strictVerdict").asText()).isEqualTo("undetermined");
+        assertThat(change.path("form").path("kind").asText()).isEqualTo("change");
+        assertThat(change.path("form").has("conventional")).isFalse();
+    }
+}
