@@ -114,7 +114,8 @@ class RulePackErrorsTest {
     void aTemporalOperatorInAFigureRuleIsLocatedNotExitThree() throws Exception {
         Path rules = rules();
         Path drl = rules.resolve("figures.drl");
-        edit(drl, "$mn : Moment(hull.min >= 0) from $tn.latestAtOrBefore($t)", "$mn : Moment(hull.min after 0) from $tn.latestAtOrBefore($t)");
+        edit(drl, "$mn : Moment(hull != null && hull.min >= 0) from $tn.latestAtOrBefore($t)",
+                "$mn : Moment(hull != null && hull.min after 0) from $tn.latestAtOrBefore($t)");
         int line = lineOf(drl, "hull.min after 0");
         assertThat(check(rules).err()).contains(drl + ":" + line + ":" + (Files.readAllLines(drl).get(line - 1).indexOf("after") + 1)
                 + ": operator \"after\" in rule \"derived figure at a claim's time\" compares events");
@@ -124,7 +125,8 @@ class RulePackErrorsTest {
     void anOperatorThatDoesNotSupportTheTypeIsLocated() throws Exception {
         Path rules = rules();
         Path drl = rules.resolve("figures.drl");
-        edit(drl, "$mn : Moment(hull.min >= 0) from $tn.latestAtOrBefore($t)", "$mn : Moment(hull.min soundslike 0) from $tn.latestAtOrBefore($t)");
+        edit(drl, "$mn : Moment(hull != null && hull.min >= 0) from $tn.latestAtOrBefore($t)",
+                "$mn : Moment(hull != null && hull.min soundslike 0) from $tn.latestAtOrBefore($t)");
         assertThat(check(rules).err()).containsPattern(java.util.regex.Pattern.quote(drl.toString()) + ":\\d+: Evaluator 'soundslike'");
     }
 
