@@ -66,7 +66,8 @@ class ClaimsDocTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(7);
         String joined = String.join("\n", all.stream().map(Example::json).toList());
         for (String field : List.of("\"since\"", "\"change\"", "\"from\"", "\"max_age\"", "\"aggregate\"", "\"versus\"",
-                "\"compare\"", "\"rank_among\"", "\"rank_over\"", "\"trend\"", "\"order\"", "\"complete\"", "\"tolerance\"", "\"percent\"", "\"window\"")) {
+                "\"compare\"", "\"rank_among\"", "\"rank_over\"", "\"trend\"", "\"order\"", "\"complete\"", "\"tolerance\"", "\"percent\"", "\"window\"",
+                "\"quantifier\"", "\"among\"", "\"members_complete\"")) {
             assertThat(joined).as(field).contains(field);
         }
     }
