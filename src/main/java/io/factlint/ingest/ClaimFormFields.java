@@ -15,8 +15,8 @@ import static io.factlint.ingest.Messages.q;
 
 /**
  * The claim fields of docs/claims.md beyond "attribute op value at a time" (since, change, from, max_age,
- * aggregate, unit, versus, compare, rank_among, rank_over, trend, quantifier, among, order, complete, tolerance,
- * window), read into {@link Draft.Form}, and
+ * aggregate, unit, versus, compare, rank_among, rank_over, trend, quantifier, among, order, complete,
+ * members_complete, tolerance, window), read into {@link Draft.Form}, and
  * the checks of the combinations they allow. One unit: the claim's field table adds them with {@link #addTo}.
  */
 final class ClaimFormFields {
@@ -163,6 +163,18 @@ final class ClaimFormFields {
                         d.complete = false;
                     }
                 })
+                .optional("members_complete", (g, d, f, pos) -> {
+                    // each member's own facts are complete (a trend, a rank over time asked of each member)
+                    Draft.Form fm = form(d);
+                    fm.membersCompletePos = pos;
+                    JsonToken t = g.cursor().current();
+                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                        fm.membersComplete = t == JsonToken.VALUE_TRUE;
+                    } else {
+                        g.cursor().typeError(f, "true or false", t);
+                        d.complete = false;
+                    }
+                })
                 .optional("tolerance", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
                     BigDecimal[] tol = new BigDecimal[3];
@@ -274,6 +286,12 @@ final class ClaimFormFields {
         String who = "claim" + (d.id == null ? "" : " " + q(d.id));
         for (String w : wrong) c.error(TokenCursor.pos(d.location), who + ": " + w);
         if (!wrong.isEmpty()) d.complete = false;
+        if (f.membersCompletePos != 0 && !f.quantifierGiven) {
+            // a claim with no set has no members: its own facts are said complete by "complete"
+            c.error(f.membersCompletePos, who + ": \"members_complete\" needs \"quantifier\": it says the facts of each member"
+                    + " of a set are complete (\"complete\" says it of the claim's own facts)");
+            d.complete = false;
+        }
         if (f.unitPos != 0 && !"duration".equals(f.aggregate) && !"gap".equals(f.aggregate)) {
             // the unit of a length of time: any other claim's value is in the attribute's own unit
             c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" or \"gap\" (the unit of a length of time)");

@@ -82,13 +82,17 @@ final class Draft {
         String amongKind;
         /** Where {@code among} was given (0 when absent). */
         long amongFieldPos;
+        /** {@code members_complete} as read (false when absent or invalid). */
+        boolean membersComplete;
+        /** Where {@code members_complete} was given (0 when absent): without {@code quantifier} it is an error there. */
+        long membersCompletePos;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
                     complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
-                    quantifierOp, quantifierCount, among, amongKind);
+                    quantifierOp, quantifierCount, among, amongKind, membersComplete);
         }
     }
 

@@ -40,15 +40,19 @@ import java.util.List;
  * @param quantifierCount with {@code count}: the number claimed ("a dozen states"); else null
  * @param among      set claims: the members (entity ids), or empty with {@code amongKind}
  * @param amongKind  set claims: every entity of this kind is a member; or null
+ * @param membersComplete set claims: each member's own facts are complete ({@code members_complete}): the
+ *                   condition asked of each member is judged as if it carried {@code complete}, while
+ *                   {@link #complete} speaks for the set
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
                            String window, When rankOver, String trend, String unit, String quantifier,
-                           Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind) {
+                           Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind,
+                           boolean membersComplete) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null);
+            List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null, false);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
@@ -59,11 +63,12 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
     /**
      * These options without the set ({@code quantifier}, {@code among}): the condition a claim over a set asks of
      * each member (a plain value, a change since, a total, ...). {@code complete} speaks for the set only: each
-     * member's own facts are not said to be complete.
+     * member's own facts are said to be complete only with {@link #membersComplete}.
      */
     public ClaimOptions withoutSet() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
-                false, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null, null, null);
+                membersComplete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null,
+                null, null, false);
     }
 
     /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */

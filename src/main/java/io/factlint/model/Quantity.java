@@ -35,28 +35,31 @@ public final class Quantity {
         if (amount == null) {
             this.conventional = Interval.closed(rangeMin.doubleValue(), rangeMax.doubleValue());
             this.strict = conventional;
-        } else if (amount.signum() == 0 && bound != Bound.EXACTLY && bound != Bound.OVER && bound != Bound.AT_LEAST) {
-            // "nearly 0", "almost zero", "about 0", "under 0", "at most 0": the measures are counts and shares, never
-            // negative, so the reading starts at 0 (the general formulas would give [-0.5, 0), which excludes 0 itself)
-            this.conventional = this.strict = zeroOf(bound, step);
+        } else if (amount.signum() == 0 && (bound == Bound.UNDER || bound == Bound.AT_MOST)) {
+            // "under 0", "below zero", "at most 0": a count cannot be below zero, so only a measure that can be
+            // negative (a change, a growth rate, a balance) is said to be; read as written, (-step, 0) by the
+            // rounding convention and below 0 strictly. Reading them as exactly 0 turned "fell" into "unchanged".
+            this.conventional = conventionalOf(amount, bound, step);
+            this.strict = Interval.of(Double.NEGATIVE_INFINITY, true, 0, bound == Bound.UNDER);
+        } else if (amount.signum() == 0 && (bound == Bound.ABOUT || bound == Bound.NEARLY)) {
+            // "nearly 0", "almost zero", "about 0": the measures are counts and shares, never negative, so the reading
+            // starts at 0 (the general formulas would give [-0.5, 0), which excludes 0 itself)
+            this.conventional = this.strict = Interval.closed(0, half(step).doubleValue());
         } else {
-            this.conventional = nonNegative(amount, bound, step, conventionalOf(amount, bound, step));
+            this.conventional = nonNegative(amount, conventionalOf(amount, bound, step));
             // an exact amount reads the same both ways: one interval (a large input holds millions of them)
-            this.strict = bound == Bound.EXACTLY ? conventional : nonNegative(amount, bound, step, strictOf(amount, bound, step));
+            this.strict = bound == Bound.EXACTLY ? conventional : nonNegative(amount, strictOf(amount, bound, step));
         }
     }
 
     /**
-     * A measure written as a non-negative amount is a count or a share: its readings never reach below 0. "nearly
-     * 0" / "about 0" ("almost zero") is [0, step/2], "under 0" and "at most 0" are exactly 0; other lower ends below
-     * 0 become a closed 0. A signed measure around 0 is written as a range ({"min": -0.5, "max": 0.5}).
+     * A measure written as a positive amount is a count or a share: its readings never reach below 0 ("under 1" is
+     * [0, 1) on the strict reading, "nearly 0.3" never negative); a lower end below 0 becomes a closed 0. A negative
+     * amount keeps its readings, and so does a hedged zero (the constructor reads those). A signed measure around 0
+     * is written as a range ({"min": -0.5, "max": 0.5}).
      */
-    private static Interval nonNegative(BigDecimal a, Bound b, BigDecimal s, Interval i) {
+    private static Interval nonNegative(BigDecimal a, Interval i) {
         if (a.signum() < 0) return i;
-        if (a.signum() == 0 && b != Bound.EXACTLY && b != Bound.OVER && b != Bound.AT_LEAST) {
-            return b == Bound.UNDER || b == Bound.AT_MOST ? Interval.point(0)
-                    : Interval.closed(0, s.divide(BigDecimal.valueOf(2)).doubleValue());
-        }
         Interval n = i.nonNegative();
         return n == null ? Interval.point(0) : n;
     }
@@ -128,17 +131,6 @@ public final class Quantity {
 
     static {
         for (int i = 0; i < STEPS.length; i++) STEPS[i] = BigDecimal.ONE.scaleByPowerOfTen(STEPS_AROUND - i);
-    }
-
-    /**
-     * A hedged zero of a non-negative measure: {@code about 0} and {@code nearly 0} are [0, step/2] (a value too
-     * small to write, 0 included); {@code under 0} and {@code at most 0} can only be 0.
-     */
-    private static Interval zeroOf(Bound b, BigDecimal s) {
-        return switch (b) {
-            case ABOUT, NEARLY -> Interval.closed(0, s.divide(BigDecimal.valueOf(2)).doubleValue());
-            default -> Interval.point(0);
-        };
     }
 
     private static Interval conventionalOf(BigDecimal a, Bound b, BigDecimal s) {

@@ -717,7 +717,8 @@ public final class ClaimForms {
      * the claim's op and value are a condition that each member's value at the claim's time meets or not, on each
      * reading; the quantifier says for how many members it must hold. A member with no value is unknown; unless
      * the claim says {@code complete}, more members than the facts name may exist, so "all", "none", "most" and
-     * "only" can be contradicted but not supported (and "most" neither), and a count is open upwards.
+     * "only" can be contradicted but not supported (and "most" neither), and a count is open upwards. Each member's
+     * condition is judged with {@code complete} only when the claim says {@code members_complete}.
      */
     private static ClaimVerdict set(Ctx x, Collection<String> kindSubjects) {
         Claim c = x.c();
@@ -773,6 +774,7 @@ public final class ClaimForms {
         String reason = condition(c, inner) + ": " + subjectWords + (only ? "of the " + n + " other" + (n == 1 ? "" : "s")
                 : "of the " + n + " member" + (n == 1 ? "" : "s")) + " (" + setWords
                 + (o.complete() ? ", complete" : "; not said to be complete: more may exist")
+                + (o.membersComplete() ? "; members' own facts complete" : "")
                 + ") it holds for " + conv.words() + "; the claim " + claimed + " is " + vc.id()
                 + (vs != vc ? " (strict reading: it holds for " + strict.words() + "; " + vs.id() + ")" : "");
         Interval fc = conv.held(o.complete()), fs = strict.held(o.complete());

@@ -67,7 +67,7 @@ class ClaimsDocTest {
         String joined = String.join("\n", all.stream().map(Example::json).toList());
         for (String field : List.of("\"since\"", "\"change\"", "\"from\"", "\"max_age\"", "\"aggregate\"", "\"versus\"",
                 "\"compare\"", "\"rank_among\"", "\"rank_over\"", "\"trend\"", "\"order\"", "\"complete\"", "\"tolerance\"", "\"percent\"", "\"window\"",
-                "\"unrecorded\"")) {
+                "\"quantifier\"", "\"among\"", "\"members_complete\"", "\"unrecorded\"")) {
             assertThat(joined).as(field).contains(field);
         }
     }

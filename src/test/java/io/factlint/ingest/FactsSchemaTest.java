@@ -149,6 +149,21 @@ class FactsSchemaTest {
         }
     }
 
+    /** {@code members_complete} says each member's own facts are complete: a boolean, and only with a set. */
+    @Test
+    void membersCompleteGoesWithAQuantifierOnly() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", "
+                + "\"trend\": \"rising\", \"at\": {\"from\": \"2007-01-01\", \"to\": \"2009-12-31\"}";
+        String set = "\"quantifier\": \"all\", \"among\": {\"kind\": \"economy\"}";
+        for (String good : new String[]{set + ", \"members_complete\": true", set + ", \"members_complete\": false, \"complete\": true"}) {
+            assertThat(schema.validate(JSON.readTree(base + ", " + good + "}]}"))).as(good).isEmpty();
+        }
+        for (String bad : new String[]{"\"members_complete\": true", "\"members_complete\": false, \"complete\": true",
+                set + ", \"members_complete\": \"yes\""}) {
+            assertThat(schema.validate(JSON.readTree(base + ", " + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+    }
+
     /** A gap between events is a length of time: it needs its unit, as a duration does. */
     @Test
     void aGapNeedsItsUnit() throws IOException {

@@ -121,6 +121,15 @@ class HtmlClaimFormsTest {
     }
 
     @Test
+    void aClaimOverASetShowsThatItsMembersOwnFactsAreComplete() throws Exception {
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/set-members-complete/clean/facts");
+        // said once, with the set: the condition's own "complete" comes from it
+        assertThat(claim.selectFirst(".claim-check").text()).contains("unemployment_rate rising"
+                + " (all of every economy, complete, members' own facts complete; from each time to the next)");
+        assertThat(claim.text()).contains("(every economy, complete; members' own facts complete) it holds for 2");
+    }
+
+    @Test
     void aChangeOfTotalsShowsItComparesTheTotalsOverEachPeriod() throws Exception {
         Element claim = firstClaim("src/test/resources/rule-cases/claims/totals-compared/fires/facts");
         assertThat(claim.selectFirst(".claim-check").text())

@@ -51,6 +51,22 @@ class JsonSetTest {
     }
 
     @Test
+    void membersCompleteIsWrittenOnlyWhenTheClaimSaysIt() throws Exception {
+        String mc = "src/test/resources/rule-cases/claims/set-members-complete/fires/facts";
+        JsonNode with = JsonRankOverTest.claim(mc, "two-complete");
+        assertThat(with.path("form").path("membersComplete").isBoolean()).isTrue();
+        assertThat(with.path("form").path("membersComplete").asBoolean()).isTrue();
+        assertThat(with.path("form").path("complete").asBoolean()).isTrue();
+        assertThat(with.path("form").path("trend").asText()).isEqualTo("rising");
+        assertThat(with.path("verdict").asText()).isEqualTo("supported");
+        // the same claim without the field: no key at all (reports of claims without it read as before)
+        JsonNode without = JsonRankOverTest.claim(mc, "two");
+        assertThat(without.path("form").has("membersComplete")).isFalse();
+        assertThat(without.path("verdict").asText()).isEqualTo("undetermined");
+        assertThat(JsonRankOverTest.claim(SET + "fires/facts", "most").path("form").has("membersComplete")).isFalse();
+    }
+
+    @Test
     void aGapCarriesItsUnitAndTheShortestAndLongestGap() throws Exception {
         JsonNode apart = JsonRankOverTest.claim("src/test/resources/rule-cases/claims/gap/clean/facts", "apart");
         JsonNode form = apart.path("form");

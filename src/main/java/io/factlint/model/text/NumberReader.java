@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  *       than → at_most; nearly, almost, close to → nearly; some, about, around, roughly, approximately, an estimated
  *       → about; and after it "or more" → at_least, "-plus" → over;</li>
  *   <li>what is not a figure: years, days of dates ("December 27", "the 26th"), clock times ("21:00", "9 a.m."),
- *       and the word "one" alone (see {@link ReadNumber.Role}).</li>
+ *       the word "one" alone, and numbers that are part of a name (see {@link ReadNumber.Role}): digits joined to
+ *       letters ("COVID-19", "G20", "MH17", "F-35", "H1N1", "A320-200"; never read), and a plain integer right
+ *       after a name word of {@link #NAME_WORDS} ("Section 230", "Vision 2030", "Doing Business 2020", "Boeing
+ *       737-800") with no scale, percent or hedge to it.</li>
  * </ul>
  */
 public final class NumberReader {
@@ -62,6 +65,31 @@ public final class NumberReader {
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec");
+
+    /**
+     * Name words: a plain integer right after one of them, written with its capital ("Section 230", "Vision 2030",
+     * "Doing Business 2020", or in capitals, "SECTION 230"), is part of the name ({@link ReadNumber.Role#NAME}), not
+     * a figure: laws and their parts, plans and editions, aircraft and craft, products, roads, market indexes. A
+     * word followed by a number that has a scale, a percent sign, a hedge, a currency, a decimal point or a
+     * thousands comma ("Vision 2030 million", "Section 5%", "Section 1,000") keeps the number a figure.
+     *
+     * <p>A built-in lexicon, not a vocabulary of the rule pack (rules/vocabulary/*.yaml): the reader is one static
+     * reader shared by the quote rules, {@code text.unbacked_number}, drafting and the HTML report, which marks a
+     * story text's figures from a finished report with no rule pack at hand; a lexicon of the pack would let the
+     * report, a draft made with one pack and a check made with another read different figures in the same text
+     * (docs/draft.md, "The number reader"). Lower-case words ("section 230", "flight 200") are not read as names:
+     * a common noun before a number is as often a count of it.
+     */
+    static final Set<String> NAME_WORDS = Set.of(
+            // laws, their parts, forms and ballots
+            "Act", "Amendment", "Article", "Bill", "Chapter", "Clause", "Decree", "Directive", "Form", "Prop",
+            "Proposition", "Regulation", "Resolution", "Section", "Title", "Executive Order",
+            // plans, programmes and the editions of reports and events
+            "Agenda", "Vision", "Doing Business", "Census", "Expo", "World Cup",
+            // craft, aircraft and flights
+            "Airbus", "Apollo", "Artemis", "Boeing", "Flight", "Soyuz",
+            // products, diseases, roads and market indexes
+            "Windows", "Xbox", "COVID", "Covid", "Route", "Highway", "Interstate", "FTSE", "Nasdaq", "Nikkei", "S&P");
 
     private static final String UNIT_WORDS = String.join("|", UNITS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).toList());
@@ -116,6 +144,8 @@ public final class NumberReader {
     private static final Pattern MONTH_BEFORE = Pattern.compile("([a-z]+)\\.?\\s+$");
     private static final Pattern MONTH_AFTER = Pattern.compile("^\\s+(?:of\\s+)?([a-z]+)");
     private static final Pattern LOWER_WORD_AFTER = Pattern.compile("^\\s+\\p{Ll}.*");
+    private static final Pattern NAIRA_TOKEN = Pattern.compile("N\\d+");
+    private static final Pattern OPENING = Pattern.compile("^[(\\[\"'\u201C\u2018]+");
 
     private NumberReader() {
     }
@@ -279,6 +309,7 @@ public final class NumberReader {
     /** Scale, percent, currency, hedges and the role of a year or a day, around an atom. */
     private static ReadNumber finish(String text, int start, int end, BigDecimal value, List<BigDecimal> alternatives,
                                      ReadNumber.Role role, boolean digits) {
+        int written = start; // where the digits start, before a currency or a hedge is taken in
         boolean scaled = end > start && !PLAIN_DIGITS.matcher(text.substring(start, end)).matches();
         Matcher sc = SCALE_AFTER.matcher(text).region(end, text.length());
         if (digits && sc.lookingAt()) {
@@ -323,7 +354,10 @@ public final class NumberReader {
             end = ha.end();
         }
         if (digits && role == ReadNumber.Role.COUNT && !percent && currency == null && !scaled) {
-            if (isDay(text, start, end, value)) role = ReadNumber.Role.DAY;
+            if (bound == Bound.EXACTLY && start == written && alternatives.isEmpty()
+                    && ALL_DIGITS.matcher(text.substring(start, end)).matches() && isName(text, start)) {
+                role = ReadNumber.Role.NAME;
+            } else if (isDay(text, start, end, value)) role = ReadNumber.Role.DAY;
             else if (bound == Bound.EXACTLY && isYear(text, start, end, value)) role = ReadNumber.Role.YEAR;
         }
         return new ReadNumber(start, end, text.substring(start, end), value, null, bound, percent, currency, role,
@@ -391,6 +425,44 @@ public final class NumberReader {
         Matcher c = CURRENCY_BEFORE.matcher(text).region(Math.max(0, start - 4), start);
         c.useTransparentBounds(true);
         return c.find() ? c.group("cur") : null;
+    }
+
+    /**
+     * Whether the plain integer at {@code start} is part of a name: right after a name word of {@link #NAME_WORDS}
+     * and one space ("Section 230", "Doing Business 2020"), or joined by a hyphen to a token of letters and digits
+     * ("A320-200") or to a name's number ("Boeing 737-800"). A token the reader reads as naira ("N10-20") is no name.
+     */
+    private static boolean isName(String text, int start) {
+        if (start < 2) return false;
+        char gap = text.charAt(start - 1);
+        if (gap == '-') {
+            int t = start - 1;
+            while (t > 0 && Character.isLetterOrDigit(text.charAt(t - 1))) t--;
+            String token = text.substring(t, start - 1);
+            if (token.isEmpty() || t > 0 && (text.charAt(t - 1) == '-' || text.charAt(t - 1) == '.' || text.charAt(t - 1) == ',')) return false;
+            if (ALL_DIGITS.matcher(token).matches()) return isName(text, t);
+            return token.chars().anyMatch(Character::isLetter) && token.chars().anyMatch(Character::isDigit)
+                    && !NAIRA_TOKEN.matcher(token).matches();
+        }
+        if (gap != ' ' && gap != '\u00A0') return false;
+        int e = start - 1;
+        int b = e;
+        while (b > 0 && !Character.isWhitespace(text.charAt(b - 1))) b--;
+        String word = OPENING.matcher(text.substring(b, e)).replaceFirst("");
+        if (nameWord(word)) return true;
+        if (b < 2 || text.charAt(b - 1) != ' ') return false;
+        int a = b - 1;
+        while (a > 0 && !Character.isWhitespace(text.charAt(a - 1))) a--;
+        return nameWord(OPENING.matcher(text.substring(a, b - 1)).replaceFirst("") + " " + word);
+    }
+
+    /** A name word as written ("Section", "Doing Business"), or in capitals ("SECTION", "DOING BUSINESS"). */
+    private static boolean nameWord(String words) {
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) return false;
+        if (NAME_WORDS.contains(words)) return true;
+        if (!words.equals(words.toUpperCase(Locale.ROOT))) return false;
+        for (String w : NAME_WORDS) if (w.toUpperCase(Locale.ROOT).equals(words)) return true;
+        return false;
     }
 
     /** A number of 1 to 31 right beside a month name: "December 27", "27 December", "Dec. 27". */

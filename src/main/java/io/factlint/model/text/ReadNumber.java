@@ -31,7 +31,12 @@ public record ReadNumber(int start, int end, String text, BigDecimal value, BigD
         /** A day of a date: "December 27", "27 December", and every digit ordinal ("the 26th", "(26th)"). */
         DAY,
         /** A clock time: "21:00", "9 a.m.". */
-        TIME
+        TIME,
+        /**
+         * Part of a name: the number after a name word ("Section 230", "Vision 2030", "Doing Business 2020",
+         * "Boeing 737"; see {@link NumberReader}), and what is joined to it by a hyphen ("Boeing 737-800").
+         */
+        NAME
     }
 
     public ReadNumber {

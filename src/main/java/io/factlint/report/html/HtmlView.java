@@ -536,30 +536,34 @@ public record HtmlView(
         private static String formWords(Claim c) {
             io.factlint.model.ClaimOptions o = c.options();
             List<String> w = new ArrayList<>();
+            boolean membersComplete = false;
             if (o.form().equals("set")) {
                 // the set, then the condition asked of each member in its own form
                 w.add(("count".equals(o.quantifier()) ? "the number that meet it " + o.quantifierOp().symbol()
                         + " " + o.quantifierCount().words() : o.quantifier()) + " of "
                         + (o.amongKind() != null ? "every " + o.amongKind() : String.join(", ", o.among()))
-                        + (o.complete() ? ", complete" : ""));
+                        + (o.complete() ? ", complete" : "") + (o.membersComplete() ? ", members' own facts complete" : ""));
+                membersComplete = o.membersComplete();
                 o = o.withoutSet();
             }
+            // the condition's "complete" comes from members_complete, already said with the set
+            String complete = o.complete() && !membersComplete ? ", complete" : "";
             switch (o.form()) {
                 case "change" -> w.add(o.change() + " change since " + o.since().display()
                         + (o.from() == null ? "" : ", from " + o.from().words())
                         + (o.aggregate() == null ? "" : ", of the " + o.aggregate() + " over each period"));
                 case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit()
                         : "gap".equals(o.aggregate()) ? "every gap between events, in " + o.unit() : o.aggregate())
-                        + " over the period" + (o.complete() ? ", complete" : ""));
+                        + " over the period" + complete);
                 case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
                         + String.join(", ", o.versus())
                         + (o.aggregate() == null ? "" : ", the " + o.aggregate() + " of each over the period"));
                 case "rank" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest") + ") among "
                         + (o.rankKind() != null ? "every " + o.rankKind() : String.join(", ", o.rankAmong()))
-                        + (o.complete() ? ", complete" : ""));
+                        + complete);
                 case "rank_over" -> w.add("rank (" + ("asc".equals(o.order()) ? "1 = lowest" : "1 = highest")
-                        + ") among its own values " + o.rankOverWords() + (o.complete() ? ", complete" : ""));
-                case "trend" -> w.add("from each time to the next" + (o.complete() ? ", complete" : ""));
+                        + ") among its own values " + o.rankOverWords() + complete);
+                case "trend" -> w.add("from each time to the next" + complete);
                 default -> { }
             }
             if (o.toleranceAbsolute() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceAbsolute()));

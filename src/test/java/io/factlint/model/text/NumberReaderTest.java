@@ -130,4 +130,53 @@ class NumberReaderTest {
         assertThat(naira).extracting(ReadNumber::text).containsExactly("N2.1 trillion", "N5,000");
         assertThat(naira.get(0).value()).isEqualByComparingTo("2100000000000");
     }
+
+    /**
+     * A number that is part of a name is no figure: joined to letters ("COVID-19", never read) or a plain integer
+     * right after a name word ("Section 230", read as a name). Each case keeps its real figures.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "the World Bank's Doing Business 2020 report ranks Nigeria 131st; name 2020 exactly \"2020\" | day 131 exactly \"131st\"",
+            "Doing Business 2020 ranks Nigeria in 10th place;   name 2020 exactly \"2020\" | day 10 exactly \"10th\"",
+            "cases of COVID-19 rose to 300;                      count 300 exactly \"300\"",
+            "the G20 summit pledged $5 billion;                  count 5000000000 $ exactly \"$5 billion\"",
+            "Saudi Vision 2030 aims at 1 million jobs;           name 2030 exactly \"2030\" | count 1000000 exactly \"1 million\"",
+            "Agenda 2063 calls for 50 universities;              name 2063 exactly \"2063\" | count 50 exactly \"50\"",
+            "Section 230 shields platforms;                      name 230 exactly \"230\"",
+            "Article 370 was revoked in 2019;                    name 370 exactly \"370\" | year 2019 exactly \"2019\"",
+            "a Boeing 737 carrying 132 people;                   name 737 exactly \"737\" | count 132 exactly \"132\"",
+            "a Boeing 737-800 carrying 189 people;               name 737 exactly \"737\" | name 800 exactly \"800\" | count 189 exactly \"189\"",
+            "an Airbus A320-200 with 150 seats;                  name 200 exactly \"200\" | count 150 exactly \"150\"",
+            "Form 1040 is filed by 150 million people;           name 1040 exactly \"1040\" | count 150000000 exactly \"150 million\"",
+            "Title 42 expulsions reached 2.5 million;            name 42 exactly \"42\" | count 2500000 exactly \"2.5 million\"",
+            "Proposition 22 passed with 58% of the vote;         name 22 exactly \"22\" | count 58% exactly \"58%\"",
+            "Flight MH17 was downed, killing 298 people;         count 298 exactly \"298\"",
+            "Flight 370 vanished with 239 aboard;                name 370 exactly \"370\" | count 239 exactly \"239\"",
+            "Apollo 11 landed in 1969;                           name 11 exactly \"11\" | year 1969 exactly \"1969\"",
+            "the F-35 costs $80 million;                         count 80000000 $ exactly \"$80 million\"",
+            "the H1N1 virus killed 12,000 people;                count 12000 exactly \"12,000\"",
+            "Windows 10 runs on 1.3 billion devices;             name 10 exactly \"10\" | count 1300000000 exactly \"1.3 billion\"",
+            "Chapter 11 bankruptcy and 2019 Wisconsin Act 185;   name 11 exactly \"11\" | year 2019 exactly \"2019\" | name 185 exactly \"185\"",
+            "the FTSE 100 fell 2% and the S&P 500 rose;          name 100 exactly \"100\" | count 2% exactly \"2%\" | name 500 exactly \"500\"",
+            "(Section 230) and \"Vision 2030\";                   name 230 exactly \"230\" | name 2030 exactly \"2030\"",
+            "SECTION 230 AND DOING BUSINESS 2020;                name 230 exactly \"230\" | name 2020 exactly \"2020\"",
+            // real figures stay figures: title-case headlines, a name word with a scale, percent, comma or hedge,
+            // a lower-case noun, currencies and the naira range
+            "Kursk Fighting Leaves 200 Dead;                     count 200 exactly \"200\"",
+            "Russia Lost 5,000 Troops;                           count 5000 exactly \"5,000\"",
+            "deployed over 11,000 soldiers;                      count 11000 over \"over 11,000\"",
+            "$2.78 billion in aid;                               count 2780000000 $ exactly \"$2.78 billion\"",
+            "covid deaths rose to 19;                            count 19 exactly \"19\"",
+            "Covid deaths rose to 19;                            count 19 exactly \"19\"",
+            "Vision 2030 million and Section 5% and Section 1,000; count 2030000000 exactly \"2030 million\" | count 5% exactly \"5%\" | count 1000 exactly \"1,000\"",
+            "Flight just 200 people;                             count 200 exactly \"just 200\"",
+            "section 230 of the act and flight 200;              count 230 exactly \"230\" | count 200 exactly \"200\"",
+            "In Gaza 2000 homes were destroyed;                  count 2000 exactly \"2000\"",
+            "US$5 a day and N10-20 a litre;                      count 5 US$ exactly \"US$5\" | count 10..20 N exactly \"N10-20\"",
+            "Ksh10-20 million;                                   count 20000000 exactly \"20 million\"",
+            "10-12 people;                                       count 10..12 exactly \"10-12\""})
+    void aNumberOfANameIsNoFigure(String text, String expected) {
+        assertThat(described(text)).isEqualTo(expected);
+    }
 }
