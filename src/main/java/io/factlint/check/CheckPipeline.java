@@ -105,7 +105,7 @@ public final class CheckPipeline {
             try {
                 long t = System.nanoTime();
                 base = new FactLoader(vocabulary.statusWords(), request.parser())
-                        .checkingClaimAttributes(vocabulary.knownAttributes())
+                        .checkingAgainst(vocabulary)
                         .spilling(io.factlint.ingest.SpillPolicy.fromSystemProperties()).load(request.paths());
                 phases.since("load", t);
                 phases.note("facts", String.valueOf(base.facts().size()));

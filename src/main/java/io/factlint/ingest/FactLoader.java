@@ -76,6 +76,28 @@ public final class FactLoader {
         return this;
     }
 
+    /** The measures the rule pack knows cannot be negative, with why; empty: none is checked. */
+    private Map<String, String> cannotBeNegative = Map.of();
+
+    /**
+     * Makes a fact stating a measure that cannot be negative ({@code measures}: attribute → why, as
+     * {@link io.factlint.model.vocab.Vocabulary#cannotBeNegative()} gives them) "under 0" or "at most 0", and a plain
+     * claim "under 0" or "< 0" on one, an input error at the value (docs/fact-files.md, Input errors).
+     */
+    public FactLoader refusingBelowZero(Map<String, String> measures) {
+        this.cannotBeNegative = Map.copyOf(measures);
+        return this;
+    }
+
+    /**
+     * Checks the input against what the rule pack knows: claim attributes ({@link #checkingClaimAttributes}, with
+     * the vocabulary's {@link io.factlint.model.vocab.Vocabulary#knownAttributes()}) and the measures that cannot be
+     * negative ({@link #refusingBelowZero}). Every check run (the command line, the workbench, Spark) loads so.
+     */
+    public FactLoader checkingAgainst(io.factlint.model.vocab.Vocabulary vocabulary) {
+        return checkingClaimAttributes(vocabulary.knownAttributes()).refusingBelowZero(vocabulary.cannotBeNegative());
+    }
+
     /** When large inputs are spilled to disk ({@link FactSpill}); by default never. */
     private SpillPolicy spill = SpillPolicy.NEVER;
 
@@ -443,7 +465,7 @@ public final class FactLoader {
     }
 
     private ParsedFile parse(FileWalker.InputFile f) {
-        return new FileParser(f, factories, limits, statusWords, statusSet).parse();
+        return new FileParser(f, factories, limits, statusWords, statusSet, cannotBeNegative).parse();
     }
 
     private ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {

@@ -221,6 +221,8 @@ final class FileParser {
     private final ParserLimits limits;
     private final List<String> statusWords;
     private final Set<String> statusSet;
+    /** The measures the rule pack knows cannot be negative, with why ({@code Vocabulary#cannotBeNegative}). */
+    private final Map<String, String> cannotBeNegative;
     private final List<InputError> missingFieldErrors = new ArrayList<>();
     private TokenCursor c;
     private ValueGrammar g;
@@ -230,13 +232,14 @@ final class FileParser {
     private boolean hasContent;
 
     FileParser(FileWalker.InputFile input, ParserFactories factories, ParserLimits limits,
-               List<String> statusWords, Set<String> statusSet) {
+               List<String> statusWords, Set<String> statusSet, Map<String, String> cannotBeNegative) {
         this.out = new ParsedFile(input, limits.maxErrorsPerFile());
         this.file = input.display();
         this.factories = factories;
         this.limits = limits;
         this.statusWords = statusWords;
         this.statusSet = statusSet;
+        this.cannotBeNegative = cannotBeNegative;
     }
 
     /** Reads the file; never throws. */
@@ -258,7 +261,7 @@ final class FileParser {
             if (fast != null) return fast;
             // not UTF-8 text, or the parser stopped (a syntax error, a limit): read it again through the stream
             // checks and the character parser, which locate and word every such error
-            return new FileParser(out.input, factories, limits, statusWords, statusSet).parseStream(path);
+            return new FileParser(out.input, factories, limits, statusWords, statusSet, cannotBeNegative).parseStream(path);
         }
         return parseStream(path);
     }
@@ -567,6 +570,33 @@ final class FileParser {
             } else if (d.value instanceof BigDecimal n) {
                 d.value = Quantity.exactly(n);
             }
+            if (d.value instanceof Quantity v) belowZero(d, v);
+        }
+    }
+
+    /**
+     * A measure that cannot be negative (a count: cumulative, a part or whole, {@code nonNegative:}) stated below zero.
+     * "Under 0" and "at most 0" read as below zero (Quantity: a fall, a deficit), which such a measure cannot be; read
+     * as 0 instead, a derived figure, a sum and the count rules would rest on a value the text did not state. A fact
+     * so written is an input error at its value, and so is a plain claim "under 0" or "< 0" (it holds for no value of
+     * the measure). A plain claim "at most 0" (or "<= 0") holds just when the measure is 0, as "= 0" does, and is
+     * judged; a claim with a form (a change since a time, a comparison, an aggregate) states no value of the measure.
+     */
+    private void belowZero(Draft d, Quantity v) {
+        String why = d.attribute == null ? null : cannotBeNegative.get(d.attribute);
+        if (why == null || (d.claim && d.form != null)) return;
+        String head = d.what() + (d.id == null ? "" : " " + q(d.id)) + ": " + d.attribute + " cannot be negative ("
+                + why + "): ";
+        boolean zero = !v.isRange() && v.amount().signum() == 0;
+        if (zero && v.bound() == io.factlint.model.Bound.UNDER) {
+            error(d.valuePos, head + q(v.words()) + " is below zero, which " + d.attribute + " cannot be");
+            d.complete = false;
+        } else if (zero && v.bound() == io.factlint.model.Bound.AT_MOST && !d.claim) {
+            error(d.valuePos, head + q(v.words()) + " can only be 0, write 0");
+            d.complete = false;
+        } else if (zero && d.claim && d.op == Op.LT && v.bound() == io.factlint.model.Bound.EXACTLY) {
+            error(d.opPos, head + q("< 0") + " holds for no value of " + d.attribute + "; for none, write \"=\" 0");
+            d.complete = false;
         }
     }
 

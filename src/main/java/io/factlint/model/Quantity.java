@@ -37,10 +37,12 @@ public final class Quantity {
             this.strict = conventional;
         } else if (amount.signum() == 0 && (bound == Bound.UNDER || bound == Bound.AT_MOST)) {
             // "under 0", "below zero", "at most 0": a count cannot be below zero, so only a measure that can be
-            // negative (a change, a growth rate, a balance) is said to be; read as written, (-step, 0) by the
-            // rounding convention and below 0 strictly. Reading them as exactly 0 turned "fell" into "unchanged".
-            this.conventional = conventionalOf(amount, bound, step);
-            this.strict = Interval.of(Double.NEGATIVE_INFINITY, true, 0, bound == Bound.UNDER);
+            // negative (a change, a growth rate, a balance) is said to be; read as written, below 0 on both readings.
+            // The rounding convention ("under 11,000" is (10,000, 11,000)) is about a rounded figure, and 0 is no
+            // rounded figure of a fall: "the economy shrank" says nothing of how much, so a fall of 2 % is under 0.
+            // Reading them as exactly 0 turned "fell" into "unchanged"; a measure that cannot be negative stated so
+            // is an input error (FileParser, the rule pack's Vocabulary#cannotBeNegative).
+            this.conventional = this.strict = Interval.of(Double.NEGATIVE_INFINITY, true, 0, bound == Bound.UNDER);
         } else if (amount.signum() == 0 && (bound == Bound.ABOUT || bound == Bound.NEARLY)) {
             // "nearly 0", "almost zero", "about 0": the measures are counts and shares, never negative, so the reading
             // starts at 0 (the general formulas would give [-0.5, 0), which excludes 0 itself)

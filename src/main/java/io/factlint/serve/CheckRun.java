@@ -55,7 +55,7 @@ final class CheckRun {
     static List<String> validate(RulePack pack, List<Path> files) {
         try {
             new FactLoader(pack.vocabulary().statusWords())
-                    .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(files);
+                    .checkingAgainst(pack.vocabulary()).load(files);
             return List.of();
         } catch (InputException e) {
             return e.errors().stream().sorted().distinct().map(InputError::toString).toList();

@@ -51,7 +51,7 @@ class SpillEquivalenceTest {
     }
 
     private static FactLoader loader() {
-        return new FactLoader(pack.vocabulary().statusWords()).checkingClaimAttributes(pack.vocabulary().knownAttributes());
+        return new FactLoader(pack.vocabulary().statusWords()).checkingAgainst(pack.vocabulary());
     }
 
     private String spilledJson(Path dir, int buckets, Engine.Mode mode) throws Exception {

@@ -290,7 +290,7 @@ class VocabularyCacheTest {
 
     private static String report(RulePack pack, Path facts, String format) throws Exception {
         FactBase base = new FactLoader(pack.vocabulary().statusWords())
-                .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(List.of(facts));
+                .checkingAgainst(pack.vocabulary()).load(List.of(facts));
         CheckResult r = Engine.check(pack, base, EngineLimits.defaults(), Phases.NONE, Engine.Mode.PARTITIONED);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CheckOutcome o = CheckOutcome.of(r, Severity.ERROR, false);

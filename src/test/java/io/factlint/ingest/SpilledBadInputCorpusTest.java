@@ -27,7 +27,7 @@ class SpilledBadInputCorpusTest {
     }
 
     private FactLoader spilling() {
-        return TestSupport.loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 3));
+        return BadInputCorpusTest.loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 3));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,8 +32,9 @@ class QuantityTest {
             // a non-negative measure never reaches below 0: "almost 0" holds an exact 0 (issue 11)
             "0;     nearly;   [0, 0.5];           [0, 0.5]",
             "0;     about;    [0, 0.5];           [0, 0.5]",
-            "0;     under;    (-1, 0);            (−∞, 0)",
-            "0;     at_most;  (-1, 0];            (−∞, 0]",
+            // below zero says nothing of the size of the fall: no rounding step on either reading
+            "0;     under;    (−∞, 0);            (−∞, 0)",
+            "0;     at_most;  (−∞, 0];            (−∞, 0]",
             "0;     over;     (0, 1);             (0, ∞)",
             "0;     at_least; [0, 1);             [0, ∞)",
             "-5;    about;    [-5.5, -4.5];       [-5.5, -4.5]"})
@@ -55,12 +56,14 @@ class QuantityTest {
     /**
      * "Under 0" and "at most 0" are said only of a measure that can be negative (a count cannot be below zero): "farm
      * prices fell on the year", written {"percent": 0, "bound": "under"}, is below zero, not exactly 0 (a blind
-     * encoder's case, third sample t2-07). By the rounding convention they reach one step down; strictly, without end.
+     * encoder's case, third sample t2-07). Below zero says nothing of how far below: "the economy shrank" holds a fall
+     * of 2 % as well as one of 0.2 %, so both readings are unbounded below (0 is no rounded figure of a fall, the
+     * one-step convention of "under 11,000" does not apply). A positive amount keeps its rounding step.
      */
     @ParameterizedTest(name = "{1} {0}: {2} / {3}")
     @CsvSource(delimiter = ';', value = {
-            "0;    under;    (-1, 0);       (−∞, 0)",
-            "0;    at_most;  (-1, 0];       (−∞, 0]",
+            "0;    under;    (−∞, 0);       (−∞, 0)",
+            "0;    at_most;  (−∞, 0];       (−∞, 0]",
             "0.5;  under;    (0.4, 0.5);    [0, 0.5)"})
     void underOrAtMostZeroIsBelowZero(String amount, String bound, String conventional, String strict) {
         Quantity q = Quantity.of(new BigDecimal(amount.trim()), Bound.valueOf(bound.trim().toUpperCase()), null);
@@ -68,6 +71,20 @@ class QuantityTest {
         assertThat(q.strict().format()).isEqualTo(strict.trim());
         assertThat(q.conventional().contains(0)).isEqualTo(bound.trim().equals("at_most"));
         assertThat(q.conventional().min()).isLessThan(Double.parseDouble(amount.trim()));
+    }
+
+    /** "Under 0 %" holds a fall of 2 % and one of 300 %, conventionally too; never 0 itself, never a rise. */
+    @ParameterizedTest(name = "{0} 0 % holds any fall")
+    @CsvSource({"under", "at_most"})
+    void aZeroPercentBelowZeroHoldsAnyFall(String bound) {
+        Quantity q = Quantity.of(BigDecimal.ZERO, Bound.valueOf(bound.toUpperCase()), null).asPercent();
+        for (Interval i : new Interval[] {q.conventional(), q.strict()}) {
+            assertThat(i.contains(-0.02)).isTrue();
+            assertThat(i.contains(-3)).isTrue();
+            assertThat(i.contains(0.001)).isFalse();
+            assertThat(i.contains(0)).isEqualTo(bound.equals("at_most"));
+        }
+        assertThat(q.words()).isEqualTo(bound.equals("under") ? "under 0 %" : "at most 0 %");
     }
 
     @ParameterizedTest

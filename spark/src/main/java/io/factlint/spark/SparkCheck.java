@@ -173,7 +173,7 @@ public final class SparkCheck {
         stat(stats, "driver.read", t2 - t1, c2 - c1);
         try {
             base = new FactLoader(pack.vocabulary().statusWords())
-                    .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(List.of(in.folder()));
+                    .checkingAgainst(pack.vocabulary()).load(List.of(in.folder()));
         } catch (InputException e) {
             for (var err : e.errors()) errors.add("factlint: " + rewrite(err.toString(), in.rewrites()));
             return new Outcome(2, null, errors);
@@ -440,7 +440,7 @@ public final class SparkCheck {
             RulePack pack = RulePack.load(o.rules(), CacheOptions.in(cacheDir));
             List<Path> inputs = List.of(Path.of(o.input()));
             FactBase base = new FactLoader(pack.vocabulary().statusWords())
-                    .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(inputs);
+                    .checkingAgainst(pack.vocabulary()).load(inputs);
             for (String f : base.files()) {
                 for (String part : f.split("/")) {
                     if (part.equals("..")) {
@@ -517,7 +517,7 @@ public final class SparkCheck {
                 }
                 rewrites.addAll(s.rewrites());
                 FactBase base = new FactLoader(pack.vocabulary().statusWords())
-                        .checkingClaimAttributes(pack.vocabulary().knownAttributes()).load(List.of(input));
+                        .checkingAgainst(pack.vocabulary()).load(List.of(input));
                 List<WorkUnits.Batch> batches = WorkUnits.batches(WorkUnits.split(base), WorkUnits.BATCH_OBJECTS);
                 long t2 = System.nanoTime(), c2 = cpu();
                 // the per-executor cost, once per JVM (docs/performance.md): on the executor's log

@@ -41,6 +41,24 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         return s;
     }
 
+    /**
+     * The measures the rule pack knows cannot be negative, each with why, in the words of an input error ("the rule
+     * pack counts it as cumulative"): the cumulative attributes (a count up over time starts at 0), the parts and
+     * wholes (a part is at most its whole, both counts) and the {@code nonNegative:} list. A fact stating one of
+     * them "under 0" or "at most 0" is an input error (ingest); sorted by attribute, the first reason in that order
+     * kept.
+     */
+    public java.util.SortedMap<String, String> cannotBeNegative() {
+        java.util.SortedMap<String, String> m = new java.util.TreeMap<>();
+        cumulative.forEach(c -> m.putIfAbsent(c.attribute(), "the rule pack counts it as cumulative"));
+        partWhole.forEach(p -> {
+            m.putIfAbsent(p.part(), "the rule pack counts it as a part of " + p.whole());
+            m.putIfAbsent(p.whole(), "the rule pack counts it as a whole of " + p.part());
+        });
+        nonNegative.forEach(a -> m.putIfAbsent(a, "the rule pack lists it under nonNegative"));
+        return java.util.Collections.unmodifiableSortedMap(m);
+    }
+
     /** Every vocabulary entry, to insert into a rule session. */
     public List<Object> asFacts() {
         List<Object> all = new java.util.ArrayList<>();
