@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  *       the word "one" alone, and numbers that are part of a name (see {@link ReadNumber.Role}): digits joined to
  *       letters ("COVID-19", "G20", "MH17", "F-35", "H1N1", "A320-200"; never read), and a plain integer right
  *       after a name word of {@link #NAME_WORDS} ("Section 230", "Vision 2030", "Doing Business 2020", "Boeing
- *       737-800") with no scale, percent or hedge to it.</li>
+ *       737-800") with no scale, percent or hedge to it and no unit or counted noun after it ("Flight 6 Hours" is a
+ *       figure); a name word that is also a verb ({@link #VERB_NAME_WORDS}) is none in capitals, after "to" or
+ *       before "new", "more" ("UNIONS FORM 12", "To Route 4000", "Form 12 New Branches").</li>
  * </ul>
  */
 public final class NumberReader {
