@@ -95,7 +95,10 @@ final class ClaimFormFields {
                     }
                 })
                 .optional("max_age", (g, d, f, pos) -> form(d).maxAge = duration(g, f, d))
-                .optional("aggregate", (g, d, f, pos) -> form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration", "gap"))
+                .optional("aggregate", (g, d, f, pos) -> {
+                    form(d).aggregateGiven = true;
+                    form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration", "gap");
+                })
                 .optional("unit", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
                     fm.unitPos = pos;
@@ -119,6 +122,7 @@ final class ClaimFormFields {
                         w = null;
                     }
                     form(d).rankOver = w;
+                    form(d).rankOverGiven = true;
                     if (w == null) d.complete = false;
                 })
                 .optional("trend", (g, d, f, pos) -> {
@@ -170,6 +174,7 @@ final class ClaimFormFields {
                     JsonToken t = g.cursor().current();
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                         fm.membersComplete = t == JsonToken.VALUE_TRUE;
+                        fm.membersCompleteRead = true;
                     } else {
                         g.cursor().typeError(f, "true or false", t);
                         d.complete = false;
@@ -291,6 +296,12 @@ final class ClaimFormFields {
             c.error(f.membersCompletePos, who + ": \"members_complete\" needs \"quantifier\": it says the facts of each member"
                     + " of a set are complete (\"complete\" says it of the claim's own facts)");
             d.complete = false;
+        } else if (f.membersCompleteRead && !needsMembersComplete(f)) {
+            // each member's plain value (a change of values, a mean, a minimum, a maximum) reads no completeness
+            c.error(f.membersCompletePos, who + ": \"members_complete\" is only for a condition that needs each member's"
+                    + " facts complete: a trend (\"trend\"), a rank over time (\"rank_over\") or a total (\"aggregate\": \"sum\","
+                    + " \"count\", \"duration\" or \"gap\"); " + asked(f) + " asked of each member does not depend on it");
+            d.complete = false;
         }
         if (f.unitPos != 0 && !"duration".equals(f.aggregate) && !"gap".equals(f.aggregate)) {
             // the unit of a length of time: any other claim's value is in the attribute's own unit
@@ -331,6 +342,35 @@ final class ClaimFormFields {
     }
 
     /** One of {@code words}, or null (and the draft unusable) with a located error. */
+    /** The totals whose strict reading depends on "complete" (a sum or count open upwards, a duration, a gap). */
+    private static final java.util.Set<String> TOTALS_OF_COMPLETE_FACTS = java.util.Set.of("sum", "count", "duration", "gap");
+
+    /**
+     * Whether the condition a claim over a set asks of each member reads {@code complete} (so that
+     * {@code members_complete} changes its verdict): a trend, a rank over time, a sum, count, duration or gap, also
+     * as a change or comparison of totals. A field given with an invalid value counts as given (its own error is
+     * enough).
+     */
+    private static boolean needsMembersComplete(Draft.Form f) {
+        return f.trendGiven || f.rankOverGiven
+                || f.aggregateGiven && (f.aggregate == null || TOTALS_OF_COMPLETE_FACTS.contains(f.aggregate));
+    }
+
+    /** What a claim over a set asks of each member, in words, when it is none of {@link #needsMembersComplete}. */
+    private static String asked(Draft.Form f) {
+        if (f.aggregate != null) {
+            String what = switch (f.aggregate) {
+                case "min" -> "a minimum";
+                case "max" -> "a maximum";
+                default -> "a " + f.aggregate;
+            };
+            return what + " (\"aggregate\": " + q(f.aggregate) + ")";
+        }
+        if (f.since != null) return "a change of a value (\"since\")";
+        if (!f.versus.isEmpty()) return "a comparison of values (\"versus\")";
+        return "a plain value";
+    }
+
     private static String choice(ValueGrammar g, String field, Draft d, String... words) throws IOException {
         List<String> w = List.of(words);
         String s = g.parsed(field, x -> ValueGrammar.word(x, field, w, words));

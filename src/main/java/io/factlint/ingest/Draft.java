@@ -70,6 +70,10 @@ final class Draft {
         String trend;
         /** {@code trend} was given, valid or not: the claim then takes no {@code op} and no {@code value}. */
         boolean trendGiven;
+        /** {@code aggregate} was given, valid or not. */
+        boolean aggregateGiven;
+        /** {@code rank_over} was given, valid or not. */
+        boolean rankOverGiven;
         /** {@code quantifier} as read ({@code all}, {@code most}, ..., {@code count}), null when absent or invalid. */
         String quantifier;
         /** {@code quantifier} was given, valid or not. */
@@ -86,6 +90,8 @@ final class Draft {
         boolean membersComplete;
         /** Where {@code members_complete} was given (0 when absent): without {@code quantifier} it is an error there. */
         long membersCompletePos;
+        /** {@code members_complete} was read as true or false (not a wrong type). */
+        boolean membersCompleteRead;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,

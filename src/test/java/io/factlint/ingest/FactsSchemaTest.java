@@ -164,6 +164,33 @@ class FactsSchemaTest {
         }
     }
 
+    /**
+     * {@code members_complete} changes only a condition that reads completeness (a trend, a rank over time, a sum,
+     * count, duration or gap): on a plain value, a change of values or a mean it is an error, as the checker says.
+     */
+    @Test
+    void membersCompleteGoesWithAConditionThatNeedsCompleteFactsOnly() throws IOException {
+        String set = "{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"quantifier\": \"all\","
+                + " \"among\": {\"kind\": \"economy\"}, \"members_complete\": true, ";
+        String period = "\"at\": {\"from\": \"2007-01-01\", \"to\": \"2009-12-31\"}";
+        String[] good = {"\"trend\": \"rising\", " + period,
+                "\"op\": \"=\", \"value\": 1, \"rank_over\": \"2007\", \"at\": \"2009-12-31\"",
+                "\"op\": \"<=\", \"value\": 5, \"aggregate\": \"sum\", " + period,
+                "\"op\": \"<=\", \"value\": 5, \"aggregate\": \"count\", " + period,
+                "\"op\": \"<=\", \"value\": 5, \"aggregate\": \"duration\", \"unit\": \"days\", " + period,
+                "\"op\": \">=\", \"value\": 5, \"aggregate\": \"gap\", \"unit\": \"years\", " + period};
+        for (String g : good) {
+            assertThat(schema.validate(JSON.readTree("{\"facts\": [], \"claims\": [" + set + g + "}]}"))).as(g).isEmpty();
+        }
+        String[] bad = {"\"op\": \">=\", \"value\": 5",
+                "\"op\": \">=\", \"value\": 5, \"since\": \"2007-01-01\"",
+                "\"op\": \">=\", \"value\": 5, \"aggregate\": \"mean\", " + period,
+                "\"op\": \">=\", \"value\": 5, \"aggregate\": \"max\", " + period};
+        for (String b : bad) {
+            assertThat(schema.validate(JSON.readTree("{\"facts\": [], \"claims\": [" + set + b + "}]}"))).as(b).isNotEmpty();
+        }
+    }
+
     /** A gap between events is a length of time: it needs its unit, as a duration does. */
     @Test
     void aGapNeedsItsUnit() throws IOException {

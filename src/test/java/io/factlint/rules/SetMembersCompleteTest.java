@@ -1,15 +1,12 @@
 package io.factlint.rules;
 
-import io.factlint.check.CheckRequest;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Verdict;
+import io.factlint.testing.StoryChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,22 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code members_complete} on a claim over a set (docs/claims.md "Claims over a set"): each member's condition is
  * judged as if it said {@code complete}, while {@code complete} speaks for the set. Through the real pipeline, on the
  * conditions that need completeness besides a trend (rule case {@code claims/set-members-complete}): rank 1 over
- * time and an upper bound on a sum of a measure that cannot be negative.
+ * time, an upper bound on a sum of a measure that cannot be negative and an upper bound on a duration.
  */
 class SetMembersCompleteTest {
     @TempDir
     Path dir;
 
     private Map<String, ClaimVerdict> check(String facts, String claims) throws Exception {
-        Path file = dir.resolve("story.json");
-        Files.writeString(file, "{\"story\": {\"id\": \"s\", \"published\": \"2021-01-15\"},"
-                + " \"sources\": [{\"id\": \"a\", \"name\": \"Agency\", \"kind\": \"government\"}],"
-                + " \"entities\": [{\"id\": \"x\", \"kind\": \"region\", \"name\": \"X\"}, {\"id\": \"y\", \"kind\": \"region\", \"name\": \"Y\"}],"
-                + " \"facts\": [" + facts + "], \"claims\": [" + claims + "]}");
-        Map<String, ClaimVerdict> out = new HashMap<>();
-        var r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(file))).result();
-        for (ClaimVerdict v : r.verdicts()) out.put(v.claim().id(), v);
-        return out;
+        return StoryChecks.verdicts(dir, "2021-01-15", "{\"id\": \"x\", \"kind\": \"region\", \"name\": \"X\"}, {\"id\": \"y\", \"kind\": \"region\", \"name\": \"Y\"}", facts, claims);
     }
 
     private static String fact(String subject, String attribute, String at, int value) {
@@ -84,6 +73,24 @@ class SetMembersCompleteTest {
         assertThat(v.get("with").figure().strict().min()).isEqualTo(2.0);
         assertThat(v.get("with").figure().strict().max()).isEqualTo(2.0);
         // without it each sum is open upwards on the strict reading: supported conventionally only
+        assertThat(v.get("without").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("without").strictVerdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(v.get("without").reason()).contains("strict reading open upwards: the facts may be incomplete");
+    }
+
+    @Test
+    void anUpperBoundOnADurationHoldsOnTheStrictReadingWhenEachMembersFactsAreComplete() throws Exception {
+        // "under emergency rule for at most 100 days of 2020 in every region": x 1 Jan - 31 Mar (91 days), y May (31)
+        String facts = String.join(", ", fact("x", "emergency", "{\"from\": \"2020-01-01\", \"to\": \"2020-03-31\"}", 1),
+                fact("y", "emergency", "{\"from\": \"2020-05-01\", \"to\": \"2020-05-31\"}", 1));
+        String rest = "\"attribute\": \"emergency\", \"op\": \"<=\", \"value\": 100, \"aggregate\": \"duration\","
+                + " \"unit\": \"days\", \"at\": " + year(2020);
+        Map<String, ClaimVerdict> v = check(facts, claim("with", rest, true) + ", " + claim("without", rest, false));
+        assertThat(v.get("with").verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("with").strictVerdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(v.get("with").reason()).contains("; members' own facts complete)")
+                .doesNotContain("strict reading open upwards");
+        // without it each member's duration is open upwards on the strict reading (a period may be missing)
         assertThat(v.get("without").verdict()).isEqualTo(Verdict.SUPPORTED);
         assertThat(v.get("without").strictVerdict()).isEqualTo(Verdict.UNDETERMINED);
         assertThat(v.get("without").reason()).contains("strict reading open upwards: the facts may be incomplete");

@@ -1,15 +1,12 @@
 package io.factlint.rules;
 
-import io.factlint.check.CheckRequest;
 import io.factlint.model.ClaimVerdict;
 import io.factlint.model.Verdict;
+import io.factlint.testing.StoryChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,15 +21,7 @@ class TrendReadingsTest {
     Path dir;
 
     private Map<String, ClaimVerdict> check(String facts, String claims) throws Exception {
-        Path file = dir.resolve("story.json");
-        Files.writeString(file, "{\"story\": {\"id\": \"s\", \"published\": \"2004-01-01\"},"
-                + " \"sources\": [{\"id\": \"a\", \"name\": \"Agency\", \"kind\": \"government\"}],"
-                + " \"entities\": [{\"id\": \"e\", \"kind\": \"place\", \"name\": \"E\"}],"
-                + " \"facts\": [" + facts + "], \"claims\": [" + claims + "]}");
-        Map<String, ClaimVerdict> out = new HashMap<>();
-        var r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(file))).result();
-        for (ClaimVerdict v : r.verdicts()) out.put(v.claim().id(), v);
-        return out;
+        return StoryChecks.verdicts(dir, "2004-01-01", "{\"id\": \"e\", \"kind\": \"place\", \"name\": \"E\"}", facts, claims);
     }
 
     private static String fact(int year, String value) {

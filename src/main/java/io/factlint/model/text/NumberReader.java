@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  *       the word "one" alone, and numbers that are part of a name (see {@link ReadNumber.Role}): digits joined to
  *       letters ("COVID-19", "G20", "MH17", "F-35", "H1N1", "A320-200"; never read), and a plain integer right
  *       after a name word of {@link #NAME_WORDS} ("Section 230", "Vision 2030", "Doing Business 2020", "Boeing
- *       737-800") with no scale, percent or hedge to it.</li>
+ *       737-800") with no scale, percent or hedge to it and no unit or counted noun after it ("Flight 6 Hours" is a
+ *       figure); a name word that is also a verb ({@link #VERB_NAME_WORDS}) is none in capitals, after "to" or
+ *       before "new", "more" ("UNIONS FORM 12", "To Route 4000", "Form 12 New Branches").</li>
  * </ul>
  */
 public final class NumberReader {
@@ -71,25 +73,59 @@ public final class NumberReader {
      * "Doing Business 2020", or in capitals, "SECTION 230"), is part of the name ({@link ReadNumber.Role#NAME}), not
      * a figure: laws and their parts, plans and editions, aircraft and craft, products, roads, market indexes. A
      * word followed by a number that has a scale, a percent sign, a hedge, a currency, a decimal point or a
-     * thousands comma ("Vision 2030 million", "Section 5%", "Section 1,000") keeps the number a figure.
+     * thousands comma ("Vision 2030 million", "Section 5%", "Section 1,000") keeps the number a figure, and so does
+     * a number before a unit or a counted noun of {@link #COUNTED_WORDS} ("Flight 6 hours", "Act 30 days").
      *
      * <p>A built-in lexicon, not a vocabulary of the rule pack (rules/vocabulary/*.yaml): the reader is one static
      * reader shared by the quote rules, {@code text.unbacked_number}, drafting and the HTML report, which marks a
      * story text's figures from a finished report with no rule pack at hand; a lexicon of the pack would let the
      * report, a draft made with one pack and a check made with another read different figures in the same text
      * (docs/draft.md, "The number reader"). Lower-case words ("section 230", "flight 200") are not read as names:
-     * a common noun before a number is as often a count of it.
+     * a common noun before a number is as often a count of it. Words are matched as spelled here ("iPhone", "HB",
+     * "S.") or in capitals ("SECTION"); a word that is also an everyday verb is {@link #VERB_NAME_WORDS}.
      */
     static final Set<String> NAME_WORDS = Set.of(
-            // laws, their parts, forms and ballots
-            "Act", "Amendment", "Article", "Bill", "Chapter", "Clause", "Decree", "Directive", "Form", "Prop",
-            "Proposition", "Regulation", "Resolution", "Section", "Title", "Executive Order",
-            // plans, programmes and the editions of reports and events
-            "Agenda", "Vision", "Doing Business", "Census", "Expo", "World Cup",
-            // craft, aircraft and flights
-            "Airbus", "Apollo", "Artemis", "Boeing", "Flight", "Soyuz",
-            // products, diseases, roads and market indexes
-            "Windows", "Xbox", "COVID", "Covid", "Route", "Highway", "Interstate", "FTSE", "Nasdaq", "Nikkei", "S&P");
+            // laws, their parts, forms and ballots; bills of US legislatures (HB 1557, SB 8, HR 1, H.R. 1, S. 2938)
+            "Act", "Amendment", "Article", "Bill", "Chapter", "Clause", "Decree", "Directive", "Form", "Measure", "Prop",
+            "Proposition", "Regulation", "Resolution", "Section", "Title", "Executive Order", "HB", "SB", "HR", "H.R.",
+            "S.",
+            // plans, programmes, the editions of reports and events, and graded scales of alerts and storms
+            "Agenda", "Vision", "Doing Business", "Census", "Expo", "World Cup", "Formula", "Category", "Stage",
+            "Alert Level",
+            // craft, aircraft, flights and their terminals
+            "Airbus", "Apollo", "Artemis", "Boeing", "Flight", "Soyuz", "Terminal",
+            // products, broadcasters, places, diseases, roads and market indexes
+            "Windows", "Xbox", "iPhone", "Model", "Tesla Model", "Channel", "Area", "COVID", "Covid", "Route", "Highway",
+            "Interstate", "FTSE", "Nasdaq", "Nikkei", "S&P");
+
+    /**
+     * Name words of one word that are also everyday verbs ("Unions Form 12 New Branches", "Army To Route 4000
+     * Troops"): only their capital makes them a name, so they are none where the capital says nothing or the verb
+     * is plain: written in capitals ("UNIONS FORM 12"; an all-caps name word that is no verb, "SECTION 230",
+     * "DOING BUSINESS 2020", or an acronym, "FTSE 100", stays a name), right after "to" (an infinitive, "to Bill";
+     * "opposition to Bill 21" is read as a figure too, a false alarm rather than a silenced figure), or before a
+     * count's word of {@link #COUNT_WORDS} ("Form 12 new branches").
+     */
+    static final Set<String> VERB_NAME_WORDS = Set.of("Act", "Bill", "Decree", "Form", "Measure", "Model", "Route", "Stage");
+
+    /** Makers whose possessive still names a model: "Boeing's 737 MAX" (but "the Bill's 30 clauses" counts). */
+    static final Set<String> MAKERS = Set.of("Airbus", "Boeing");
+
+    /**
+     * Units and counted nouns: a number right before one ("Flight 6 Hours Late", "The Act 30 days after",
+     * "30-day", "Boeing 300 jobs") is a figure after any name word. Time and measure units, and the nouns of
+     * counted people and homes that no name's number modifies.
+     */
+    static final Set<String> COUNTED_WORDS = Set.of(
+            "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
+            "month", "months", "year", "years", "decade", "decades",
+            "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter",
+            "meters", "feet", "kg", "kilograms", "tonnes", "tons", "litres", "liters", "gallons", "barrels", "acres",
+            "hectares",
+            "people", "persons", "troops", "soldiers", "civilians", "households", "families", "homes", "houses", "jobs");
+
+    /** Words a count takes after its number ("12 new branches", "300 more"): after a verb-like name word, a count. */
+    static final Set<String> COUNT_WORDS = Set.of("new", "more", "extra", "additional", "further");
 
     private static final String UNIT_WORDS = String.join("|", UNITS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).toList());
@@ -146,6 +182,8 @@ public final class NumberReader {
     private static final Pattern LOWER_WORD_AFTER = Pattern.compile("^\\s+\\p{Ll}.*");
     private static final Pattern NAIRA_TOKEN = Pattern.compile("N\\d+");
     private static final Pattern OPENING = Pattern.compile("^[(\\[\"'\u201C\u2018]+");
+    private static final Pattern WORD_AFTER = Pattern.compile("^(?:\\s+|-)(\\p{L}+)");
+    private static final Pattern POSSESSIVE = Pattern.compile("(.+)['\u2019]s");
 
     private NumberReader() {
     }
@@ -355,7 +393,7 @@ public final class NumberReader {
         }
         if (digits && role == ReadNumber.Role.COUNT && !percent && currency == null && !scaled) {
             if (bound == Bound.EXACTLY && start == written && alternatives.isEmpty()
-                    && ALL_DIGITS.matcher(text.substring(start, end)).matches() && isName(text, start)) {
+                    && ALL_DIGITS.matcher(text.substring(start, end)).matches() && isName(text, start, end)) {
                 role = ReadNumber.Role.NAME;
             } else if (isDay(text, start, end, value)) role = ReadNumber.Role.DAY;
             else if (bound == Bound.EXACTLY && isYear(text, start, end, value)) role = ReadNumber.Role.YEAR;
@@ -428,19 +466,22 @@ public final class NumberReader {
     }
 
     /**
-     * Whether the plain integer at {@code start} is part of a name: right after a name word of {@link #NAME_WORDS}
-     * and one space ("Section 230", "Doing Business 2020"), or joined by a hyphen to a token of letters and digits
-     * ("A320-200") or to a name's number ("Boeing 737-800"). A token the reader reads as naira ("N10-20") is no name.
+     * Whether the plain integer from {@code start} to {@code end} is part of a name: right after a name word of
+     * {@link #NAME_WORDS} and one space ("Section 230", "Doing Business 2020", "Boeing's 737"), or joined by a hyphen
+     * to a token of letters and digits ("A320-200") or to a name's number ("Boeing 737-800"); and not before a unit
+     * or counted noun ("Flight 6 Hours"). A token the reader reads as naira ("N10-20") is no name.
      */
-    private static boolean isName(String text, int start) {
+    private static boolean isName(String text, int start, int end) {
         if (start < 2) return false;
+        String next = wordAfter(text, end);
+        if (COUNTED_WORDS.contains(next)) return false;
         char gap = text.charAt(start - 1);
         if (gap == '-') {
             int t = start - 1;
             while (t > 0 && Character.isLetterOrDigit(text.charAt(t - 1))) t--;
             String token = text.substring(t, start - 1);
             if (token.isEmpty() || t > 0 && (text.charAt(t - 1) == '-' || text.charAt(t - 1) == '.' || text.charAt(t - 1) == ',')) return false;
-            if (ALL_DIGITS.matcher(token).matches()) return isName(text, t);
+            if (ALL_DIGITS.matcher(token).matches()) return isName(text, t, start - 1);
             return token.chars().anyMatch(Character::isLetter) && token.chars().anyMatch(Character::isDigit)
                     && !NAIRA_TOKEN.matcher(token).matches();
         }
@@ -449,20 +490,49 @@ public final class NumberReader {
         int b = e;
         while (b > 0 && !Character.isWhitespace(text.charAt(b - 1))) b--;
         String word = OPENING.matcher(text.substring(b, e)).replaceFirst("");
-        if (nameWord(word)) return true;
-        if (b < 2 || text.charAt(b - 1) != ' ') return false;
-        int a = b - 1;
-        while (a > 0 && !Character.isWhitespace(text.charAt(a - 1))) a--;
-        return nameWord(OPENING.matcher(text.substring(a, b - 1)).replaceFirst("") + " " + word);
+        String before = null;
+        if (b >= 2 && text.charAt(b - 1) == ' ') {
+            int a = b - 1;
+            while (a > 0 && !Character.isWhitespace(text.charAt(a - 1))) a--;
+            before = OPENING.matcher(text.substring(a, b - 1)).replaceFirst("");
+        }
+        if (oneNameWord(word, before, next)) return true;
+        return before != null && nameWord(before + " " + word) != null;
     }
 
-    /** A name word as written ("Section", "Doing Business"), or in capitals ("SECTION", "DOING BUSINESS"). */
-    private static boolean nameWord(String words) {
-        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) return false;
-        if (NAME_WORDS.contains(words)) return true;
-        if (!words.equals(words.toUpperCase(Locale.ROOT))) return false;
-        for (String w : NAME_WORDS) if (w.toUpperCase(Locale.ROOT).equals(words)) return true;
-        return false;
+    /**
+     * Whether one word names what the number after it numbers: a name word, but a verb-like one only with a
+     * capital that says something and no infinitive or count around it ({@link #VERB_NAME_WORDS}); a maker's
+     * possessive ("Boeing's").
+     */
+    private static boolean oneNameWord(String word, String before, String next) {
+        Matcher possessive = POSSESSIVE.matcher(word);
+        if (possessive.matches()) {
+            String maker = nameWord(possessive.group(1));
+            return maker != null && MAKERS.contains(maker);
+        }
+        String name = nameWord(word);
+        if (name == null) return false;
+        if (!VERB_NAME_WORDS.contains(name)) return true;
+        return word.equals(name) && !"to".equalsIgnoreCase(before) && !COUNT_WORDS.contains(next);
+    }
+
+    /** The word (lower-cased) right after {@code end}, past spaces or a hyphen ("days" of "30 days", "30-day"); or "". */
+    private static String wordAfter(String text, int end) {
+        Matcher m = WORD_AFTER.matcher(text).region(end, text.length());
+        return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /**
+     * The name word of {@link #NAME_WORDS} that {@code words} writes, as spelled there ("Section", "iPhone", "HB")
+     * or in capitals ("SECTION", "DOING BUSINESS"); null if none.
+     */
+    private static String nameWord(String words) {
+        if (NAME_WORDS.contains(words)) return words;
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) return null;
+        if (!words.equals(words.toUpperCase(Locale.ROOT))) return null;
+        for (String w : NAME_WORDS) if (w.toUpperCase(Locale.ROOT).equals(words)) return w;
+        return null;
     }
 
     /** A number of 1 to 31 right beside a month name: "December 27", "27 December", "Dec. 27". */

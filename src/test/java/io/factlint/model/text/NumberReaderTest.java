@@ -161,6 +161,26 @@ class NumberReaderTest {
             "the FTSE 100 fell 2% and the S&P 500 rose;          name 100 exactly \"100\" | count 2% exactly \"2%\" | name 500 exactly \"500\"",
             "(Section 230) and \"Vision 2030\";                   name 230 exactly \"230\" | name 2030 exactly \"2030\"",
             "SECTION 230 AND DOING BUSINESS 2020;                name 230 exactly \"230\" | name 2020 exactly \"2020\"",
+            // capitals in all-caps text: a name word that is no everyday verb keeps its name; so does a name of two
+            // words ("ALERT LEVEL", "TESLA MODEL") and an acronym
+            "ALERT LEVEL 4 CLOSED 500 SCHOOLS;                  name 4 exactly \"4\" | count 500 exactly \"500\"",
+            "TESLA MODEL 3 COSTS $40,000;                        name 3 exactly \"3\" | count 40000 $ exactly \"$40,000\"",
+            "COVID 19 AND FTSE 100;                              name 19 exactly \"19\" | name 100 exactly \"100\"",
+            // "to" before a name word that is no verb is no infinitive
+            "reforms to Section 230 stalled;                     name 230 exactly \"230\"",
+            // names the review found misread
+            "a Category 5 hurricane hit 300 homes;               name 5 exactly \"5\" | count 300 exactly \"300\"",
+            "Stage 6 load-shedding cut power to 2 million homes; name 6 exactly \"6\" | count 2000000 exactly \"2 million\"",
+            "Alert Level 4 closed 500 schools;                   name 4 exactly \"4\" | count 500 exactly \"500\"",
+            "Formula 1 drew 400 million viewers;                 name 1 exactly \"1\" | count 400000000 exactly \"400 million\"",
+            "Terminal 5 handled 80 flights;                      name 5 exactly \"5\" | count 80 exactly \"80\"",
+            "Channel 4 said 12 staff left;                       name 4 exactly \"4\" | count 12 exactly \"12\"",
+            "Area 51 covers 38,400 acres;                        name 51 exactly \"51\" | count 38400 exactly \"38,400\"",
+            "Measure 110 was passed by 58% of voters;            name 110 exactly \"110\" | count 58% exactly \"58%\"",
+            "HB 1557, SB 8, HR 1, H.R. 3684 and S. 2938;         name 1557 exactly \"1557\" | name 8 exactly \"8\" | name 1 exactly \"1\" | name 3684 exactly \"3684\" | name 2938 exactly \"2938\"",
+            "Boeing's 737 MAX carried 180 people;                name 737 exactly \"737\" | count 180 exactly \"180\"",
+            "the iPhone 15 sold 50 million units;                name 15 exactly \"15\" | count 50000000 exactly \"50 million\"",
+            "a Tesla Model 3 costs $40,000;                      name 3 exactly \"3\" | count 40000 $ exactly \"$40,000\"",
             // real figures stay figures: title-case headlines, a name word with a scale, percent, comma or hedge,
             // a lower-case noun, currencies and the naira range
             "Kursk Fighting Leaves 200 Dead;                     count 200 exactly \"200\"",
@@ -175,7 +195,27 @@ class NumberReaderTest {
             "In Gaza 2000 homes were destroyed;                  count 2000 exactly \"2000\"",
             "US$5 a day and N10-20 a litre;                      count 5 US$ exactly \"US$5\" | count 10..20 N exactly \"N10-20\"",
             "Ksh10-20 million;                                   count 20000000 exactly \"20 million\"",
-            "10-12 people;                                       count 10..12 exactly \"10-12\""})
+            "10-12 people;                                       count 10..12 exactly \"10-12\"",
+            // where the capital says nothing, a name word that is also an everyday verb is the verb: in capitals,
+            // after "to" (an infinitive), or before a count ("new", "more", "extra", "additional", "further")
+            "COUNCIL TO BILL 3000 HOUSEHOLDS;                    count 3000 exactly \"3000\"",
+            "UNIONS FORM 12 NEW BRANCHES;                        count 12 exactly \"12\"",
+            "UNIONS FORM 12 BRANCHES;                            count 12 exactly \"12\"",
+            "ARMY TO STAGE 3 STRIKES;                            count 3 exactly \"3\"",
+            "MODEL 3 COSTS $40,000;                              count 3 exactly \"3\" | count 40000 $ exactly \"$40,000\"",
+            "Army To Route 4000 Troops Through Poland;           count 4000 exactly \"4000\"",
+            "Unions Vote To Form 12 Branches;                    count 12 exactly \"12\"",
+            "opposition to Bill 21 grew;                         count 21 exactly \"21\"",
+            "Unions Form 12 New Branches;                        count 12 exactly \"12\"",
+            "Scientists Measure 300 More Glaciers;               count 300 exactly \"300\"",
+            // a number before a unit or a counted noun is a figure, whatever the name word before it
+            "Passengers Stranded As Flight 6 Hours Late;         count 6 exactly \"6\"",
+            "The Act 30 days after it passed;                    count 30 exactly \"30\"",
+            "the Act 30-day deadline;                            count 30 exactly \"30\"",
+            "Boeing 300 jobs go;                                 count 300 exactly \"300\"",
+            "Section 8 homes and Windows 10 users;               count 8 exactly \"8\" | name 10 exactly \"10\"",
+            // a possessive keeps a maker's model name only ("Boeing's 737"), not a law's parts
+            "the Bill's 30 clauses;                              count 30 exactly \"30\""})
     void aNumberOfANameIsNoFigure(String text, String expected) {
         assertThat(described(text)).isEqualTo(expected);
     }
