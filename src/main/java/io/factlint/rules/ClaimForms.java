@@ -150,8 +150,7 @@ public final class ClaimForms {
             if (!m.isUnrecorded()) continue;
             When at = m.getAt();
             boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
-            boolean holding = at.isPeriod() && from != null && !at.start().after(from) && !at.end().before(to);
-            if (inside || holding) out.add(m);
+            if (inside || holds(at, from, to)) out.add(m);
         }
         return out;
     }
@@ -312,7 +311,7 @@ public final class ClaimForms {
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
         return unsure(judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale()),
-                !unrecordedFor(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()).isEmpty());
+                unknownTime(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()));
     }
 
     /**
@@ -541,7 +540,7 @@ public final class ClaimForms {
         String what = "duration of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " in " + o.unit()
                 + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
                 + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
-        return unsure(judged(c, conv, strict, false, facts, what, left), !unrecordedFor(t, p.from(), p.to()).isEmpty());
+        return unsure(judged(c, conv, strict, false, facts, what, left), unknownTime(t, p.from(), p.to()));
     }
 
     /**
@@ -586,7 +585,7 @@ public final class ClaimForms {
         List<Fact> facts = new ArrayList<>();
         for (Moment m : inside) facts.addAll(m.getFacts());
         return unsure(formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap"),
-                !unrecordedFor(t, p.from(), p.to()).isEmpty());
+                unknownTime(t, p.from(), p.to()));
     }
 
     /**
@@ -1096,14 +1095,49 @@ public final class ClaimForms {
     private static void split(Timeline t, When from, When to, java.util.function.Consumer<Moment> inside,
                               Collection<String> straddling) {
         for (Moment m : t.getMoments()) {
-            if (m.getHull() == null) continue;
+            if (m.getHull() == null && !m.isUnrecorded()) continue;
             When at = m.getAt();
             if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
-                inside.accept(m);
-            } else if (straddling != null && (from == null || !at.end().before(from)) && !at.start().after(to)) {
+                // a statement that no figure is kept inside the period has no value: unrecordedFor names it
+                if (m.getHull() != null) inside.accept(m);
+            } else if (straddling != null && isStraddling(at, from, to) && (m.getHull() != null || !holds(at, from, to))) {
                 for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
             }
         }
+    }
+
+    /** True when {@code at} reaches into {@code from}..{@code to} ({@code from} null: no start) without lying wholly inside it. */
+    private static boolean isStraddling(When at, When from, When to) {
+        boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
+        return !inside && (from == null || !at.end().before(from)) && !at.start().after(to);
+    }
+
+    /** True when the period {@code at} holds all of {@code from}..{@code to} (which has a start). */
+    private static boolean holds(When at, When from, When to) {
+        return at.isPeriod() && from != null && !at.start().after(from) && !at.end().before(to);
+    }
+
+    /**
+     * True when a time within {@code from}..{@code to} has only a statement that no figure is kept: one inside the
+     * period or holding it ({@link #unrecordedFor}), or one straddling an end (its part inside has no figure either;
+     * {@link #split} names it as left out).
+     */
+    private static boolean unknownTime(Timeline t, When from, When to) {
+        if (!unrecordedFor(t, from, to).isEmpty()) return true;
+        if (t == null || !t.isUnrecorded()) return false;
+        for (Moment m : t.getMoments()) {
+            if (m.isUnrecorded() && isStraddling(m.getAt(), from, to)) return true;
+        }
+        return false;
+    }
+
+    /** {@link #unknownTime(Timeline, When, When)} for the attributes a stated or derived attribute of the claim reads. */
+    private static boolean unknownTime(Ctx x, String subject, When from, When to) {
+        FigureDefinition def = x.defs().get(x.c().attribute());
+        for (String a : def == null ? List.of(x.c().attribute()) : def.inputs()) {
+            if (unknownTime(x.timeline(subject, a), from, to)) return true;
+        }
+        return false;
     }
 
     /** The reason's note on the statements {@link #split} left out, or nothing. */
@@ -1177,7 +1211,7 @@ public final class ClaimForms {
         Interval fc = Interval.closed(conv.sure(), conv.sure() + conv.open());
         Interval fs = Interval.closed(strict.sure(), strict.sure() + strict.open());
         return unsure(formVerdict(c, conv.verdict(), strict.verdict(), fc, fs, steps(conv, n), steps(strict, n), facts, reason,
-                "trend"), !passedOverNote(x, c.subject(), p.from(), p.to()).isEmpty());
+                "trend"), unknownTime(x, c.subject(), p.from(), p.to()));
     }
 
     /**

@@ -279,26 +279,28 @@ public final class Timeline {
         return out;
     }
 
-    /** The distinct sources of the statements, or of those with status {@code status} when it is not null. */
+    /** The distinct sources of {@link #factsOf the statements}. */
     public Set<String> sourcesOf(String status) {
         Set<String> s = new TreeSet<>();
-        for (Moment m : moments) {
-            for (Fact f : m.getFacts()) {
-                if (status == null || status.equals(f.getStatus())) s.add(f.getSource());
-            }
-        }
+        for (Fact f : factsOf(status)) s.add(f.getSource());
         return s;
     }
 
-    /** The statements, or those with status {@code status} when it is not null. */
+    /**
+     * The statements with status {@code status} when it is not null; else the figures, or, when the timeline has no
+     * figure, its statements that no figure is kept ({@code source.single}: a figure rests on the sources of figures,
+     * not on a source saying none is kept; a lone such statement rests on its own sources).
+     */
     public List<Fact> factsOf(String status) {
         List<Fact> out = new ArrayList<>();
+        List<Fact> unrecordedOnly = new ArrayList<>();
         for (Moment m : moments) {
             for (Fact f : m.getFacts()) {
-                if (status == null || status.equals(f.getStatus())) out.add(f);
+                if (status != null ? status.equals(f.getStatus()) : !f.isUnrecorded()) out.add(f);
+                else if (status == null) unrecordedOnly.add(f);
             }
         }
-        return out;
+        return out.isEmpty() && status == null ? unrecordedOnly : out;
     }
 
     @Override
