@@ -82,7 +82,14 @@ public final class ClaimForms {
      * the strict one (the true value might still match). {@code what}: what the claim needed, the reason's start.
      */
     static ClaimVerdict noFigure(Claim c, String what, Value v) {
-        return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, v.facts(),
+        return noFigure(c, what, v, List.of(), false);
+    }
+
+    /** As {@link #noFigure(Claim, String, Value)}, resting also on {@code others} (before v's facts when {@code first}). */
+    private static ClaimVerdict noFigure(Claim c, String what, Value v, List<Fact> others, boolean first) {
+        List<Fact> facts = new ArrayList<>(first ? others : v.facts());
+        facts.addAll(first ? v.facts() : others);
+        return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, List.copyOf(new LinkedHashSet<>(facts)),
                 what + ": " + v.unrecorded() + ": a claimed figure has no source; the claim " + claimedWords(c)
                         + " is " + Verdict.CONTRADICTED.id() + " (strict reading: " + Verdict.UNDETERMINED.id() + ")");
     }
@@ -131,11 +138,19 @@ public final class ClaimForms {
                 + (vs != vc ? " (strict reading: " + vs.id() + ")" : ""));
     }
 
-    /** A verdict {@link #noFigure} gave: contradicted, no figure, and every fact it rests on unrecorded. */
+    /**
+     * A verdict {@link #noFigure} gave: contradicted, strictly undetermined, no figure, and resting on a statement that
+     * no figure is kept (a change may rest on the other side's figure too).
+     */
     private static boolean isNoFigure(ClaimVerdict v) {
-        if (v.figure() != null || v.facts().isEmpty() || v.verdict() != Verdict.CONTRADICTED) return false;
-        for (Fact f : v.facts()) if (!f.isUnrecorded()) return false;
-        return true;
+        if (v.figure() != null || v.verdict() != Verdict.CONTRADICTED || v.strictVerdict() != Verdict.UNDETERMINED) return false;
+        for (Fact f : v.facts()) if (f.isUnrecorded()) return true;
+        return false;
+    }
+
+    /** The facts of a value with a figure; none for a missing or unrecorded one. */
+    private static List<Fact> figureFacts(Value v) {
+        return v.missing() == null ? v.facts() : List.of();
     }
 
     /**
@@ -238,8 +253,9 @@ public final class ClaimForms {
         Value base = o.aggregate() != null ? total(x, c.subject(), o.since()).value() : valueAt(x, c.subject(), c.attribute(), o.since());
         Value now = o.aggregate() != null ? total(x, c.subject(), c.at()).value() : valueAt(x, c.subject(), c.attribute(), c.at());
         String change = o.change() + " change of " + c.attribute() + " of " + c.subject() + " since " + o.since().display();
-        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base);
-        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now);
+        // the verdict rests on the statement that no figure is kept and on the other side's figure, when it has one
+        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base, figureFacts(now), false);
+        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now, figureFacts(base), true);
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
         if (sameStatements(base, now)) {

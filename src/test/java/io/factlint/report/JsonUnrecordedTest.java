@@ -28,6 +28,8 @@ class JsonUnrecordedTest {
         assertThat(change.path("strictVerdict").asText()).isEqualTo("undetermined");
         assertThat(change.path("form").path("kind").asText()).isEqualTo("change");
         assertThat(change.path("form").has("conventional")).isFalse();
+        // the value on 1 May 2020 is unrecorded (f1); the verdict rests on the base figure of 31 Dec 2019 (f5) too
+        assertThat(change.path("facts")).extracting(JsonNode::asText).containsExactlyInAnyOrder("s#f1", "s#f5");
     }
 
     @Test
