@@ -195,8 +195,10 @@ public final class Timeline {
      *       30 Jun 2019 point.</li>
      *   <li>a statement that no figure is kept ({@code {"unrecorded": true}}, {@link Moment#isUnrecorded()}) is a
      *       candidate like any other: a later one beats an earlier figure (the latest word is that no figure is
-     *       kept); of statements for the same time (one moment) a figure beats it, as the moment's hull is the
-     *       figure's (someone does record it).</li>
+     *       kept); of statements for the same time (one moment: the identical {@code at}) a figure beats it, as the
+     *       moment's hull is the figure's (someone does record it). A figure for the year 2020 and such a statement
+     *       for the point 31 Dec 2020 are two moments, chosen between by the rules above: the point wins for 31 Dec
+     *       2020 (cumulative: both count then, the later start; a level: it starts later).</li>
      * </ul>
      */
     Moment statedFor(When t, When limit, Predicate<Moment> usable) {
