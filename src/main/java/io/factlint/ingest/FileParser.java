@@ -145,7 +145,7 @@ final class FileParser {
     };
     private static final Fields.Reader<Draft> ATTRIBUTE = (g, d, f, pos) -> d.attribute = g.attribute(f);
     private static final Fields.Reader<Draft> VALUE = (g, d, f, pos) -> {
-        d.value = g.value(f);
+        d.value = g.value(f, !d.claim);
         d.valuePos = pos;
     };
     private static final Fields.Reader<Draft> DRAFTED = (g, d, f, pos) -> {

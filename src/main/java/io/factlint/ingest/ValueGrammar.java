@@ -140,13 +140,22 @@ final class ValueGrammar {
      * present (see {@link TokenCursor#missing}).
      */
     <T> int object(Fields<T> kind, T target) throws IOException {
+        return object(kind, target, kind);
+    }
+
+    /**
+     * As {@link #object(Fields, Object)}, naming the fields of {@code shown} (read as {@code kind}) in the message on
+     * an unknown field: a claim's value is read with {@link #VALUE_OBJECT}, so that {@code {"unrecorded": true}} gets
+     * its own message, but lists only a quantity's fields.
+     */
+    <T> int object(Fields<T> kind, T target, Fields<?> shown) throws IOException {
         int seen = 0;
         JsonToken t;
         while ((t = c.next()) == JsonToken.FIELD_NAME) {
             String name = c.parser().currentName();
             Fields.Field<T> field = kind.field(name);
             if (field == null) {
-                c.error(c.tokenPos(), "unknown field " + q(name) + " " + kind.where() + " " + Messages.expected(kind.names()));
+                c.error(c.tokenPos(), "unknown field " + q(name) + " " + shown.where() + " " + Messages.expected(shown.names()));
                 c.next();
                 c.skip();
                 continue;
@@ -166,10 +175,19 @@ final class ValueGrammar {
      * invalid.
      */
     Object value(String field) throws IOException {
+        return value(field, false);
+    }
+
+    /**
+     * As {@link #value(String)}; {@code unrecordedAllowed}: the value of a fact, where {@code {"unrecorded": true}} is
+     * allowed, so a message on an unknown field of the object lists {@code unrecorded} too (elsewhere it is read, to
+     * be refused with its own message, but not offered).
+     */
+    Object value(String field, boolean unrecordedAllowed) throws IOException {
         JsonToken t = c.current();
         if (t == JsonToken.VALUE_STRING) return c.parser().getText();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return number(field);
-        if (t == JsonToken.START_OBJECT) return quantity();
+        if (t == JsonToken.START_OBJECT) return quantity(unrecordedAllowed);
         c.typeError(field, "a number, a quantity object or a status word", t);
         return null;
     }
@@ -178,10 +196,10 @@ final class ValueGrammar {
      * {@code {"amount": n, "bound": b, "step": s}} or {@code {"min": a, "max": b}} (a Quantity), or
      * {@code {"unrecorded": true}} ({@link Unrecorded#VALUE}); null when invalid.
      */
-    Object quantity() throws IOException {
+    Object quantity(boolean unrecordedAllowed) throws IOException {
         long start = c.tokenPos();
         QuantityFields q = new QuantityFields();
-        object(VALUE_OBJECT, q);
+        object(VALUE_OBJECT, q, unrecordedAllowed ? VALUE_OBJECT : QUANTITY);
         BigDecimal[] n = q.n;
         int present = q.present;
         if ((present & (1 << 6)) != 0) return unrecorded(start, q);

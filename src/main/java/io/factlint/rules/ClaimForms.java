@@ -82,7 +82,14 @@ public final class ClaimForms {
      * the strict one (the true value might still match). {@code what}: what the claim needed, the reason's start.
      */
     static ClaimVerdict noFigure(Claim c, String what, Value v) {
-        return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, v.facts(),
+        return noFigure(c, what, v, List.of(), false);
+    }
+
+    /** As {@link #noFigure(Claim, String, Value)}, resting also on {@code others} (before v's facts when {@code first}). */
+    private static ClaimVerdict noFigure(Claim c, String what, Value v, List<Fact> others, boolean first) {
+        List<Fact> facts = new ArrayList<>(first ? others : v.facts());
+        facts.addAll(first ? v.facts() : others);
+        return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, List.copyOf(new LinkedHashSet<>(facts)),
                 what + ": " + v.unrecorded() + ": a claimed figure has no source; the claim " + claimedWords(c)
                         + " is " + Verdict.CONTRADICTED.id() + " (strict reading: " + Verdict.UNDETERMINED.id() + ")");
     }
@@ -131,11 +138,19 @@ public final class ClaimForms {
                 + (vs != vc ? " (strict reading: " + vs.id() + ")" : ""));
     }
 
-    /** A verdict {@link #noFigure} gave: contradicted, no figure, and every fact it rests on unrecorded. */
+    /**
+     * A verdict {@link #noFigure} gave: contradicted, strictly undetermined, no figure, and resting on a statement that
+     * no figure is kept (a change may rest on the other side's figure too).
+     */
     private static boolean isNoFigure(ClaimVerdict v) {
-        if (v.figure() != null || v.facts().isEmpty() || v.verdict() != Verdict.CONTRADICTED) return false;
-        for (Fact f : v.facts()) if (!f.isUnrecorded()) return false;
-        return true;
+        if (v.figure() != null || v.verdict() != Verdict.CONTRADICTED || v.strictVerdict() != Verdict.UNDETERMINED) return false;
+        for (Fact f : v.facts()) if (f.isUnrecorded()) return true;
+        return false;
+    }
+
+    /** The facts of a value with a figure; none for a missing or unrecorded one. */
+    private static List<Fact> figureFacts(Value v) {
+        return v.missing() == null ? v.facts() : List.of();
     }
 
     /**
@@ -150,8 +165,7 @@ public final class ClaimForms {
             if (!m.isUnrecorded()) continue;
             When at = m.getAt();
             boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
-            boolean holding = at.isPeriod() && from != null && !at.start().after(from) && !at.end().before(to);
-            if (inside || holding) out.add(m);
+            if (inside || holds(at, from, to)) out.add(m);
         }
         return out;
     }
@@ -239,8 +253,9 @@ public final class ClaimForms {
         Value base = o.aggregate() != null ? total(x, c.subject(), o.since()).value() : valueAt(x, c.subject(), c.attribute(), o.since());
         Value now = o.aggregate() != null ? total(x, c.subject(), c.at()).value() : valueAt(x, c.subject(), c.attribute(), c.at());
         String change = o.change() + " change of " + c.attribute() + " of " + c.subject() + " since " + o.since().display();
-        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base);
-        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now);
+        // the verdict rests on the statement that no figure is kept and on the other side's figure, when it has one
+        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base, figureFacts(now), false);
+        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now, figureFacts(base), true);
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
         if (sameStatements(base, now)) {
@@ -312,7 +327,7 @@ public final class ClaimForms {
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
         return unsure(judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale()),
-                !unrecordedFor(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()).isEmpty());
+                unknownTime(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()));
     }
 
     /**
@@ -541,7 +556,7 @@ public final class ClaimForms {
         String what = "duration of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " in " + o.unit()
                 + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
                 + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
-        return unsure(judged(c, conv, strict, false, facts, what, left), !unrecordedFor(t, p.from(), p.to()).isEmpty());
+        return unsure(judged(c, conv, strict, false, facts, what, left), unknownTime(t, p.from(), p.to()));
     }
 
     /**
@@ -586,7 +601,7 @@ public final class ClaimForms {
         List<Fact> facts = new ArrayList<>();
         for (Moment m : inside) facts.addAll(m.getFacts());
         return unsure(formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap"),
-                !unrecordedFor(t, p.from(), p.to()).isEmpty());
+                unknownTime(t, p.from(), p.to()));
     }
 
     /**
@@ -1096,14 +1111,49 @@ public final class ClaimForms {
     private static void split(Timeline t, When from, When to, java.util.function.Consumer<Moment> inside,
                               Collection<String> straddling) {
         for (Moment m : t.getMoments()) {
-            if (m.getHull() == null) continue;
+            if (m.getHull() == null && !m.isUnrecorded()) continue;
             When at = m.getAt();
             if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
-                inside.accept(m);
-            } else if (straddling != null && (from == null || !at.end().before(from)) && !at.start().after(to)) {
+                // a statement that no figure is kept inside the period has no value: unrecordedFor names it
+                if (m.getHull() != null) inside.accept(m);
+            } else if (straddling != null && isStraddling(at, from, to) && (m.getHull() != null || !holds(at, from, to))) {
                 for (Fact f : m.getFacts()) straddling.add(f.getRef() + " (stated for " + at.display() + ")");
             }
         }
+    }
+
+    /** True when {@code at} reaches into {@code from}..{@code to} ({@code from} null: no start) without lying wholly inside it. */
+    private static boolean isStraddling(When at, When from, When to) {
+        boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
+        return !inside && (from == null || !at.end().before(from)) && !at.start().after(to);
+    }
+
+    /** True when the period {@code at} holds all of {@code from}..{@code to} (which has a start). */
+    private static boolean holds(When at, When from, When to) {
+        return at.isPeriod() && from != null && !at.start().after(from) && !at.end().before(to);
+    }
+
+    /**
+     * True when a time within {@code from}..{@code to} has only a statement that no figure is kept: one inside the
+     * period or holding it ({@link #unrecordedFor}), or one straddling an end (its part inside has no figure either;
+     * {@link #split} names it as left out).
+     */
+    private static boolean unknownTime(Timeline t, When from, When to) {
+        if (!unrecordedFor(t, from, to).isEmpty()) return true;
+        if (t == null || !t.isUnrecorded()) return false;
+        for (Moment m : t.getMoments()) {
+            if (m.isUnrecorded() && isStraddling(m.getAt(), from, to)) return true;
+        }
+        return false;
+    }
+
+    /** {@link #unknownTime(Timeline, When, When)} for the attributes a stated or derived attribute of the claim reads. */
+    private static boolean unknownTime(Ctx x, String subject, When from, When to) {
+        FigureDefinition def = x.defs().get(x.c().attribute());
+        for (String a : def == null ? List.of(x.c().attribute()) : def.inputs()) {
+            if (unknownTime(x.timeline(subject, a), from, to)) return true;
+        }
+        return false;
     }
 
     /** The reason's note on the statements {@link #split} left out, or nothing. */
@@ -1177,7 +1227,7 @@ public final class ClaimForms {
         Interval fc = Interval.closed(conv.sure(), conv.sure() + conv.open());
         Interval fs = Interval.closed(strict.sure(), strict.sure() + strict.open());
         return unsure(formVerdict(c, conv.verdict(), strict.verdict(), fc, fs, steps(conv, n), steps(strict, n), facts, reason,
-                "trend"), !passedOverNote(x, c.subject(), p.from(), p.to()).isEmpty());
+                "trend"), unknownTime(x, c.subject(), p.from(), p.to()));
     }
 
     /**

@@ -195,8 +195,10 @@ public final class Timeline {
      *       30 Jun 2019 point.</li>
      *   <li>a statement that no figure is kept ({@code {"unrecorded": true}}, {@link Moment#isUnrecorded()}) is a
      *       candidate like any other: a later one beats an earlier figure (the latest word is that no figure is
-     *       kept); of statements for the same time (one moment) a figure beats it, as the moment's hull is the
-     *       figure's (someone does record it).</li>
+     *       kept); of statements for the same time (one moment: the identical {@code at}) a figure beats it, as the
+     *       moment's hull is the figure's (someone does record it). A figure for the year 2020 and such a statement
+     *       for the point 31 Dec 2020 are two moments, chosen between by the rules above: the point wins for 31 Dec
+     *       2020 (cumulative: both count then, the later start; a level: it starts later).</li>
      * </ul>
      */
     Moment statedFor(When t, When limit, Predicate<Moment> usable) {
@@ -279,26 +281,28 @@ public final class Timeline {
         return out;
     }
 
-    /** The distinct sources of the statements, or of those with status {@code status} when it is not null. */
+    /** The distinct sources of {@link #factsOf the statements}. */
     public Set<String> sourcesOf(String status) {
         Set<String> s = new TreeSet<>();
-        for (Moment m : moments) {
-            for (Fact f : m.getFacts()) {
-                if (status == null || status.equals(f.getStatus())) s.add(f.getSource());
-            }
-        }
+        for (Fact f : factsOf(status)) s.add(f.getSource());
         return s;
     }
 
-    /** The statements, or those with status {@code status} when it is not null. */
+    /**
+     * The statements with status {@code status} when it is not null; else the figures, or, when the timeline has no
+     * figure, its statements that no figure is kept ({@code source.single}: a figure rests on the sources of figures,
+     * not on a source saying none is kept; a lone such statement rests on its own sources).
+     */
     public List<Fact> factsOf(String status) {
         List<Fact> out = new ArrayList<>();
+        List<Fact> unrecordedOnly = new ArrayList<>();
         for (Moment m : moments) {
             for (Fact f : m.getFacts()) {
-                if (status == null || status.equals(f.getStatus())) out.add(f);
+                if (status != null ? status.equals(f.getStatus()) : !f.isUnrecorded()) out.add(f);
+                else if (status == null) unrecordedOnly.add(f);
             }
         }
-        return out;
+        return out.isEmpty() && status == null ? unrecordedOnly : out;
     }
 
     @Override

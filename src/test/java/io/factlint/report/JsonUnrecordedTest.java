@@ -28,5 +28,20 @@ class JsonUnrecordedTest {
         assertThat(change.path("strictVerdict").asText()).isEqualTo("undetermined");
         assertThat(change.path("form").path("kind").asText()).isEqualTo("change");
         assertThat(change.path("form").has("conventional")).isFalse();
+        // the value on 1 May 2020 is unrecorded (f1); the verdict rests on the base figure of 31 Dec 2019 (f5) too
+        assertThat(change.path("facts")).extracting(JsonNode::asText).containsExactlyInAnyOrder("s#f1", "s#f5");
+    }
+
+    @Test
+    void aFigureForTheSameTimeIsAllAClaimRestsOn() throws Exception {
+        // vote_share 52 % (ons) and an unconfirmed statement for the same time that no figure is kept (cdc)
+        String dir = "src/test/resources/rule-cases/claims/unrecorded-percent/clean/facts";
+        for (String id : new String[] {"c", "tol"}) {
+            JsonNode c = JsonRankOverTest.claim(dir, id);
+            assertThat(c.path("verdict").asText()).isEqualTo("supported");
+            assertThat(c.path("facts")).hasSize(1);
+            assertThat(c.path("facts").get(0).asText()).isEqualTo("s#p");
+            assertThat(c.path("reason").asText()).contains("52.0 % (stated for 20 Apr 2020)");
+        }
     }
 }
