@@ -412,13 +412,13 @@ public final class ClaimForms {
             List<String> pairs = overlapping(inside);
             if (!pairs.isEmpty()) {
                 boolean count = o.aggregate().equals("count");
-                String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
                 if (!count && !nonNegative && !t.isNonNegative()) {
                     // a measure that can be negative: the overlap's amount may be anything, so no sum of them bounds it
                     return Total.none(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display()
-                            + " is not known: a value below 0 is stated, so what the overlap adds to each statement"
-                            + " may be anything" + note + left);
+                            + " is not known: " + String.join(", ", pairs) + " overlap, and with a value below 0 stated,"
+                            + " what their overlap holds (counted in both) may be anything, so no sum of them bounds the total" + left);
                 }
+                String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
                 long[][] spans = new long[n][];
                 Interval[] lowConv = new Interval[n], lowStrict = new Interval[n];
                 for (int k = 0; k < n; k++) {
