@@ -422,6 +422,34 @@ public final class ClaimForms {
             }
             default -> { }
         }
+        if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
+            // statements that overlap (share time, neither within the other) both hold what happened in the overlap
+            List<String> pairs = overlapping(inside);
+            if (!pairs.isEmpty()) {
+                boolean count = o.aggregate().equals("count");
+                if (!count && !nonNegative && !t.isNonNegative()) {
+                    // a measure that can be negative: the overlap's amount may be anything, so no sum of them bounds it
+                    return Total.none(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display()
+                            + " is not known: " + String.join(", ", pairs) + " overlap, and with a value below 0 stated,"
+                            + " what their overlap holds (counted in both) may be anything, so no sum of them bounds the total" + left);
+                }
+                String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
+                long[][] spans = new long[n][];
+                Interval[] lowConv = new Interval[n], lowStrict = new Interval[n];
+                for (int k = 0; k < n; k++) {
+                    Moment m = inside.get(k);
+                    spans[k] = span(m.getAt());
+                    lowConv[k] = count ? Interval.point(1) : m.getHull();
+                    lowStrict[k] = count ? Interval.point(1) : m.getStrictHull();
+                }
+                // at least the heaviest set of statements that do not overlap, at most all of them (upper ends)
+                Interval lc = heaviestDisjoint(spans, lowConv), ls = heaviestDisjoint(spans, lowStrict);
+                conv = Interval.of(lc.min(), lc.minOpen(), conv.max(), conv.maxOpen());
+                strict = Interval.of(ls.min(), ls.minOpen(), strict.max(), strict.maxOpen());
+                left += note + (count ? ": between the most statements that do not overlap and all of them"
+                        : ": between the largest sum of statements that do not overlap and the sum of all");
+            }
+        }
         String open = "";
         if (!o.complete() && (o.aggregate().equals("count") || o.aggregate().equals("sum") && nonNegative)) {
             // facts missing from the file would only add: the strict reading is open upwards
@@ -472,6 +500,76 @@ public final class ClaimForms {
             if (best == null || m.getHull().max() < best.getHull().max()) best = m;
         }
         return best;
+    }
+
+    /**
+     * The pairs of {@code inside} (a total's statements, none within another) whose times overlap, as "ref (stated
+     * for ...) and ref (stated for ...)", each pair in the order of {@code inside}; empty when none do.
+     */
+    private static List<String> overlapping(List<Moment> inside) {
+        int n = inside.size();
+        long[][] spans = new long[n][];
+        for (int k = 0; k < n; k++) spans[k] = span(inside.get(k).getAt());
+        Integer[] byStart = new Integer[n];
+        for (int k = 0; k < n; k++) byStart[k] = k;
+        java.util.Arrays.sort(byStart, java.util.Comparator.comparingLong(k -> spans[k][0]));
+        // a sweep by start: each statement against those begun before it that have not yet ended
+        java.util.TreeSet<Long> found = new java.util.TreeSet<>();
+        List<Integer> open = new ArrayList<>();
+        for (int k : byStart) {
+            open.removeIf(i -> spans[i][1] <= spans[k][0]);
+            for (int i : open) {
+                if (spans[k][0] < spans[i][1] && spans[i][0] < spans[k][1]) found.add((long) Math.min(i, k) * n + Math.max(i, k));
+            }
+            open.add(k);
+        }
+        List<String> pairs = new ArrayList<>();
+        for (long f : found) {
+            Moment a = inside.get((int) (f / n)), b = inside.get((int) (f % n));
+            pairs.add(refs(a) + " (stated for " + a.getAt().display() + ") and " + refs(b) + " (stated for " + b.getAt().display() + ")");
+        }
+        return pairs;
+    }
+
+    /**
+     * A time as a half-open span of epoch seconds {start, end}: a day runs to the start of the next (so a period
+     * ending on 31 Dec 1977 ends where one from 1 Jan 1978 starts, and the two do not overlap), an instant is a
+     * point (two periods meeting at one instant do not overlap).
+     */
+    private static long[] span(When w) {
+        return new long[]{startSecond(w.start()), endSecond(w.end())};
+    }
+
+    /**
+     * The heaviest set of pairwise disjoint spans (weighted interval scheduling): {@code spans[k]} is {start, end},
+     * half-open (a span ending where another starts does not overlap it), {@code weights[k]} its value; returns the
+     * sum of the chosen values, the set chosen by the largest lower end (of two equal, an open end is the larger
+     * bound). For a non-negative measure the total over all the spans is at least it. The empty set weighs 0.
+     */
+    static Interval heaviestDisjoint(long[][] spans, Interval[] weights) {
+        int n = spans.length;
+        Integer[] byEnd = new Integer[n];
+        for (int k = 0; k < n; k++) byEnd[k] = k;
+        java.util.Arrays.sort(byEnd, java.util.Comparator.<Integer>comparingLong(k -> spans[k][1]).thenComparingLong(k -> spans[k][0]));
+        long[] ends = new long[n];
+        for (int j = 0; j < n; j++) ends[j] = spans[byEnd[j]][1];
+        // best[j]: the heaviest disjoint set among the first j spans by end
+        Interval[] best = new Interval[n + 1];
+        best[0] = Interval.point(0);
+        for (int j = 1; j <= n; j++) {
+            int k = byEnd[j - 1];
+            // the spans ending at or before this one starts: a prefix of the order
+            int lo = 0, hi = j - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= spans[k][0]) lo = mid + 1;
+                else hi = mid;
+            }
+            Interval with = best[lo].plus(weights[k]), without = best[j - 1];
+            best[j] = with.min() > without.min() || with.min() == without.min() && with.minOpen() && !without.minOpen()
+                    ? with : without;
+        }
+        return best[n];
     }
 
     private static String refs(Moment m) {
