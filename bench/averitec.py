@@ -28,6 +28,7 @@ sample declares otherwise before its labels are joined: a line `# primary readin
 the measurement, implies --rounded, and reports the exact reading beside it.
 
     python3 bench/averitec.py --sample confirmation   # the confirmation sample (AVeriTeC train split, blind)
+    python3 bench/averitec.py --sample third          # the third sample (train split, other pages, blind; rounded reading pre-registered)
 """
 import csv
 import json

@@ -119,7 +119,8 @@ class AveritecSamplesTest {
      * Each sample's documented counts: encoded cases accepted, agreeing on the exact reading, agreeing on the rounded
      * one. Held-out: docs/claims.md and holdout/README.md (89 of 119 expressible). Confirmation: confirmation/README.md
      * and docs/claims.md (70 of 94; the rounded reading is its pre-registered measurement). Its second encoding: 31
-     * claims encoded again by others (confirmation/README.md). Development: docs/claims.md and bench/averitec/README.md
+     * claims encoded again by others (confirmation/README.md). Third: third/README.md and docs/claims.md (26 of 38; the
+     * rounded reading pre-registered), and its second encoding of 13 claims. Development: docs/claims.md and bench/averitec/README.md
      * (31 of 38).
      */
     @ParameterizedTest(name = "{0}: {1} accepted, {2} agree exact, {3} rounded")
@@ -127,6 +128,8 @@ class AveritecSamplesTest {
             "bench/averitec/holdout, 89, 58, 67",
             "bench/averitec/confirmation, 70, 46, 51",
             "bench/averitec/confirmation/second-encoding, 23, 17, 19",
+            "bench/averitec/third, 26, 21, 23",
+            "bench/averitec/third/second-encoding, 9, 6, 8",
             "bench/averitec, 31, 25, 25"})
     void eachSampleGivesItsDocumentedNumbers(String sample, int accepted, int exact, int rounded) throws Exception {
         assertThat(measure(Path.of(sample))).containsExactly(accepted, exact, rounded);
