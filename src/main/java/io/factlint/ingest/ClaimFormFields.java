@@ -341,7 +341,6 @@ final class ClaimFormFields {
         return When.period(When.day(start), When.day(end));
     }
 
-    /** One of {@code words}, or null (and the draft unusable) with a located error. */
     /** The totals whose strict reading depends on "complete" (a sum or count open upwards, a duration, a gap). */
     private static final java.util.Set<String> TOTALS_OF_COMPLETE_FACTS = java.util.Set.of("sum", "count", "duration", "gap");
 
@@ -371,6 +370,7 @@ final class ClaimFormFields {
         return "a plain value";
     }
 
+    /** One of {@code words}, or null (and the draft unusable) with a located error. */
     private static String choice(ValueGrammar g, String field, Draft d, String... words) throws IOException {
         List<String> w = List.of(words);
         String s = g.parsed(field, x -> ValueGrammar.word(x, field, w, words));

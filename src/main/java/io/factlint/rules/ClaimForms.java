@@ -82,13 +82,11 @@ public final class ClaimForms {
      * the strict one (the true value might still match). {@code what}: what the claim needed, the reason's start.
      */
     static ClaimVerdict noFigure(Claim c, String what, Value v) {
-        return noFigure(c, what, v, List.of(), false);
+        return noFigure(c, what, v, v.facts());
     }
 
-    /** As {@link #noFigure(Claim, String, Value)}, resting also on {@code others} (before v's facts when {@code first}). */
-    private static ClaimVerdict noFigure(Claim c, String what, Value v, List<Fact> others, boolean first) {
-        List<Fact> facts = new ArrayList<>(first ? others : v.facts());
-        facts.addAll(first ? v.facts() : others);
+    /** As {@link #noFigure(Claim, String, Value)}, resting on {@code facts} (v's and the other side's figure, in order). */
+    private static ClaimVerdict noFigure(Claim c, String what, Value v, List<Fact> facts) {
         return new ClaimVerdict(c, Verdict.CONTRADICTED, Verdict.UNDETERMINED, null, List.copyOf(new LinkedHashSet<>(facts)),
                 what + ": " + v.unrecorded() + ": a claimed figure has no source; the claim " + claimedWords(c)
                         + " is " + Verdict.CONTRADICTED.id() + " (strict reading: " + Verdict.UNDETERMINED.id() + ")");
@@ -148,6 +146,13 @@ public final class ClaimForms {
         return false;
     }
 
+    /** {@code a} then {@code b} ({@link #noFigure} keeps each fact once). */
+    private static List<Fact> concat(List<Fact> a, List<Fact> b) {
+        List<Fact> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** The facts of a value with a figure; none for a missing or unrecorded one. */
     private static List<Fact> figureFacts(Value v) {
         return v.missing() == null ? v.facts() : List.of();
@@ -164,8 +169,7 @@ public final class ClaimForms {
         for (Moment m : t.getMoments()) {
             if (!m.isUnrecorded()) continue;
             When at = m.getAt();
-            boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
-            if (inside || holds(at, from, to)) out.add(m);
+            if (inside(at, from, to) || holds(at, from, to)) out.add(m);
         }
         return out;
     }
@@ -254,8 +258,10 @@ public final class ClaimForms {
         Value now = o.aggregate() != null ? total(x, c.subject(), c.at()).value() : valueAt(x, c.subject(), c.attribute(), c.at());
         String change = o.change() + " change of " + c.attribute() + " of " + c.subject() + " since " + o.since().display();
         // the verdict rests on the statement that no figure is kept and on the other side's figure, when it has one
-        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base, figureFacts(now), false);
-        if (now.unrecorded() != null) return noFigure(c, change + ", the value on " + c.at().display(), now, figureFacts(base), true);
+        if (base.unrecorded() != null) return noFigure(c, change + ", the base", base, concat(base.facts(), figureFacts(now)));
+        if (now.unrecorded() != null) {
+            return noFigure(c, change + ", the value on " + c.at().display(), now, concat(figureFacts(base), now.facts()));
+        }
         if (base.missing() != null) return ClaimLogic.undetermined(c, "base: " + base.missing());
         if (now.missing() != null) return ClaimLogic.undetermined(c, now.missing());
         if (sameStatements(base, now)) {
@@ -424,7 +430,9 @@ public final class ClaimForms {
         }
         if (o.aggregate().equals("sum") || o.aggregate().equals("count")) {
             // statements that overlap (share time, neither within the other) both hold what happened in the overlap
-            List<String> pairs = overlapping(inside);
+            long[][] spans = new long[n][];
+            for (int k = 0; k < n; k++) spans[k] = span(inside.get(k).getAt());
+            List<String> pairs = overlapping(inside, spans);
             if (!pairs.isEmpty()) {
                 boolean count = o.aggregate().equals("count");
                 if (!count && !nonNegative && !t.isNonNegative()) {
@@ -434,11 +442,9 @@ public final class ClaimForms {
                             + " what their overlap holds (counted in both) may be anything, so no sum of them bounds the total" + left);
                 }
                 String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
-                long[][] spans = new long[n][];
                 Interval[] lowConv = new Interval[n], lowStrict = new Interval[n];
                 for (int k = 0; k < n; k++) {
                     Moment m = inside.get(k);
-                    spans[k] = span(m.getAt());
                     lowConv[k] = count ? Interval.point(1) : m.getHull();
                     lowStrict[k] = count ? Interval.point(1) : m.getStrictHull();
                 }
@@ -503,13 +509,12 @@ public final class ClaimForms {
     }
 
     /**
-     * The pairs of {@code inside} (a total's statements, none within another) whose times overlap, as "ref (stated
-     * for ...) and ref (stated for ...)", each pair in the order of {@code inside}; empty when none do.
+     * The pairs of {@code inside} (a total's statements, none within another; {@code spans[k]} the {@link #span} of
+     * the k-th) whose times overlap, as "ref (stated for ...) and ref (stated for ...)", each pair in the order of
+     * {@code inside}; empty when none do.
      */
-    private static List<String> overlapping(List<Moment> inside) {
+    private static List<String> overlapping(List<Moment> inside, long[][] spans) {
         int n = inside.size();
-        long[][] spans = new long[n][];
-        for (int k = 0; k < n; k++) spans[k] = span(inside.get(k).getAt());
         Integer[] byStart = new Integer[n];
         for (int k = 0; k < n; k++) byStart[k] = k;
         java.util.Arrays.sort(byStart, java.util.Comparator.comparingLong(k -> spans[k][0]));
@@ -1211,7 +1216,7 @@ public final class ClaimForms {
         for (Moment m : t.getMoments()) {
             if (m.getHull() == null && !m.isUnrecorded()) continue;
             When at = m.getAt();
-            if ((from == null || !at.start().before(from)) && at.end().atOrBefore(to)) {
+            if (inside(at, from, to)) {
                 // a statement that no figure is kept inside the period has no value: unrecordedFor names it
                 if (m.getHull() != null) inside.accept(m);
             } else if (straddling != null && isStraddling(at, from, to) && (m.getHull() != null || !holds(at, from, to))) {
@@ -1222,8 +1227,12 @@ public final class ClaimForms {
 
     /** True when {@code at} reaches into {@code from}..{@code to} ({@code from} null: no start) without lying wholly inside it. */
     private static boolean isStraddling(When at, When from, When to) {
-        boolean inside = (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
-        return !inside && (from == null || !at.end().before(from)) && !at.start().after(to);
+        return !inside(at, from, to) && (from == null || !at.end().before(from)) && !at.start().after(to);
+    }
+
+    /** True when {@code at} lies wholly inside {@code from}..{@code to} ({@code from} null: no start). */
+    private static boolean inside(When at, When from, When to) {
+        return (from == null || !at.start().before(from)) && at.end().atOrBefore(to);
     }
 
     /** True when the period {@code at} holds all of {@code from}..{@code to} (which has a start). */

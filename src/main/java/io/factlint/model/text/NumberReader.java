@@ -531,9 +531,16 @@ public final class NumberReader {
         if (NAME_WORDS.contains(words)) return words;
         if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) return null;
         if (!words.equals(words.toUpperCase(Locale.ROOT))) return null;
-        for (String w : NAME_WORDS) if (w.toUpperCase(Locale.ROOT).equals(words)) return w;
-        return null;
+        return NAME_WORDS_IN_CAPITALS.get(words);
     }
+
+    /**
+     * {@link #NAME_WORDS} by their spelling in capitals ("SECTION" → "Section"), made once; of two spellings with
+     * the same capitals ("COVID", "Covid") the first in alphabetical order, so the choice never depends on a set's order.
+     */
+    private static final java.util.Map<String, String> NAME_WORDS_IN_CAPITALS = NAME_WORDS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(w -> w.toUpperCase(Locale.ROOT), w -> w,
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b));
 
     /** A number of 1 to 31 right beside a month name: "December 27", "27 December", "Dec. 27". */
     private static boolean isDay(String text, int start, int end, BigDecimal value) {
