@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
  * rename, and remembered for undo.
  */
 final class Edits {
+    /** The word the edit form shows for a value {@code {"unrecorded": true}}, and reads back as one. */
+    static final String UNRECORDED = "unrecorded";
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     /** What an action did: a message for the page, and the located problems that stopped it (if any). */
@@ -155,6 +157,10 @@ final class Edits {
                 String literal;
                 if (fact.isStatusFact()) {
                     literal = TextEdits.string(value);
+                } else if (value.equalsIgnoreCase(UNRECORDED) && bound.isEmpty()) {
+                    LinkedHashMap<String, String> q = new LinkedHashMap<>();
+                    q.put("unrecorded", "true");
+                    literal = TextEdits.object(q, yaml);
                 } else {
                     String amount = NUMBER.matcher(value.replace(",", "")).matches() ? value.replace(",", "") : TextEdits.string(value);
                     if (bound.isEmpty()) {

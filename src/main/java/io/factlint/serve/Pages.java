@@ -184,10 +184,9 @@ public final class Pages {
                 origValue = f.getStatus();
                 origBound = "";
             } else if (f.isUnrecorded()) {
-                // {"unrecorded": true}: no number to edit in place
-                origValue = "";
+                // {"unrecorded": true}: the form shows the word; a number typed over it replaces the statement
+                origValue = Edits.UNRECORDED;
                 origBound = "";
-                editable = false;
             } else if (f.getQuantity().isRange()) {
                 origValue = f.getQuantity().rangeMin().toPlainString() + "-" + f.getQuantity().rangeMax().toPlainString();
                 origBound = "";

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workbench on a story with statements that no figure is kept ({@code {"unrecorded": true}}): its pages render,
- * the fact reads as unrecorded and cannot be edited in place (no number to edit), the claim shows its reason.
+ * the fact reads as unrecorded, the claim shows its reason, and the edit form reads and writes the value as the word
+ * "unrecorded": its time or source can be edited, a figure found later replaces it, and a figure becomes one.
  */
 class ServeUnrecordedTest {
     @TempDir
@@ -43,5 +46,42 @@ class ServeUnrecordedTest {
         Document d = Jsoup.parse(r.body());
         assertThat(d.text()).contains("unrecorded (no figure kept)",
                 "cdc states that no figure of essential_worker_deaths of us is kept (stated for 20 Apr 2020)");
+    }
+
+    @Test
+    void theEditFormReadsAndWritesTheWordUnrecorded() throws Exception {
+        Path json = f.facts.resolve("unrecorded.json");
+        String original = Files.readString(json);
+        Document d = Jsoup.parse(f.page("/story?id=s").body());
+        assertThat(d.select("form.edit-form:has(input[name=ref][value='s#f1']) input[name=value]").attr("value"))
+                .isEqualTo("unrecorded");
+        try {
+            // the source changes, the value (still the word) is left alone
+            f.post("/edit", edit("s#f1", json, "unrecorded", "cdc", "unrecorded", "mod"));
+            String moved = Files.readString(json);
+            assertThat(moved).isEqualTo(original.replace("\"at\": \"2020-04-20\", \"source\": \"cdc\"",
+                    "\"at\": \"2020-04-20\", \"source\": \"mod\""));
+            // a figure found later replaces the statement
+            f.post("/edit", edit("s#f1", json, "unrecorded", "mod", "300", "mod"));
+            assertThat(Files.readString(json)).isEqualTo(moved.replace(
+                    "\"value\": {\"unrecorded\": true},\n     \"at\": \"2020-04-20\"", "\"value\": 300,\n     \"at\": \"2020-04-20\""));
+            // and a figure becomes a statement that none is kept
+            String before = Files.readString(json);
+            f.post("/edit", edit("s#f2", json, "250", "mod", "Unrecorded", "mod"));
+            assertThat(Files.readString(json)).isEqualTo(before.replace(
+                    "\"value\": 250, \"at\": \"2020-03-01\"", "\"value\": {\"unrecorded\": true}, \"at\": \"2020-03-01\""));
+        } finally {
+            Files.writeString(json, original);
+        }
+    }
+
+    private static String edit(String ref, Path file, String origValue, String origSource, String value, String source) {
+        return "ref=" + enc(ref) + "&hash=" + Edits.hashOf(file) + "&story=s&origValue=" + enc(origValue)
+                + "&origBound=&origAt=&origSource=" + enc(origSource) + "&value=" + enc(value) + "&bound=&at=&source="
+                + enc(source);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
