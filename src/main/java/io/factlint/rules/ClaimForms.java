@@ -332,8 +332,8 @@ public final class ClaimForms {
         }
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
-        return unsure(judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale()),
-                unknownTime(x.timeline(c.subject(), c.attribute()), c.at().from(), c.at().to()));
+        // a time within the period with no figure has already widened the total ({@link #total}), both ways it can move
+        return judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale());
     }
 
     /**
@@ -457,7 +457,23 @@ public final class ClaimForms {
             }
         }
         String open = "";
-        if (!o.complete() && (o.aggregate().equals("count") || o.aggregate().equals("sum") && nonNegative)) {
+        if (unknownTime(t, p.from(), p.to())) {
+            // a time within the period has no figure (a source says none is kept): what it holds is unknown, on both
+            // readings, so the total is open the ways that time can move it
+            boolean up = o.aggregate().equals("count") || o.aggregate().equals("sum") && (nonNegative || t.isNonNegative());
+            Interval[] w = unknownWidened(o.aggregate(), up, nonNegative || t.isNonNegative(), conv, strict);
+            conv = w[0];
+            strict = w[1];
+            if (around != null && up && around.getHull().max() >= conv.min() && around.getHull().max() < conv.max()) {
+                conv = Interval.of(conv.min(), conv.minOpen(), around.getHull().max(), around.getHull().maxOpen());
+            }
+            open = switch (o.aggregate()) {
+                case "max" -> " (at least that: a time within the period has no figure)";
+                case "min" -> " (at most that: a time within the period has no figure)";
+                default -> up ? " (at least that: a time within the period has no figure)"
+                        : " (not known: a time within the period has no figure, and its value may be anything)";
+            };
+        } else if (!o.complete() && (o.aggregate().equals("count") || o.aggregate().equals("sum") && nonNegative)) {
             // facts missing from the file would only add: the strict reading is open upwards
             strict = Interval.of(strict.min(), strict.minOpen(), Double.POSITIVE_INFINITY, true);
             open = " (strict reading open upwards: the facts may be incomplete)";
@@ -489,6 +505,28 @@ public final class ClaimForms {
         String words = shownAt(total, pct, scale) + " (" + o.aggregate() + " over " + p.display() + " of " + times + open
                 + bounded + left + ")";
         return new Total(new Value(conv.denoised(), strict.denoised(), facts, words, null, pct), what, left, scale);
+    }
+
+    /**
+     * A total's two readings when a time within its period has no figure: a count, or a sum of a measure that cannot
+     * be negative ({@code up}), and a max, are at least what is stated; a min at most; a mean, or a sum that may take
+     * a value below 0, anything (from 0, for a measure that cannot be negative).
+     */
+    static Interval[] unknownWidened(String aggregate, boolean up, boolean nonNegative, Interval conv, Interval strict) {
+        double floor = nonNegative ? 0 : Double.NEGATIVE_INFINITY;
+        boolean floorOpen = !nonNegative;
+        return switch (aggregate) {
+            case "max" -> new Interval[] {atLeast(conv), atLeast(strict)};
+            case "min" -> new Interval[] {Interval.of(floor, floorOpen, conv.max(), conv.maxOpen()),
+                    Interval.of(floor, floorOpen, strict.max(), strict.maxOpen())};
+            default -> up ? new Interval[] {atLeast(conv), atLeast(strict)}
+                    : new Interval[] {Interval.of(floor, floorOpen, Double.POSITIVE_INFINITY, true),
+                    Interval.of(floor, floorOpen, Double.POSITIVE_INFINITY, true)};
+        };
+    }
+
+    private static Interval atLeast(Interval v) {
+        return Interval.of(v.min(), v.minOpen(), Double.POSITIVE_INFINITY, true);
     }
 
     /**
@@ -650,7 +688,13 @@ public final class ClaimForms {
         double v = inUnit(total, years);
         Interval conv = Interval.point(v), strict = conv;
         String open = "";
-        if (!o.complete()) {
+        boolean unknown = unknownTime(t, p.from(), p.to());
+        if (unknown) {
+            // a time within the period with no figure may add time, on both readings
+            conv = Interval.of(v, false, Double.POSITIVE_INFINITY, true);
+            strict = conv;
+            open = " (at least that: a time within the period has no figure)";
+        } else if (!o.complete()) {
             // a period the facts do not hold would only add time
             strict = Interval.of(v, false, Double.POSITIVE_INFINITY, true);
             open = " (strict reading open upwards: the facts may be incomplete)";
@@ -659,7 +703,7 @@ public final class ClaimForms {
         String what = "duration of " + c.attribute() + " of " + c.subject() + " over " + p.display() + " in " + o.unit()
                 + " (" + n + (n == 1 ? " period" : " periods") + (listed.isEmpty() ? "" : ": " + String.join(", ", listed))
                 + (sum != total ? "; overlaps counted once" : "") + ") is " + length(total, years) + open;
-        return unsure(judged(c, conv, strict, false, facts, what, left), unknownTime(t, p.from(), p.to()));
+        return judged(c, conv, strict, false, facts, what, left);
     }
 
     /**
@@ -684,7 +728,9 @@ public final class ClaimForms {
         List<Moment> inside = new ArrayList<>();
         List<String> straddling = new ArrayList<>();
         split(t, p.from(), p.to(), inside::add, straddling);
-        Gaps conv = Gaps.of(inside, true, c, o), strict = Gaps.of(inside, false, c, o);
+        // a time within the period with no figure may hold an event inside any gap, on both readings
+        boolean unknown = unknownTime(t, p.from(), p.to());
+        Gaps conv = Gaps.of(inside, true, c, o, unknown), strict = Gaps.of(inside, false, c, o, unknown);
         String left = leftOut(straddling) + conv.notes() + passedOverNote(unrecordedFor(t, p.from(), p.to()));
         if (conv.verdict() == null) {
             return ClaimLogic.undetermined(c, "a gap needs two events: " + conv.events() + " of " + c.attribute() + " of "
@@ -698,13 +744,13 @@ public final class ClaimForms {
                 + c.attribute() + " of " + c.subject() + " within " + p.display() + " in " + o.unit()
                 + (conv.parts().isEmpty() ? "" : " (" + String.join("; ", conv.parts()) + ")")
                 + (strict.notes().equals(conv.notes()) ? "" : " (strict reading" + strict.notes() + ")")
-                + (o.complete() ? "" : " (strict reading: not said to be complete, an event the facts do not hold may shorten any gap)")
+                + (unknown ? " (a time within the period has no figure: an event the facts do not hold may shorten any gap)"
+                        : o.complete() ? "" : " (strict reading: not said to be complete, an event the facts do not hold may shorten any gap)")
                 + "; the claim: every gap " + c.op().symbol() + " " + c.valueWords() + tolerance(o, false) + " is " + conv.verdict().id()
                 + (vs != conv.verdict() ? " (strict reading: " + vs.id() + ")" : "") + left;
         List<Fact> facts = new ArrayList<>();
         for (Moment m : inside) facts.addAll(m.getFacts());
-        return unsure(formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap"),
-                unknownTime(t, p.from(), p.to()));
+        return formVerdict(c, conv.verdict(), vs, fc, fs, show(fc, false), show(fs, false), facts, reason, "gap");
     }
 
     /**
@@ -712,7 +758,7 @@ public final class ClaimForms {
      * when not measured), each gap in words, the number of events, and what the reason must add.
      */
     private record Gaps(Verdict verdict, Interval range, List<String> parts, int events, String notes) {
-        static Gaps of(List<Moment> moments, boolean conventional, Claim c, ClaimOptions o) {
+        static Gaps of(List<Moment> moments, boolean conventional, Claim c, ClaimOptions o, boolean unknown) {
             boolean years = "years".equals(o.unit());
             List<Moment> events = new ArrayList<>();
             List<String> several = new ArrayList<>(), nested = new ArrayList<>(), parts = new ArrayList<>();
@@ -763,7 +809,8 @@ public final class ClaimForms {
             java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>();
             for (Moment m : kept) starts.putIfAbsent(startSecond(m.getAt().start()), m);
             if (starts.size() < 2) return new Gaps(null, null, parts, starts.size(), notes);
-            boolean open = !conventional && !o.complete(); // the conventional reading takes the events as stated
+            // the conventional reading takes the events as stated, unless a time within the period has no figure
+            boolean open = unknown || !conventional && !o.complete();
             Verdict v = Verdict.SUPPORTED;
             double lo = Double.POSITIVE_INFINITY, hi = 0;
             Map.Entry<Long, Moment> prev = null;
