@@ -588,7 +588,11 @@ final class FileParser {
         String head = d.what() + (d.id == null ? "" : " " + q(d.id)) + ": " + d.attribute + " cannot be negative ("
                 + why + "): ";
         boolean zero = !v.isRange() && v.amount().signum() == 0;
-        if (zero && v.bound() == io.factlint.model.Bound.UNDER) {
+        if ((v.isRange() ? v.rangeMin() : v.amount()).signum() < 0) {
+            // a count stated below zero ("-5 killed"): a typo or a change written as a level
+            error(d.valuePos, head + q(v.words()) + " is below zero, which " + d.attribute + " cannot be");
+            d.complete = false;
+        } else if (zero && v.bound() == io.factlint.model.Bound.UNDER) {
             error(d.valuePos, head + q(v.words()) + " is below zero, which " + d.attribute + " cannot be");
             d.complete = false;
         } else if (zero && v.bound() == io.factlint.model.Bound.AT_MOST && !d.claim) {

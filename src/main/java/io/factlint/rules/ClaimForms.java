@@ -437,9 +437,7 @@ public final class ClaimForms {
                 boolean count = o.aggregate().equals("count");
                 if (!count && !nonNegative && !t.isNonNegative()) {
                     // a measure that can be negative: the overlap's amount may be anything, so no sum of them bounds it
-                    return Total.none(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display()
-                            + " is not known: " + String.join(", ", pairs) + " overlap, and with a value below 0 stated,"
-                            + " what their overlap holds (counted in both) may be anything, so no sum of them bounds the total" + left);
+                    return overlapUnknown(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display(), pairs, left);
                 }
                 String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
                 Interval[] lowConv = new Interval[n], lowStrict = new Interval[n];
@@ -450,6 +448,11 @@ public final class ClaimForms {
                 }
                 // at least the heaviest set of statements that do not overlap, at most all of them (upper ends)
                 Interval lc = heaviestDisjoint(spans, lowConv), ls = heaviestDisjoint(spans, lowStrict);
+                if (lc.min() > conv.max() || ls.min() > strict.max()) {
+                    // only a value below 0 makes a part weigh more than the whole (the loader refuses one on a
+                    // measure that cannot be negative): what the overlap holds is then anything
+                    return overlapUnknown(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display(), pairs, left);
+                }
                 conv = Interval.of(lc.min(), lc.minOpen(), conv.max(), conv.maxOpen());
                 strict = Interval.of(ls.min(), ls.minOpen(), strict.max(), strict.maxOpen());
                 left += note + (count ? ": between the most statements that do not overlap and all of them"
@@ -505,6 +508,12 @@ public final class ClaimForms {
         String words = shownAt(total, pct, scale) + " (" + o.aggregate() + " over " + p.display() + " of " + times + open
                 + bounded + left + ")";
         return new Total(new Value(conv.denoised(), strict.denoised(), facts, words, null, pct), what, left, scale);
+    }
+
+    /** A total of overlapping statements with a value below 0 among them: what their overlap holds may be anything. */
+    private static Total overlapUnknown(String what, List<String> pairs, String left) {
+        return Total.none(what + " is not known: " + String.join(", ", pairs) + " overlap, and with a value below 0 stated,"
+                + " what their overlap holds (counted in both) may be anything, so no sum of them bounds the total" + left);
     }
 
     /**
@@ -862,7 +871,10 @@ public final class ClaimForms {
     /** Whether {@code m}'s time lies within the period of {@code outer}, another time: a statement it already holds. */
     private static boolean within(Moment m, Moment outer) {
         When a = m.getAt(), b = outer.getAt();
-        return b.isPeriod() && !a.sameTime(b) && !a.start().before(b.from()) && a.end().atOrBefore(b.to());
+        if (!b.isPeriod() || a.sameTime(b)) return false;
+        // to the second, as the overlap check counts (a day is not within a period from its noon to the next)
+        long[] x = span(a), y = span(b);
+        return x[0] >= y[0] && x[1] <= y[1];
     }
 
     /**
