@@ -197,7 +197,20 @@ final class ClaimFormFields {
                     fm.toleranceRelative = tol[0] == null ? null : tol[0].doubleValue();
                     fm.toleranceAbsolute = tol[1] == null ? null : tol[1].doubleValue();
                 })
-                .optional("window", (g, d, f, pos) -> form(d).window = duration(g, f, d));
+                .optional("window", (g, d, f, pos) -> form(d).window = duration(g, f, d))
+                .optional("according_to", (g, d, f, pos) -> {
+                    // who said it: the source's id, resolved with the other references (an undeclared one is located here)
+                    Draft.Form fm = form(d);
+                    long at = g.cursor().valuePos;
+                    String s = g.internedString(f);
+                    if (s == null) {
+                        d.complete = false;
+                    } else {
+                        fm.accordingTo = s;
+                        fm.accordingToPos = at;
+                    }
+                })
+                .optional("unchecked", (g, d, f, pos) -> form(d).unchecked = texts(g, f, d));
     }
 
     /** The directions of {@code trend}, as the schema lists them. */
@@ -225,6 +238,9 @@ final class ClaimFormFields {
         List<String> wrong = new ArrayList<>();
         if (Fact.STATUS.equals(d.attribute) && !f.options().form().equals("value")) {
             wrong.add("a status claim takes none of since, aggregate, versus, rank_among, rank_over, trend, quantifier");
+        }
+        if (Fact.STATUS.equals(d.attribute) && f.accordingTo != null) {
+            wrong.add("a status claim takes no \"according_to\": a status is judged on every source's statements");
         }
         if ((f.change != null || f.from != null) && f.since == null) wrong.add("\"change\" and \"from\" need \"since\"");
         if (f.aggregate != null && d.at != null && !d.at.isPeriod()) {
@@ -404,6 +420,43 @@ final class ClaimFormFields {
         int seen = g.object(kindFields, kind);
         if (g.cursor().missing(kindFields, seen, at, null) || kind[0] == null) d.complete = false;
         return List.of();
+    }
+
+    /** {@code unchecked}: a part of the claim in words, or a list of them; none empty, and at least one. */
+    private static List<String> texts(ValueGrammar g, String field, Draft d) throws IOException {
+        List<String> out = new ArrayList<>();
+        TokenCursor c = g.cursor();
+        long start = c.valuePos;
+        if (c.current() == JsonToken.START_ARRAY) {
+            c.array(field, () -> {
+                long at = c.tokenPos();
+                c.valuePos = at;
+                String s = g.string(field);
+                if (s == null) {
+                    d.complete = false;
+                } else if (s.isBlank()) {
+                    c.error(at, q(field) + " names a part of the claim in words: this one is empty");
+                    d.complete = false;
+                } else {
+                    out.add(s);
+                }
+            });
+            if (out.isEmpty() && d.complete) {
+                c.error(start, q(field) + " names no part of the claim: give the parts no rule checks, in words");
+                d.complete = false;
+            }
+        } else {
+            String s = g.string(field);
+            if (s == null) {
+                d.complete = false;
+            } else if (s.isBlank()) {
+                c.error(start, q(field) + " names a part of the claim in words: this one is empty");
+                d.complete = false;
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** An entity id or a list of them; their positions go to {@code positions} for reference errors. */

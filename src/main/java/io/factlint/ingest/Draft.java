@@ -92,13 +92,18 @@ final class Draft {
         long membersCompletePos;
         /** {@code members_complete} was read as true or false (not a wrong type). */
         boolean membersCompleteRead;
+        /** {@code according_to}: the source whose statements alone judge the claim, and where it was written. */
+        String accordingTo;
+        long accordingToPos;
+        /** {@code unchecked}: the parts of the claim no rule checks. */
+        java.util.List<String> unchecked = java.util.List.of();
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
                     complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
-                    quantifierOp, quantifierCount, among, amongKind, membersComplete);
+                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked);
         }
     }
 

@@ -294,6 +294,7 @@ public final class FactLoader {
                 for (String e : d.form.versus) if (!entities.containsKey(e)) return false;
                 for (String e : d.form.rankAmong) if (!entities.containsKey(e)) return false;
                 for (String e : d.form.among) if (!entities.containsKey(e)) return false;
+                if (d.form.accordingTo != null && !sources.containsKey(d.form.accordingTo)) return false;
             }
             return true;
         }
@@ -574,6 +575,13 @@ public final class FactLoader {
                 if (!entities.containsKey(e)) {
                     ok = false;
                     if (!fatal) errors.add(new InputError(at(file, positions.get(i)), "undeclared entity " + q(e) + hint));
+                }
+            }
+            if (d.form.accordingTo != null && !sources.containsKey(d.form.accordingTo)) {
+                ok = false;
+                if (!fatal) {
+                    errors.add(new InputError(at(file, d.form.accordingToPos), "undeclared source " + q(d.form.accordingTo)
+                            + " in \"according_to\"" + hint));
                 }
             }
         }

@@ -43,21 +43,27 @@ import java.util.List;
  * @param membersComplete set claims: each member's own facts are complete ({@code members_complete}): the
  *                   condition asked of each member is judged as if it carried {@code complete}, while
  *                   {@link #complete} speaks for the set
+ * @param accordingTo who said it ({@code according_to}): the claim is judged on this source's statements alone;
+ *                   or null
+ * @param unchecked  the parts of the claim no rule checks ({@code unchecked}: "the cause: the trade war"); a verdict
+ *                   of supported on a reading becomes undetermined ({@code ClaimLogic.capped}); empty for none
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
                            String window, When rankOver, String trend, String unit, String quantifier,
                            Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind,
-                           boolean membersComplete) {
+                           boolean membersComplete, String accordingTo, List<String> unchecked) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
-            List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null, false);
+            List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null, false, null,
+            List.of());
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
         rankAmong = rankAmong == null ? List.of() : List.copyOf(rankAmong);
         among = among == null ? List.of() : List.copyOf(among);
+        unchecked = unchecked == null ? List.of() : List.copyOf(unchecked);
     }
 
     /**
@@ -68,7 +74,7 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
     public ClaimOptions withoutSet() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
                 membersComplete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null,
-                null, null, false);
+                null, null, false, accordingTo, unchecked);
     }
 
     /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */
@@ -120,8 +126,14 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
         return toleranceRelative != null || toleranceAbsolute != null;
     }
 
-    /** True when no field is set: a plain claim. */
+    /**
+     * True when no field is set but {@code unchecked} (which only caps the verdict): a plain claim. A claim
+     * {@code according_to} a source is no plain claim: its own form judges it on that source's statements.
+     */
     public boolean isNone() {
-        return equals(NONE);
+        return unchecked.isEmpty() ? equals(NONE) : new ClaimOptions(since, change, from, maxAge, aggregate, versus,
+                compare, rankAmong, rankKind, order, complete, toleranceRelative, toleranceAbsolute, window, rankOver,
+                trend, unit, quantifier, quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo,
+                List.of()).equals(NONE);
     }
 }

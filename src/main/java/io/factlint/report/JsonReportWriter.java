@@ -210,10 +210,16 @@ public final class JsonReportWriter implements ReportWriter {
                              @JsonInclude(JsonInclude.Include.NON_NULL) String description) {
     }
 
-    /** A claim; {@code form} only for the claim forms of docs/claims.md (change, aggregate, versus, rank, ...). */
+    /**
+     * A claim; {@code form} only for the claim forms of docs/claims.md (change, aggregate, versus, rank, ...);
+     * {@code accordingTo} (the source whose statements alone judged it) and {@code unchecked} (the parts no rule
+     * checks) only when the claim names them.
+     */
     public record ClaimJson(String ref, String text, String subject, String attribute, String op, String value, String at,
                             String verdict, String strictVerdict, String figure, List<String> facts, String reason,
-                            LocationJson location, @JsonInclude(JsonInclude.Include.NON_NULL) FormJson form) {
+                            LocationJson location, @JsonInclude(JsonInclude.Include.NON_NULL) FormJson form,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String accordingTo,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> unchecked) {
     }
 
     /**
@@ -280,6 +286,7 @@ public final class JsonReportWriter implements ReportWriter {
         return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op() == null ? null : c.op().symbol(),
                 c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),
                 v.verdict().id(), v.strictVerdict().id(), figure, v.facts().stream().map(Fact::getRef).sorted().toList(),
-                v.reason(), LocationJson.of(c.location()), FormJson.of(v));
+                v.reason(), LocationJson.of(c.location()), FormJson.of(v), c.options().accordingTo(),
+                c.options().unchecked().isEmpty() ? null : c.options().unchecked());
     }
 }

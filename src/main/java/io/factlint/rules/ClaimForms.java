@@ -213,11 +213,19 @@ public final class ClaimForms {
     /** The verdict of a claim that is not plain ({@link Claim#isPlain()}). */
     public static ClaimVerdict verdict(Claim c, Collection<Timeline> timelines, Collection<FigureDefinition> defs,
                                        Collection<String> kindSubjects) {
+        String source = c.options().accordingTo();
         Map<String, Timeline> tls = new HashMap<>();
-        for (Timeline t : timelines) tls.put(t.getSubject() + '\u0000' + t.getAttribute(), t);
+        for (Timeline t : timelines) {
+            // according to one source: its statements alone, as if no other source had spoken
+            Timeline own = source == null ? t : t.restrictedTo(f -> source.equals(f.getSource()));
+            if (own != null) tls.put(t.getSubject() + '\u0000' + t.getAttribute(), own);
+        }
         Map<String, FigureDefinition> ds = new HashMap<>();
         for (FigureDefinition d : defs) ds.put(d.name(), d);
-        return byForm(new Ctx(c, tls, ds), kindSubjects);
+        ClaimVerdict v = byForm(new Ctx(c, tls, ds), kindSubjects);
+        if (source == null) return v;
+        return new ClaimVerdict(v.claim(), v.verdict(), v.strictVerdict(), v.figure(), v.facts(),
+                "according to " + source + " (its statements alone): " + v.reason());
     }
 
     /** The claim's verdict by its form ({@link ClaimOptions#form()}): the one dispatch, for a claim or a set's member. */

@@ -178,4 +178,22 @@ public final class ClaimLogic {
     public static ClaimVerdict undetermined(Claim c, String reason) {
         return new ClaimVerdict(c, Verdict.UNDETERMINED, Verdict.UNDETERMINED, null, List.of(), reason);
     }
+
+    /**
+     * The verdict as inserted: a claim that names parts no rule checks ({@code unchecked}: "the cause: the trade
+     * war") is never supported, on either reading, as what it also says is unknown; contradicted stays (a claim with a
+     * false part is false) and undetermined stays. The reason names the parts. Every claim rule inserts through it.
+     */
+    public static ClaimVerdict capped(ClaimVerdict v) {
+        java.util.List<String> parts = v.claim().options().unchecked();
+        if (parts.isEmpty()) return v;
+        Verdict c = v.verdict() == Verdict.SUPPORTED ? Verdict.UNDETERMINED : v.verdict();
+        Verdict s = v.strictVerdict() == Verdict.SUPPORTED ? Verdict.UNDETERMINED : v.strictVerdict();
+        String said = parts.stream().map(p -> "\"" + p + "\"").collect(java.util.stream.Collectors.joining(" and "));
+        String tail = "; the claim also says " + said + ", which no rule checks";
+        if (c != v.verdict() || s != v.strictVerdict()) {
+            tail += ": " + c.id() + (s != c ? " (strict reading: " + s.id() + ")" : "");
+        }
+        return new ClaimVerdict(v.claim(), c, s, v.figure(), v.facts(), v.reason() + tail);
+    }
 }

@@ -119,6 +119,19 @@ public final class Timeline {
         return out;
     }
 
+    /**
+     * This timeline with only the facts {@code keep} accepts (a claim {@code according_to} one source), its
+     * measure's kind kept; null when none is left.
+     */
+    public Timeline restrictedTo(Predicate<Fact> keep) {
+        List<Fact> kept = new ArrayList<>();
+        for (Moment m : moments) for (Fact f : m.getFacts()) if (keep.test(f)) kept.add(f);
+        if (kept.isEmpty()) return null;
+        List<Series> s = Series.of(kept);
+        if (s.isEmpty()) return null;
+        return of(s, level ? Set.of() : Set.of(attribute), nonNegative ? Set.of(attribute) : Set.of()).get(0);
+    }
+
     /** Measures: by the end of each moment's time (a point is its own end), then by its start. */
     private static final Comparator<Series.Point> COUNTS_AT = Comparator
             .comparing((Series.Point p) -> p.at().end())

@@ -92,6 +92,25 @@ class ClaimReviewWriterTest {
     }
 
     /**
+     * A claim that names a part no rule checks ({@code unchecked}): its supported number is "Unproven" (3), its
+     * contradicted one stays "False" (1), and the explanation names the part.
+     */
+    @Test
+    void aClaimWithAnUncheckedPartIsNeverTrue() throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
+                Path.of("src/test/resources/rule-cases/claims/unchecked/fires/facts"))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
+        assertThat(profile.validate(json)).isEmpty();
+        Map<String, JsonNode> byUrl = new java.util.HashMap<>();
+        for (JsonNode review : json) byUrl.put(review.get("url").asText(), review);
+        JsonNode lost = byUrl.get("urn:factlint:s#jobs-lost");
+        assertThat(lost.at("/reviewRating/ratingValue").asInt()).isEqualTo(3);
+        assertThat(lost.at("/reviewRating/ratingExplanation").asText())
+                .endsWith("the claim also says \"the cause: the trade war\", which no rule checks: undetermined");
+        assertThat(byUrl.get("urn:factlint:s#fell").at("/reviewRating/ratingValue").asInt()).isEqualTo(1);
+    }
+
+    /**
      * A claim stating a figure nobody records ({@code {"unrecorded": true}}): contradicted, strict reading undetermined,
      * so "Mostly false" (2) by the scale, the source's statement in the explanation.
      */

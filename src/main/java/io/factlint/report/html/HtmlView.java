@@ -570,6 +570,8 @@ public record HtmlView(
             if (o.toleranceRelative() != null) w.add("tolerance ± " + io.factlint.model.Interval.number(o.toleranceRelative() * 100) + " %");
             if (o.window() != null) w.add("evidence window " + o.window());
             if (o.maxAge() != null) w.add("max age " + o.maxAge());
+            if (o.accordingTo() != null) w.add("according to " + o.accordingTo() + ", its statements alone");
+            if (!o.unchecked().isEmpty()) w.add("not checked: " + String.join("; ", o.unchecked()));
             return w.isEmpty() ? "" : " (" + String.join("; ", w) + ")";
         }
 
