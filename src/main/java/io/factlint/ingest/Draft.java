@@ -30,6 +30,8 @@ final class Draft {
     String quote;
     /** {@code drafted: true}: proposed by factlint draft, not yet confirmed by an editor. */
     boolean drafted;
+    /** A fact's {@code projection}: the source projects the figure for its time. */
+    boolean projection;
     String text;
     Op op;
     long opPos;

@@ -260,7 +260,7 @@ public final class FactLoader {
                         .attribute(d.attribute).status(d.value instanceof String s ? s : null)
                         .quantity(d.value instanceof Quantity qv ? qv : null)
                         .unrecorded(d.value == ValueGrammar.Unrecorded.VALUE).at(d.at).source(d.source)
-                        .certainty(d.certainty).quote(d.quote).location(d.location).build();
+                        .certainty(d.certainty).quote(d.quote).location(d.location).projection(d.projection).build();
                 boolean declared = declaredYet(d);
                 hand(fact, d, declared, f.fatal, story);
                 if (d.drafted) drafted.add(new Drafted(fact, null));

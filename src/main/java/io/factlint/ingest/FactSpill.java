@@ -67,7 +67,7 @@ public final class FactSpill extends SpilledFacts {
     }
 
     private static final int F_QUANTITY = 1, F_QUOTE = 2, F_AT = 4, F_PENDING = 8, F_FATAL = 16, F_CERTAINTY = 32,
-            F_UNRECORDED = 64;
+            F_UNRECORDED = 64, F_PROJECTION = 128;
 
     private final Path folder;
     private final Thread cleanup;
@@ -177,7 +177,7 @@ public final class FactSpill extends SpilledFacts {
                 if (!keep.test(seq)) continue;
                 Fact k = kept.get(seq);
                 Fact f = k != null ? k : new Fact(seq, storyId, id, subject, attribute, status, q, at, source, certainty,
-                        quote, new Location(file0, line, column), (flags & F_UNRECORDED) != 0);
+                        quote, new Location(file0, line, column), (flags & F_UNRECORDED) != 0, (flags & F_PROJECTION) != 0);
                 sink.accept(f, (flags & F_PENDING) != 0, subjectPos, sourcePos, (flags & F_FATAL) != 0);
             }
         } catch (EOFException e) {
@@ -382,7 +382,7 @@ public final class FactSpill extends SpilledFacts {
                 Quantity q = f.getQuantity();
                 int flags = (q != null ? F_QUANTITY : 0) | (f.getQuote() != null ? F_QUOTE : 0) | (f.getAt() != null ? F_AT : 0)
                         | (pending ? F_PENDING : 0) | (fatal ? F_FATAL : 0) | (f.getCertainty() != null ? F_CERTAINTY : 0)
-                        | (f.isUnrecorded() ? F_UNRECORDED : 0);
+                        | (f.isUnrecorded() ? F_UNRECORDED : 0) | (f.isProjection() ? F_PROJECTION : 0);
                 o.writeByte(flags);
                 str(o, f.getStoryId());
                 chars(o, f.getId());

@@ -174,6 +174,16 @@ final class FileParser {
                 else d.certainty = c;
             })
             .optional("quote", (g, d, f, pos) -> d.quote = g.string(f))
+            .optional("projection", (g, d, f, pos) -> {
+                // a forecast for the fact's time, not a report of it (docs/claims.md, Predictions)
+                JsonToken t = g.cursor().current();
+                if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                    d.projection = t == JsonToken.VALUE_TRUE;
+                } else {
+                    g.cursor().typeError(f, "true or false", t);
+                    d.complete = false;
+                }
+            })
             .optional("drafted", DRAFTED)
             .build();
 

@@ -24,6 +24,7 @@ public final class Fact {
     private final String quote;
     private final Location location;
     private final boolean unrecorded;
+    private final boolean projection;
 
     public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
                 Quantity quantity, When at, String source, Certainty certainty, String quote, Location location) {
@@ -37,6 +38,14 @@ public final class Fact {
     public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
                 Quantity quantity, When at, String source, Certainty certainty, String quote, Location location,
                 boolean unrecorded) {
+        this(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location, unrecorded, false);
+    }
+
+    /** As above; {@code projection}: the source projects the figure for the fact's time ({@link #isProjection()}). */
+    public Fact(int seq, String storyId, String id, String subject, String attribute, String status,
+                Quantity quantity, When at, String source, Certainty certainty, String quote, Location location,
+                boolean unrecorded, boolean projection) {
+        this.projection = projection;
         if (unrecorded && (status != null || quantity != null)) {
             throw new IllegalArgumentException("an unrecorded fact has neither a status nor a quantity");
         }
@@ -75,6 +84,7 @@ public final class Fact {
         private String quote;
         private Location location;
         private boolean unrecorded;
+        private boolean projection;
 
         private Builder() {
         }
@@ -95,9 +105,12 @@ public final class Fact {
         public Builder location(Location location) { this.location = location; return this; }
         /** The source states that no figure of the measure is kept ({@code {"unrecorded": true}}). */
         public Builder unrecorded(boolean unrecorded) { this.unrecorded = unrecorded; return this; }
+        /** The source projects or forecasts the figure for the fact's time ({@code "projection": true}). */
+        public Builder projection(boolean projection) { this.projection = projection; return this; }
 
         public Fact build() {
-            return new Fact(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location, unrecorded);
+            return new Fact(seq, storyId, id, subject, attribute, status, quantity, at, source, certainty, quote, location,
+                    unrecorded, projection);
         }
     }
 
@@ -145,6 +158,13 @@ public final class Fact {
      * fact's time ({@code {"unrecorded": true}}): a statement with no value, neither a status nor a quantity.
      */
     public boolean isUnrecorded() { return unrecorded; }
+    /**
+     * True when the source projects or forecasts the figure for the fact's time rather than reporting it
+     * ({@code "projection": true}): evidence for a prediction, beaten by an observation for the same time, and left
+     * out of the rules that compare observations (docs/claims.md, "Predictions").
+     */
+    public boolean isProjection() { return projection; }
+
     /** The conventional interval of the quantity, or null for a status fact or an unrecorded one. */
     public Interval getConventional() { return quantity == null ? null : quantity.conventional(); }
     public Interval getStrict() { return quantity == null ? null : quantity.strict(); }

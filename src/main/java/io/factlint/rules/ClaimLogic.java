@@ -179,12 +179,24 @@ public final class ClaimLogic {
         return new ClaimVerdict(c, Verdict.UNDETERMINED, Verdict.UNDETERMINED, null, List.of(), reason);
     }
 
+    /** A verdict resting on projections says so: which facts, and whose forecasts they are. */
+    private static ClaimVerdict projected(ClaimVerdict v) {
+        java.util.List<String> p = new java.util.ArrayList<>();
+        for (io.factlint.model.Fact f : v.facts()) {
+            if (f.isProjection()) p.add(f.getRef() + " (" + f.getSource() + ", for " + f.getAt().display() + ")");
+        }
+        if (p.isEmpty()) return v;
+        return new ClaimVerdict(v.claim(), v.verdict(), v.strictVerdict(), v.figure(), v.facts(),
+                v.reason() + "; a prediction judged on projections, not observations: " + String.join(", ", p));
+    }
+
     /**
      * The verdict as inserted: a claim that names parts no rule checks ({@code unchecked}: "the cause: the trade
      * war") is never supported, on either reading, as what it also says is unknown; contradicted stays (a claim with a
      * false part is false) and undetermined stays. The reason names the parts. Every claim rule inserts through it.
      */
     public static ClaimVerdict capped(ClaimVerdict v) {
+        v = projected(v);
         java.util.List<String> parts = v.claim().options().unchecked();
         if (parts.isEmpty()) return v;
         Verdict c = v.verdict() == Verdict.SUPPORTED ? Verdict.UNDETERMINED : v.verdict();

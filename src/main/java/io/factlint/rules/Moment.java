@@ -34,7 +34,21 @@ public final class Moment {
         this.attribute = attribute;
         this.index = index;
         this.at = at;
-        this.facts = List.copyOf(facts);
+        this.facts = observedFirst(facts);
+    }
+
+    /**
+     * The facts a moment holds: once a source reports a figure for the time, the projections for it are no longer
+     * evidence of it (the outcome settles the prediction), so only the observations are kept; else all of them.
+     */
+    private static List<Fact> observedFirst(List<Fact> facts) {
+        boolean observed = false, projected = false;
+        for (Fact f : facts) {
+            if (f.isProjection()) projected = true;
+            else observed = true;
+        }
+        if (!(observed && projected)) return List.copyOf(facts);
+        return facts.stream().filter(f -> !f.isProjection()).toList();
     }
 
     public String getSubject() { return subject; }
