@@ -424,70 +424,60 @@ final class ClaimFormFields {
 
     /** {@code unchecked}: a part of the claim in words, or a list of them; none empty, and at least one. */
     private static List<String> texts(ValueGrammar g, String field, Draft d) throws IOException {
-        List<String> out = new ArrayList<>();
         TokenCursor c = g.cursor();
         long start = c.valuePos;
-        if (c.current() == JsonToken.START_ARRAY) {
-            c.array(field, () -> {
-                long at = c.tokenPos();
-                c.valuePos = at;
-                String s = g.string(field);
-                if (s == null) {
-                    d.complete = false;
-                } else if (s.isBlank()) {
-                    c.error(at, q(field) + " names a part of the claim in words: this one is empty");
-                    d.complete = false;
-                } else {
-                    out.add(s);
-                }
-            });
-            if (out.isEmpty() && d.complete) {
-                c.error(start, q(field) + " names no part of the claim: give the parts no rule checks, in words");
-                d.complete = false;
-            }
-        } else {
+        List<String> out = oneOrList(g, field, d, at -> {
             String s = g.string(field);
-            if (s == null) {
-                d.complete = false;
-            } else if (s.isBlank()) {
-                c.error(start, q(field) + " names a part of the claim in words: this one is empty");
-                d.complete = false;
-            } else {
-                out.add(s);
+            if (s != null && s.isBlank()) {
+                c.error(at, q(field) + " names a part of the claim in words: this one is empty");
+                return null;
             }
+            return s;
+        });
+        if (out.isEmpty() && d.complete) {
+            c.error(start, q(field) + " names no part of the claim: give the parts no rule checks, in words");
+            d.complete = false;
         }
         return out;
     }
 
     /** An entity id or a list of them; their positions go to {@code positions} for reference errors. */
     private static List<String> idList(ValueGrammar g, String field, Draft d, List<Long> positions) throws IOException {
-        List<String> out = new ArrayList<>();
         TokenCursor c = g.cursor();
         long start = c.valuePos;
+        List<String> out = oneOrList(g, field, d, at -> {
+            String s = g.internedString(field);
+            if (s != null) positions.add(at);
+            return s;
+        });
+        if (out.isEmpty()) {
+            c.error(start, q(field) + " names no entity");
+            d.complete = false;
+        }
+        return out;
+    }
+
+    /** Reads one string of a field at its position; null when refused (the error already given). */
+    private interface One {
+        String read(long at) throws IOException;
+    }
+
+    /** A string or a list of them, each read by {@code one}; a refused one leaves the draft incomplete. */
+    private static List<String> oneOrList(ValueGrammar g, String field, Draft d, One one) throws IOException {
+        List<String> out = new ArrayList<>();
+        TokenCursor c = g.cursor();
         if (c.current() == JsonToken.START_ARRAY) {
             c.array(field, () -> {
                 long at = c.tokenPos();
                 c.valuePos = at;
-                String s = g.internedString(field);
-                if (s == null) {
-                    d.complete = false;
-                } else {
-                    out.add(s);
-                    positions.add(at);
-                }
+                String s = one.read(at);
+                if (s == null) d.complete = false;
+                else out.add(s);
             });
         } else {
-            String s = g.internedString(field);
-            if (s == null) {
-                d.complete = false;
-            } else {
-                out.add(s);
-                positions.add(start);
-            }
-        }
-        if (out.isEmpty()) {
-            c.error(start, q(field) + " names no entity");
-            d.complete = false;
+            String s = one.read(c.valuePos);
+            if (s == null) d.complete = false;
+            else out.add(s);
         }
         return out;
     }
