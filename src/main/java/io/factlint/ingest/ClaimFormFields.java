@@ -210,7 +210,22 @@ final class ClaimFormFields {
                         fm.accordingToPos = at;
                     }
                 })
-                .optional("unchecked", (g, d, f, pos) -> form(d).unchecked = texts(g, f, d));
+                .optional("unchecked", (g, d, f, pos) -> form(d).unchecked = texts(g, f, d))
+                .optional("one_of", (g, d, f, pos) -> {
+                    // "one of the highest": a rank with no number (docs/claims.md, the convention)
+                    Draft.Form fm = form(d);
+                    JsonToken t = g.cursor().current();
+                    if (t == JsonToken.VALUE_TRUE) {
+                        fm.oneOf = true;
+                        fm.oneOfPos = pos;
+                    } else if (t == JsonToken.VALUE_FALSE) {
+                        g.cursor().error(g.cursor().valuePos, q(f) + " is true or left out (false says nothing)");
+                        d.complete = false;
+                    } else {
+                        g.cursor().typeError(f, "true", t);
+                        d.complete = false;
+                    }
+                });
     }
 
     /** The directions of {@code trend}, as the schema lists them. */
@@ -219,6 +234,11 @@ final class ClaimFormFields {
     /** A trend claim ("rising every year since 2010") states a direction, neither an op nor a value. */
     static boolean trendClaim(Draft d) {
         return d.claim && d.form != null && d.form.trendGiven;
+    }
+
+    /** A vague rank ("one of the highest", {@code one_of}) states no number: neither an op nor a value. */
+    static boolean oneOfClaim(Draft d) {
+        return d.claim && d.form != null && d.form.oneOf;
     }
 
     /** A comparison claim with no value compares the two subjects' values directly: "value" is not required. */
@@ -323,6 +343,16 @@ final class ClaimFormFields {
             // the unit of a length of time: any other claim's value is in the attribute's own unit
             c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" or \"gap\" (the unit of a length of time)");
             d.complete = false;
+        }
+        if (f.oneOf) {
+            String hint = ": \"one of the highest\" states no rank; for a number write \"op\": \"<=\" and the rank as \"value\"";
+            if (f.rankAmong.isEmpty() && f.rankKind == null && f.rankOver == null) {
+                c.error(f.oneOfPos, who + ": \"one_of\" needs \"rank_among\" or \"rank_over\": the members or times it ranks among");
+                d.complete = false;
+            }
+            if (d.opPos != 0) c.error(d.opPos, who + ": \"one_of\" takes no \"op\"" + hint);
+            if (d.valuePos != 0) c.error(d.valuePos, who + ": \"one_of\" takes no \"value\"" + hint);
+            if (d.opPos != 0 || d.valuePos != 0) d.complete = false;
         }
         if (f.trendGiven) {
             // the direction is the claim: an op or a value would say something the trend does not check

@@ -99,13 +99,16 @@ final class Draft {
         long accordingToPos;
         /** {@code unchecked}: the parts of the claim no rule checks. */
         java.util.List<String> unchecked = java.util.List.of();
+        /** {@code one_of}: "one of the highest", a rank with no number; where it was given (0 when absent). */
+        boolean oneOf;
+        long oneOfPos;
 
         io.factlint.model.ClaimOptions options() {
             return new io.factlint.model.ClaimOptions(since, since != null && change == null ? "relative" : change,
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
                     complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
-                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked);
+                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf);
         }
     }
 

@@ -430,7 +430,9 @@ final class FileParser {
         Fields<Draft> kind = claim ? CLAIM : FACT;
         int seen = g.object(kind, d);
         if (ClaimFormFields.valueOptional(d)) seen |= kind.field("value").requiredBit();
-        if (ClaimFormFields.trendClaim(d)) seen |= kind.field("value").requiredBit() | kind.field("op").requiredBit();
+        if (ClaimFormFields.trendClaim(d) || ClaimFormFields.oneOfClaim(d)) {
+            seen |= kind.field("value").requiredBit() | kind.field("op").requiredBit();
+        }
         if (c.missing(kind, seen, d.location, d.id)) d.complete = false;
         (claim ? out.claims : out.facts).add(d);
     }
@@ -543,6 +545,7 @@ final class FileParser {
         if (d.form != null) ClaimFormFields.check(d, c);
         if (ClaimFormFields.directComparison(d)) return; // "more than North Carolina": the op compares the two values
         if (ClaimFormFields.trendClaim(d)) return; // "rising every year since 2010": no op, no value
+        if (ClaimFormFields.oneOfClaim(d)) return; // "one of the highest": no op, no value
         if (d.attribute == null || d.value == null) {
             d.complete = false;
             return;

@@ -45,6 +45,9 @@ import java.util.List;
  *                   {@link #complete} speaks for the set
  * @param accordingTo who said it ({@code according_to}): the claim is judged on this source's statements alone;
  *                   or null
+ * @param oneOf      with a rank ({@code rank_among} or {@code rank_over}): the claim is "one of the highest" (or lowest,
+ *                   with {@code order} {@code asc}) with no number, judged by the convention of docs/claims.md
+ *                   ({@code one_of}); it takes no op and no value
  * @param unchecked  the parts of the claim no rule checks ({@code unchecked}: "the cause: the trade war"); a verdict
  *                   of supported on a reading becomes undetermined ({@code ClaimLogic.capped}); empty for none
  */
@@ -53,11 +56,11 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
                            String order, boolean complete, Double toleranceRelative, Double toleranceAbsolute,
                            String window, When rankOver, String trend, String unit, String quantifier,
                            Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind,
-                           boolean membersComplete, String accordingTo, List<String> unchecked) {
+                           boolean membersComplete, String accordingTo, List<String> unchecked, boolean oneOf) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
             List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null, false, null,
-            List.of());
+            List.of(), false);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
@@ -74,7 +77,7 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
     public ClaimOptions withoutSet() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
                 membersComplete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null,
-                null, null, false, accordingTo, unchecked);
+                null, null, false, accordingTo, unchecked, oneOf);
     }
 
     /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */
@@ -134,6 +137,6 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
         return unchecked.isEmpty() ? equals(NONE) : new ClaimOptions(since, change, from, maxAge, aggregate, versus,
                 compare, rankAmong, rankKind, order, complete, toleranceRelative, toleranceAbsolute, window, rankOver,
                 trend, unit, quantifier, quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo,
-                List.of()).equals(NONE);
+                List.of(), oneOf).equals(NONE);
     }
 }

@@ -226,7 +226,7 @@ public final class JsonReportWriter implements ReportWriter {
      * The claim fields of docs/claims.md as the check read them (defaults filled in), and the interval the claim
      * was judged on on both readings ({@code kind}: the form; {@code unit}: a duration's or a gap's, days or years;
      * for a claim over a set, the interval is the number of members that meet its condition; {@code membersComplete}
-     * only when the claim says each member's own facts are complete).
+     * only when the claim says each member's own facts are complete; {@code oneOf} only on "one of the highest").
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FormJson(String kind, String since, String change, String from, String maxAge, String aggregate,
@@ -234,7 +234,7 @@ public final class JsonReportWriter implements ReportWriter {
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
                            IntervalJson conventional, IntervalJson strict, String rankOver, String trend,
                            String unit, String quantifier, String quantifierOp, String quantifierValue,
-                           List<String> among, String amongKind, Boolean membersComplete) {
+                           List<String> among, String amongKind, Boolean membersComplete, Boolean oneOf) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -248,7 +248,8 @@ public final class JsonReportWriter implements ReportWriter {
                     f == null ? null : IntervalJson.of(f.strict()), o.rankOverIso(),
                     o.trend(), o.unit(), o.quantifier(), o.quantifierOp() == null ? null : o.quantifierOp().symbol(),
                     o.quantifierCount() == null ? null : o.quantifierCount().words(),
-                    o.among().isEmpty() ? null : o.among(), o.amongKind(), o.membersComplete() ? Boolean.TRUE : null);
+                    o.among().isEmpty() ? null : o.among(), o.amongKind(), o.membersComplete() ? Boolean.TRUE : null,
+                    o.oneOf() ? Boolean.TRUE : null);
         }
     }
 

@@ -1185,14 +1185,14 @@ public final class ClaimForms {
             ahead(desc ? theirs.conv() : mine.conv(), desc ? mine.conv() : theirs.conv(), conv);
             ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
         }
-        Ranked r = Ranked.of(c, conv, strict);
+        Ranked r = Ranked.of(c, conv, strict, among.size() + 1);
         Interval rc = r.conv(), rs = r.strict();
         Verdict vc = r.vc(), vs = r.vs();
         String reason = "rank of " + c.subject() + " by " + c.attribute() + " (" + (desc ? "1 = highest" : "1 = lowest")
                 + ") on " + c.at().display() + " among " + among.size() + " other" + (among.size() == 1 ? "" : "s")
                 + (o.complete() ? "" : " (not said to be complete: more may rank ahead)")
                 + " is " + rank(rc) + ": " + c.subject() + " " + mine.words() + (shown.isEmpty() ? "" : ", " + String.join(", ", shown))
-                + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
+                + "; the claim " + r.claimed(c) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "");
         return r.verdict(c, facts, reason, "rank");
     }
@@ -1201,13 +1201,41 @@ public final class ClaimForms {
      * A rank's intervals on both readings (exact when the claim says the list is complete, else open downwards: more
      * may rank ahead) and the claim's verdict on each.
      */
-    private record Ranked(Interval conv, Interval strict, Verdict vc, Verdict vs) {
-        static Ranked of(Claim c, int[] conv, int[] strict) {
+    private record Ranked(Interval conv, Interval strict, Verdict vc, Verdict vs, int n) {
+        /** {@code n}: the members ranked (or times), the subject's own included, as the facts show them. */
+        static Ranked of(Claim c, int[] conv, int[] strict, int n) {
             ClaimOptions o = c.options();
             double inf = Double.POSITIVE_INFINITY;
             Interval rc = o.complete() ? Interval.closed(conv[0], conv[1]) : Interval.of(conv[0], false, inf, true);
             Interval rs = o.complete() ? Interval.closed(strict[0], strict[1]) : Interval.of(strict[0], false, inf, true);
-            return new Ranked(rc, rs, judge(c.op(), c.quantity(), rc, true, o), judge(c.op(), c.quantity(), rs, false, o));
+            if (o.oneOf()) return new Ranked(rc, rs, oneOf(rc, n, o.complete()), oneOf(rs, n, o.complete()), n);
+            return new Ranked(rc, rs, judge(c.op(), c.quantity(), rc, true, o), judge(c.op(), c.quantity(), rs, false, o), n);
+        }
+
+        /**
+         * "One of the highest" of {@code n} (docs/claims.md, the convention): supported when every possible rank is
+         * within the top {@link #top}, contradicted when every one is in the lower half (rank above ceil(n / 2)),
+         * else undetermined. Without {@code complete} more members may exist, on either side: ahead, they push the
+         * rank out of the top; behind, they lift a middling rank into it. So neither can be told: undetermined.
+         */
+        static Verdict oneOf(Interval rank, int n, boolean complete) {
+            if (!complete) return Verdict.UNDETERMINED;
+            if (rank.max() <= top(n)) return Verdict.SUPPORTED;
+            if (rank.min() > Math.ceil(n / 2.0)) return Verdict.CONTRADICTED;
+            return Verdict.UNDETERMINED;
+        }
+
+        /** The ranks that count as "one of the N-est" of {@code n}: the top 3, the top tenth of a large set, never more than half. */
+        static int top(int n) {
+            return Math.min(Math.max(3, (int) Math.ceil(n / 10.0)), Math.max(1, n / 2));
+        }
+
+        /** What the claim says, for the reason: "<= 2", or "one of the highest (the top 3 of 27; the lower half: 15 or lower)". */
+        String claimed(Claim c) {
+            if (!c.options().oneOf()) return c.op().symbol() + " " + c.valueWords();
+            int half = (int) Math.ceil(n / 2.0);
+            return "one of the " + ("asc".equals(c.options().order()) ? "lowest" : "highest") + " (the top " + top(n)
+                    + " of " + n + (half < n ? "; the lower half: " + (half + 1) + " or lower" : "") + ")";
         }
 
         /** The verdict, with the rank as a figure of {@code kind} drawn from {@code facts}. */
@@ -1257,7 +1285,7 @@ public final class ClaimForms {
             ahead(desc ? theirs.strict() : mine.strict(), desc ? mine.strict() : theirs.strict(), strict);
         }
         int n = shown.size();
-        Ranked r = Ranked.of(c, conv, strict);
+        Ranked r = Ranked.of(c, conv, strict, n + 1);
         Interval rc = r.conv(), rs = r.strict();
         Verdict vc = r.vc(), vs = r.vs();
         String word = desc ? "higher" : "lower";
@@ -1266,7 +1294,7 @@ public final class ClaimForms {
                 + " " + o.rankOverWords() + (o.complete() ? "" : " (not said to be complete: a time with no fact may rank ahead)")
                 + " is " + rank(rc) + " (" + (conv[0] - 1) + " " + word + (conv[1] > conv[0] ? ", " + (conv[1] - conv[0])
                 + " possibly " + word : "") + "): " + mine.words() + (shown.isEmpty() ? "" : " against " + String.join(", ", shown))
-                + "; the claim " + c.op().symbol() + " " + c.valueWords() + " is " + vc.id()
+                + "; the claim " + r.claimed(c) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "")
                 + passedOverNote(x, c.subject(), from, to);
         return unsure(r.verdict(c, facts, reason, "rank_over"), !passedOverNote(x, c.subject(), from, to).isEmpty());

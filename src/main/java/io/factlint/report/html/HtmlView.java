@@ -518,6 +518,7 @@ public record HtmlView(
                 Claim c = v.claim();
                 String statement = c.options().trend() != null
                         ? c.attribute() + " " + c.options().trend() + formWords(c)
+                        : c.options().oneOf() ? c.attribute() + " one of the " + ("asc".equals(c.options().order()) ? "lowest" : "highest") + formWords(c)
                         : c.attribute() + " " + (c.op() == null ? "?" : c.op().symbol()) + " " + c.valueWords() + formWords(c);
                 Figure fig = v.figure();
                 out.add(new ClaimView(c.getRef(), c.text(), fb.entityName(c.subject()), statement,
