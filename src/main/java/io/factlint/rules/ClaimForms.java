@@ -1631,14 +1631,19 @@ public final class ClaimForms {
         return tl.statedFor(t, limit, m -> m.getHull() != null || !m.getStatuses().isEmpty() || m.isUnrecorded());
     }
 
-    /** The claim's max_age: a reason when the moment is older than that before {@code t}, else null. */
+    /**
+     * The claim's max_age: a reason when the moment is older than that before {@code t}, else null. Of a period
+     * ("in 2019"), a statement reaching into it is never too old, and one before it is counted back from its end: a
+     * figure for 2018 is a year older than the end of 2019 it must speak for, not a day older than its start.
+     */
     private static String tooOld(Claim c, Moment m, When t) {
         String age = c.options().maxAge();
         if (age == null) return null;
-        When oldest = shift(t.start(), age, -1);
+        if (t.isPeriod() && !m.getAt().end().before(t.start())) return null;
+        When oldest = shift(t.end(), age, -1);
         if (!m.getAt().end().before(oldest)) return null;
         return "the latest " + m.getAttribute() + " of " + m.getSubject() + " is stated for " + m.getAt().display()
-                + ", more than " + age + " before " + t.display() + " (max_age)";
+                + ", more than " + age + " before " + (t.isPeriod() ? "the end of " : "") + t.display() + " (max_age)";
     }
 
     /** A point moved by an ISO-8601 duration, forward ({@code sign} 1) or back (-1). */
