@@ -49,7 +49,7 @@ import java.util.List;
  *                   with {@code order} {@code asc}) with no number, judged by the convention of docs/claims.md
  *                   ({@code one_of}); it takes no op and no value
  * @param unchecked  the parts of the claim no rule checks ({@code unchecked}: "the cause: the trade war"); a verdict
- *                   of supported on a reading becomes undetermined ({@code ClaimLogic.capped}); empty for none
+ *                   of supported on a reading becomes undetermined ({@code ClaimLogic.finished}); empty for none
  */
 public record ClaimOptions(When since, String change, Quantity from, String maxAge, String aggregate,
                            List<String> versus, String compare, List<String> rankAmong, String rankKind,

@@ -191,11 +191,12 @@ public final class ClaimLogic {
     }
 
     /**
-     * The verdict as inserted: a claim that names parts no rule checks ({@code unchecked}: "the cause: the trade
+     * The verdict as inserted (every claim rule inserts through it): one resting on projections names them
+     * ({@link #projected}); a claim that names parts no rule checks ({@code unchecked}: "the cause: the trade
      * war") is never supported, on either reading, as what it also says is unknown; contradicted stays (a claim with a
-     * false part is false) and undetermined stays. The reason names the parts. Every claim rule inserts through it.
+     * false part is false) and undetermined stays. The reason names the parts.
      */
-    public static ClaimVerdict capped(ClaimVerdict v) {
+    public static ClaimVerdict finished(ClaimVerdict v) {
         v = projected(v);
         java.util.List<String> parts = v.claim().options().unchecked();
         if (parts.isEmpty()) return v;
