@@ -353,6 +353,15 @@ final class ClaimFormFields {
             if (d.opPos != 0) c.error(d.opPos, who + ": \"one_of\" takes no \"op\"" + hint);
             if (d.valuePos != 0) c.error(d.valuePos, who + ": \"one_of\" takes no \"value\"" + hint);
             if (d.opPos != 0 || d.valuePos != 0) d.complete = false;
+            // no value to widen; a claim over a set asks an op and a value of each member (its condition's words)
+            if (f.toleranceRelative != null || f.toleranceAbsolute != null) {
+                c.error(f.oneOfPos, who + ": \"one_of\" takes no \"tolerance\": it has no value to widen");
+                d.complete = false;
+            }
+            if (f.quantifierGiven) {
+                c.error(f.oneOfPos, who + ": \"one_of\" takes no \"quantifier\": a claim over a set asks an op and a value of each member");
+                d.complete = false;
+            }
         }
         if (f.trendGiven) {
             // the direction is the claim: an op or a value would say something the trend does not check

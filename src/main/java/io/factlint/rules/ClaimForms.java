@@ -137,6 +137,29 @@ public final class ClaimForms {
     }
 
     /**
+     * {@code v} of "one of the highest" over time ({@code one_of}), undetermined on both readings when
+     * {@code unknownTime}: a time within the period with only a statement that no figure is kept is one more value
+     * ranked, which may rank ahead (out of the top) or behind (out of the lower half: rank 6 of 10 is the lower half,
+     * 6 of 11 the middle), so neither a support nor a contradiction stands.
+     */
+    private static ClaimVerdict unsureOfN(ClaimVerdict v, boolean unknownTime) {
+        if (!unknownTime || v.verdict() == Verdict.UNDETERMINED && v.strictVerdict() == Verdict.UNDETERMINED) return v;
+        return new ClaimVerdict(v.claim(), Verdict.UNDETERMINED, Verdict.UNDETERMINED, v.figure(), v.facts(), v.reason()
+                + "; neither supported nor contradicted, as a time within the period has no figure (one more value,"
+                + " ahead or behind): " + Verdict.UNDETERMINED.id());
+    }
+
+    /** "One of the highest" of {@code n}: the verdict on a rank interval (for tests; {@code Ranked.oneOf}). */
+    static Verdict oneOfVerdict(Interval rank, int n, boolean complete) {
+        return Ranked.oneOf(rank, n, complete);
+    }
+
+    /** The ranks that count as "one of the highest" of {@code n} (for tests; {@code Ranked.top}). */
+    static int oneOfTop(int n) {
+        return Ranked.top(n);
+    }
+
+    /**
      * A verdict {@link #noFigure} gave: contradicted, strictly undetermined, no figure, and resting on a statement that
      * no figure is kept (a change may rest on the other side's figure too).
      */
@@ -1297,7 +1320,9 @@ public final class ClaimForms {
                 + "; the claim " + r.claimed(c) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + rank(rs) + ": " + vs.id() + ")" : "")
                 + passedOverNote(x, c.subject(), from, to);
-        return unsure(r.verdict(c, facts, reason, "rank_over"), !passedOverNote(x, c.subject(), from, to).isEmpty());
+        boolean unknownTime = !passedOverNote(x, c.subject(), from, to).isEmpty();
+        if (o.oneOf()) return unsureOfN(r.verdict(c, facts, reason, "rank_over"), unknownTime);
+        return unsure(r.verdict(c, facts, reason, "rank_over"), unknownTime);
     }
 
     /**
