@@ -75,6 +75,8 @@ public final class QuoteText {
         // a value written as a percentage ({"percent": 5.7}) is stated by a bare 5.7 too: a table whose column
         // header carries the % sign
         List<BigDecimal> values = new java.util.ArrayList<>(q.statedNumbers());
+        // "no province has a $1,500 fine" states 0 in words; its number is what was counted, not the count
+        for (BigDecimal v : values) if (v.signum() == 0 && saysNone(quote)) return false;
         if (q.isPercent()) for (BigDecimal v : q.statedNumbers()) values.add(v.movePointRight(2));
         for (ReadNumber n : said) {
             for (BigDecimal v : values) {
@@ -95,6 +97,15 @@ public final class QuoteText {
     private static final Pattern FALL = Pattern.compile(
             "\\b(decreas|declin|drop|fall|fell|down|cut|reduc|lower|shr[iu]nk|slump|plung|plummet|slid|fewer\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Words that state none: no, none, zero, nobody, no one, nothing, not a single, not one. */
+    private static final Pattern NONE = Pattern.compile(
+            "\\b(no|none|zero|nobody|nothing|not a single|not one|no one)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static boolean saysNone(String quote) {
+        return NONE.matcher(quote).find();
+    }
 
     static boolean saysFall(String quote) {
         return FALL.matcher(quote).find();
