@@ -597,7 +597,9 @@ final class FileParser {
      */
     private void belowZero(Draft d, Quantity v) {
         String why = d.attribute == null ? null : cannotBeNegative.get(d.attribute);
-        if (why == null || (d.claim && d.form != null)) return;
+        // a claim with a form (a change, a total, a comparison, ...) states no value of the measure itself; one that
+        // only names who said it, its unchecked parts or a tolerance still does
+        if (why == null || (d.claim && d.form != null && !d.form.options().form().equals("value"))) return;
         String head = d.what() + (d.id == null ? "" : " " + q(d.id)) + ": " + d.attribute + " cannot be negative ("
                 + why + "): ";
         boolean zero = !v.isRange() && v.amount().signum() == 0;

@@ -466,10 +466,9 @@ public final class ClaimForms {
             List<String> pairs = overlapping(inside, spans);
             if (!pairs.isEmpty()) {
                 boolean count = o.aggregate().equals("count");
-                if (!count && !nonNegative && !t.isNonNegative()) {
-                    // a measure that can be negative: the overlap's amount may be anything, so no sum of them bounds it
-                    return overlapUnknown(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display(), pairs, left);
-                }
+                String total = o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display();
+                // a measure that can be negative: the overlap's amount may be anything, so no sum of them bounds it
+                if (!count && !nonNegative && !t.isNonNegative()) return overlapUnknown(total, pairs, left);
                 String note = "; overlapping, so not " + (count ? "counted" : "added") + " twice: " + String.join(", ", pairs);
                 Interval[] lowConv = new Interval[n], lowStrict = new Interval[n];
                 for (int k = 0; k < n; k++) {
@@ -479,11 +478,9 @@ public final class ClaimForms {
                 }
                 // at least the heaviest set of statements that do not overlap, at most all of them (upper ends)
                 Interval lc = heaviestDisjoint(spans, lowConv), ls = heaviestDisjoint(spans, lowStrict);
-                if (lc.min() > conv.max() || ls.min() > strict.max()) {
-                    // only a value below 0 makes a part weigh more than the whole (the loader refuses one on a
-                    // measure that cannot be negative): what the overlap holds is then anything
-                    return overlapUnknown(o.aggregate() + " of " + c.attribute() + " of " + subject + " over " + p.display(), pairs, left);
-                }
+                // only a value below 0 makes a part weigh more than the whole (the loader refuses one on a measure
+                // that cannot be negative): what the overlap holds is then anything
+                if (lc.min() > conv.max() || ls.min() > strict.max()) return overlapUnknown(total, pairs, left);
                 conv = Interval.of(lc.min(), lc.minOpen(), conv.max(), conv.maxOpen());
                 strict = Interval.of(ls.min(), ls.minOpen(), strict.max(), strict.maxOpen());
                 left += note + (count ? ": between the most statements that do not overlap and all of them"
@@ -494,19 +491,17 @@ public final class ClaimForms {
         if (unknownTime(t, p.from(), p.to())) {
             // a time within the period has no figure (a source says none is kept): what it holds is unknown, on both
             // readings, so the total is open the ways that time can move it
-            boolean up = o.aggregate().equals("count") || o.aggregate().equals("sum") && (nonNegative || t.isNonNegative());
-            Interval[] w = unknownWidened(o.aggregate(), up, nonNegative || t.isNonNegative(), conv, strict);
+            boolean signless = nonNegative || t.isNonNegative();
+            boolean up = o.aggregate().equals("count") || o.aggregate().equals("sum") && signless;
+            Interval[] w = unknownWidened(o.aggregate(), up, signless, conv, strict);
             conv = w[0];
             strict = w[1];
             if (around != null && up && around.getHull().max() >= conv.min() && around.getHull().max() < conv.max()) {
                 conv = Interval.of(conv.min(), conv.minOpen(), around.getHull().max(), around.getHull().maxOpen());
             }
-            open = switch (o.aggregate()) {
-                case "max" -> " (at least that: a time within the period has no figure)";
-                case "min" -> " (at most that: a time within the period has no figure)";
-                default -> up ? " (at least that: a time within the period has no figure)"
-                        : " (not known: a time within the period has no figure, and its value may be anything)";
-            };
+            open = up || o.aggregate().equals("max") ? " (at least that: a time within the period has no figure)"
+                    : o.aggregate().equals("min") ? " (at most that: a time within the period has no figure)"
+                    : " (not known: a time within the period has no figure, and its value may be anything)";
         } else if (!o.complete() && (o.aggregate().equals("count") || o.aggregate().equals("sum") && nonNegative)) {
             // facts missing from the file would only add: the strict reading is open upwards
             strict = Interval.of(strict.min(), strict.minOpen(), Double.POSITIVE_INFINITY, true);

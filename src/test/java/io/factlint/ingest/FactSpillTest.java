@@ -34,7 +34,7 @@ class FactSpillTest {
         return f.getSeq() + " " + f.getStoryId() + " " + f.getId() + " " + f.getSubject() + " " + f.getAttribute() + " "
                 + f.getStatus() + " " + quantity + " " + (f.getAt() == null ? "-" : f.getAt().iso() + "/" + f.getAt().display())
                 + " " + f.getSource() + " " + f.getCertainty() + " " + f.getQuote() + " " + f.getLocation()
-                + (f.isUnrecorded() ? " unrecorded" : "");
+                + (f.isUnrecorded() ? " unrecorded" : "") + (f.isProjection() ? " projection" : "");
     }
 
     private static List<Path> inputs() throws Exception {
@@ -60,6 +60,7 @@ class FactSpillTest {
     @Test
     void everyFixtureFactReadsBackFieldForFieldInLoadOrder() throws Exception {
         int facts = 0;
+        long projections = 0;
         for (Path dir : inputs()) {
             List<String> memory;
             try {
@@ -69,8 +70,10 @@ class FactSpillTest {
             }
             assertThat(spilled(List.of(dir), 3)).as(dir.toString()).containsExactlyElementsOf(memory);
             facts += memory.size();
+            projections += memory.stream().filter(f -> f.endsWith(" projection")).count();
         }
         assertThat(facts).isGreaterThan(100);
+        assertThat(projections).as("the claims/projection cases' forecasts").isGreaterThan(0);
     }
 
     @Test
