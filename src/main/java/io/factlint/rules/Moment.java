@@ -21,6 +21,8 @@ public final class Moment {
     private final int index;
     private final When at;
     private final List<Fact> facts;
+    /** Every statement for the time, the projections an observation beats included ({@link #getStatements}). */
+    private final List<Fact> statements;
     private final int nextIndex;
 
     Moment(String subject, String attribute, int index, When at, List<Fact> facts) {
@@ -34,7 +36,8 @@ public final class Moment {
         this.attribute = attribute;
         this.index = index;
         this.at = at;
-        this.facts = observedFirst(facts);
+        this.statements = List.copyOf(facts);
+        this.facts = observedFirst(this.statements);
     }
 
     /**
@@ -47,7 +50,7 @@ public final class Moment {
             if (f.isProjection()) projected = true;
             else observed = true;
         }
-        if (!(observed && projected)) return List.copyOf(facts);
+        if (!(observed && projected)) return facts;
         return facts.stream().filter(f -> !f.isProjection()).toList();
     }
 
@@ -62,6 +65,11 @@ public final class Moment {
     public int getNextIndex() { return nextIndex; }
     public When getAt() { return at; }
     public List<Fact> getFacts() { return facts; }
+    /**
+     * Every statement for the time as made, with the projections that {@link #getFacts} leaves out once a source
+     * reports the time: what one source said ({@link Timeline#restrictedTo}) still holds its forecast.
+     */
+    public List<Fact> getStatements() { return statements; }
 
     /**
      * The time a measure's statement counts at: its own time, or a period's end (a total for 12–14 March: the 14th).

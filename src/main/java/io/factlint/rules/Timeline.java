@@ -125,7 +125,7 @@ public final class Timeline {
      */
     public Timeline restrictedTo(Predicate<Fact> keep) {
         List<Fact> kept = new ArrayList<>();
-        for (Moment m : moments) for (Fact f : m.getFacts()) if (keep.test(f)) kept.add(f);
+        for (Moment m : moments) for (Fact f : m.getStatements()) if (keep.test(f)) kept.add(f);
         if (kept.isEmpty()) return null;
         List<Series> s = Series.of(kept);
         if (s.isEmpty()) return null;
