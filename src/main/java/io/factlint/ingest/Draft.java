@@ -108,7 +108,7 @@ final class Draft {
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
                     complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
-                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf);
+                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf, false);
         }
     }
 

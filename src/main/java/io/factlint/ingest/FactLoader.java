@@ -277,13 +277,20 @@ public final class FactLoader {
                 }
                 Claim claim = new Claim(story.id(), d.id, d.text, d.subject, d.attribute, d.op,
                         d.value instanceof String s ? s : null, d.value instanceof Quantity qv ? qv : null,
-                        d.at, d.location, d.form == null ? null : d.form.options());
+                        d.at, d.location, claimOptions(d));
                 claims.add(claim);
                 if (d.drafted) drafted.add(new Drafted(null, claim));
                 if (!declaredYet(d)) pending.add(new Pending(d, f.file(), f.fatal, claim));
             }
             mentions.addAll(f.mentions);
             ignored.addAll(f.ignored);
+        }
+
+        /** A claim's fields beyond "attribute op value at a time", with {@code {"unrecorded": true}} as its value. */
+        private static io.factlint.model.ClaimOptions claimOptions(Draft d) {
+            io.factlint.model.ClaimOptions o = d.form == null ? null : d.form.options();
+            if (d.value != ValueGrammar.Unrecorded.VALUE) return o;
+            return (o == null ? io.factlint.model.ClaimOptions.NONE : o).withUnrecorded();
         }
 
         /** Whether every entity and source {@code d} names is declared by the files merged so far. */

@@ -145,7 +145,7 @@ final class FileParser {
     };
     private static final Fields.Reader<Draft> ATTRIBUTE = (g, d, f, pos) -> d.attribute = g.attribute(f);
     private static final Fields.Reader<Draft> VALUE = (g, d, f, pos) -> {
-        d.value = g.value(f, !d.claim);
+        d.value = g.value(f, true);
         d.valuePos = pos;
     };
     private static final Fields.Reader<Draft> DRAFTED = (g, d, f, pos) -> {
@@ -551,13 +551,14 @@ final class FileParser {
             return;
         }
         boolean status = Fact.STATUS.equals(d.attribute);
-        if (d.value == ValueGrammar.Unrecorded.VALUE && (status || d.claim)) {
-            error(d.valuePos, status
-                    ? ValueGrammar.UNRECORDED_FORM + " is for a measure, not a status: expected a status word for \"value\" "
-                            + "of a status " + d.what() + " " + Messages.expected(statusWords)
-                    : "a claim states a figure: " + ValueGrammar.UNRECORDED_FORM + " is for a fact, a source's statement "
-                            + "that no figure is kept; expected a number or a quantity for \"value\" of a claim");
+        if (d.value == ValueGrammar.Unrecorded.VALUE && status) {
+            error(d.valuePos, ValueGrammar.UNRECORDED_FORM + " is for a measure, not a status: expected a status word for"
+                    + " \"value\" of a status " + d.what() + " " + Messages.expected(statusWords));
             d.complete = false;
+            return;
+        }
+        if (d.value == ValueGrammar.Unrecorded.VALUE && d.claim) {
+            unrecordedClaim(d);
             return;
         }
         if (status) {
@@ -584,6 +585,30 @@ final class FileParser {
                 d.value = Quantity.exactly(n);
             }
             if (d.value instanceof Quantity v) belowZero(d, v);
+        }
+    }
+
+    /**
+     * A claim whose value is {@code {"unrecorded": true}}: that no figure of the measure is kept for its time ({@code =})
+     * or that one is ({@code !=}), judged on the statements for that time (docs/claims.md). Any other op, a form that
+     * computes a figure (a change, a total, a comparison, a rank, a trend, a set) and a tolerance are errors: there is
+     * no figure to compare, total or widen.
+     */
+    private void unrecordedClaim(Draft d) {
+        String head = "claim" + (d.id == null ? "" : " " + q(d.id)) + ": ";
+        if (d.op != null && d.op != Op.EQ && d.op != Op.NE) {
+            error(d.opPos, head + "op \"" + d.op.symbol() + "\" does not apply to " + ValueGrammar.UNRECORDED_FORM
+                    + ": \"=\" claims that no figure is kept, \"!=\" that one is");
+            d.complete = false;
+        }
+        if (d.form == null) return;
+        if (!d.form.options().form().equals("value")) {
+            error(d.valuePos, head + ValueGrammar.UNRECORDED_FORM + " is the claim that no figure is kept: it takes no"
+                    + " since, aggregate, versus, rank_among, rank_over, trend or quantifier, which judge figures");
+            d.complete = false;
+        } else if (d.form.toleranceRelative != null || d.form.toleranceAbsolute != null) {
+            error(d.valuePos, head + ValueGrammar.UNRECORDED_FORM + " takes no \"tolerance\": it has no figure to widen");
+            d.complete = false;
         }
     }
 

@@ -179,7 +179,7 @@ final class ValueGrammar {
     }
 
     /**
-     * As {@link #value(String)}; {@code unrecordedAllowed}: the value of a fact, where {@code {"unrecorded": true}} is
+     * As {@link #value(String)}; {@code unrecordedAllowed}: the value of a fact or claim, where {@code {"unrecorded": true}} is
      * allowed, so a message on an unknown field of the object lists {@code unrecorded} too (elsewhere it is read, to
      * be refused with its own message, but not offered).
      */

@@ -48,8 +48,9 @@ public record Claim(String storyId, String id, String text, String subject, Stri
         return Fact.STATUS.equals(attribute);
     }
 
-    /** The claimed value as written: {@code captured}, {@code 0.25}, {@code over 3,000}. */
+    /** The claimed value as written: {@code captured}, {@code 0.25}, {@code over 3,000}, {@code unrecorded (no figure kept)}. */
     public String valueWords() {
+        if (options.unrecorded()) return Fact.UNRECORDED_WORDS;
         return status != null ? status : quantity == null ? "" : quantity.words();
     }
 }

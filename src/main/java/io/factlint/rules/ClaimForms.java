@@ -270,6 +270,7 @@ public final class ClaimForms {
     private static ClaimVerdict value(Ctx x) {
         Claim c = x.c();
         Value v = valueAt(x, c.subject(), c.attribute(), c.at());
+        if (c.options().unrecorded()) return noFigureKept(c, v);
         if (v.unrecorded() != null) return noFigure(c, c.attribute() + " of " + c.subject() + " on " + c.at().display(), v);
         if (v.missing() != null) return ClaimLogic.undetermined(c, v.missing());
         String words = v.words();
@@ -279,6 +280,23 @@ public final class ClaimForms {
         }
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
                 c.attribute() + " of " + c.subject() + " is " + words + " on " + c.at().display(), "");
+    }
+
+    /**
+     * A claim that no figure is kept ({@code "value": {"unrecorded": true}}, op {@code =}; {@code !=}: that one is),
+     * on the statement its time takes (the latest at or before it, within {@code window} and {@code max_age}): a
+     * source's statement that no figure is kept supports it, a stated figure contradicts it, on both readings (no
+     * hedge is read); no statement leaves it undetermined.
+     */
+    private static ClaimVerdict noFigureKept(Claim c, Value v) {
+        if (v.missing() != null && v.unrecorded() == null) return ClaimLogic.undetermined(c, v.missing());
+        boolean none = v.unrecorded() != null;
+        boolean holds = none == (c.op() == Op.EQ);
+        Verdict verdict = holds ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
+        String what = c.attribute() + " of " + c.subject() + " on " + c.at().display() + ": "
+                + (none ? v.unrecorded() : "a figure is stated, " + v.words());
+        return new ClaimVerdict(c, verdict, verdict, null, v.facts(), what + "; the claim that "
+                + (c.op() == Op.EQ ? "no figure is kept" : "a figure is kept") + " is " + verdict.id());
     }
 
     private static ClaimVerdict change(Ctx x) {

@@ -227,9 +227,15 @@ class FactsSchemaTest {
                 "\"attribute\": \"status\", \"value\": {\"unrecorded\": true}"}) {
             assertThat(schema.validate(JSON.readTree(base + bad + "}]}"))).as(bad).isNotEmpty();
         }
-        String claim = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", "
-                + "\"value\": {\"unrecorded\": true}, \"at\": \"2024-01-01\"}]}";
-        assertThat(schema.validate(JSON.readTree(claim))).as("a claim's value").isNotEmpty();
+        // a claim's value: the claim that no figure is kept (=) or that one is (!=), with no form that judges figures
+        String claim = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", "
+                + "\"value\": {\"unrecorded\": true}, \"at\": \"2024-01-01\", ";
+        assertThat(schema.validate(JSON.readTree(claim + "\"op\": \"=\"}]}"))).as("no figure is kept").isEmpty();
+        assertThat(schema.validate(JSON.readTree(claim + "\"op\": \"!=\"}]}"))).as("a figure is kept").isEmpty();
+        for (String bad : new String[]{"\"op\": \">\"", "\"op\": \"=\", \"since\": \"2019\"",
+                "\"op\": \"=\", \"tolerance\": {\"relative\": 0.1}", "\"op\": \"=\", \"versus\": \"f\""}) {
+            assertThat(schema.validate(JSON.readTree(claim + bad + "}]}"))).as(bad).isNotEmpty();
+        }
         assertThat(validate(BadInputCorpusTest.ROOT.resolve("unrecorded-value/facts/story.json"))).isNotEmpty();
     }
 
