@@ -104,6 +104,11 @@ final class ClaimFormFields {
                     fm.unitPos = pos;
                     fm.unit = choice(g, f, d, "days", "years");
                 })
+                .optional("per", (g, d, f, pos) -> {
+                    Draft.Form fm = form(d);
+                    fm.perPos = pos;
+                    fm.per = choice(g, f, d, "day", "week", "month", "year");
+                })
                 .optional("versus", (g, d, f, pos) -> form(d).versus = idList(g, f, d, form(d).versusPos))
                 .optional("compare", (g, d, f, pos) -> form(d).compare = choice(g, f, d, "difference", "ratio"))
                 .optional("rank_among", (g, d, f, pos) -> {
@@ -342,6 +347,12 @@ final class ClaimFormFields {
         if (f.unitPos != 0 && !"duration".equals(f.aggregate) && !"gap".equals(f.aggregate)) {
             // the unit of a length of time: any other claim's value is in the attribute's own unit
             c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" or \"gap\" (the unit of a length of time)");
+            d.complete = false;
+        }
+        if (f.perPos != 0 && !("sum".equals(f.aggregate) || "count".equals(f.aggregate)) || f.perPos != 0 && ofTotals) {
+            // a rate is a total over the claim's own period divided by its length
+            c.error(f.perPos, who + ": \"per\" is only for \"aggregate\": \"sum\" or \"count\" over the claim's period"
+                    + " (a rate: \"1,000 a day\"), not with \"since\" or \"versus\"");
             d.complete = false;
         }
         if (f.oneOf) {

@@ -56,6 +56,10 @@ final class Draft {
         String unit;
         /** Where {@code unit} was given (0 when absent): a unit on another aggregate is an error there. */
         long unitPos;
+        /** {@code per} of a rate ({@code day}, {@code week}, {@code month}, {@code year}), null when absent or invalid. */
+        String per;
+        /** Where {@code per} was given (0 when absent). */
+        long perPos;
         java.util.List<String> versus = java.util.List.of();
         final java.util.List<Long> versusPos = new java.util.ArrayList<>();
         String compare;
@@ -108,7 +112,7 @@ final class Draft {
                     from, maxAge, aggregate, versus, compare, rankAmong, rankKind,
                     order == null && (!rankAmong.isEmpty() || rankKind != null || rankOver != null) ? "desc" : order,
                     complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier,
-                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf, false);
+                    quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf, per, false);
         }
     }
 

@@ -50,6 +50,9 @@ import java.util.List;
  *                   ({@code one_of}); it takes no op and no value
  * @param unchecked  the parts of the claim no rule checks ({@code unchecked}: "the cause: the trade war"); a verdict
  *                   of supported on a reading becomes undetermined ({@code ClaimLogic.finished}); empty for none
+ * @param per        with {@code aggregate} {@code sum} or {@code count}: {@code day}, {@code week}, {@code month} or
+ *                   {@code year}, the claim's value is the total per that length of time over the claim's period (a
+ *                   rate: "1,000 deaths a day"); else null
  * @param unrecorded the claim's value is {@code {"unrecorded": true}}: with {@code =} it claims that no figure of the
  *                   measure is kept for its time ("survival rates remain unknown"), with {@code !=} that one is
  */
@@ -59,11 +62,11 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
                            String window, When rankOver, String trend, String unit, String quantifier,
                            Op quantifierOp, Quantity quantifierCount, List<String> among, String amongKind,
                            boolean membersComplete, String accordingTo, List<String> unchecked, boolean oneOf,
-                           boolean unrecorded) {
+                           String per, boolean unrecorded) {
 
     public static final ClaimOptions NONE = new ClaimOptions(null, null, null, null, null, List.of(), null,
             List.of(), null, null, false, null, null, null, null, null, null, null, null, null, List.of(), null, false, null,
-            List.of(), false, false);
+            List.of(), false, null, false);
 
     public ClaimOptions {
         versus = versus == null ? List.of() : List.copyOf(versus);
@@ -80,7 +83,7 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
     public ClaimOptions withoutSet() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
                 membersComplete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, null, null, null,
-                null, null, false, accordingTo, unchecked, oneOf, unrecorded);
+                null, null, false, accordingTo, unchecked, oneOf, per, unrecorded);
     }
 
     /** The kind whose every entity the claim involves ({@code rank_among} or {@code among} {@code {"kind": ...}}), or null. */
@@ -140,13 +143,13 @@ public record ClaimOptions(When since, String change, Quantity from, String maxA
         return unchecked.isEmpty() ? equals(NONE) : new ClaimOptions(since, change, from, maxAge, aggregate, versus,
                 compare, rankAmong, rankKind, order, complete, toleranceRelative, toleranceAbsolute, window, rankOver,
                 trend, unit, quantifier, quantifierOp, quantifierCount, among, amongKind, membersComplete, accordingTo,
-                List.of(), oneOf, unrecorded).equals(NONE);
+                List.of(), oneOf, per, unrecorded).equals(NONE);
     }
 
     /** These options for a claim whose value is {@code {"unrecorded": true}} ({@link #unrecorded}). */
     public ClaimOptions withUnrecorded() {
         return new ClaimOptions(since, change, from, maxAge, aggregate, versus, compare, rankAmong, rankKind, order,
                 complete, toleranceRelative, toleranceAbsolute, window, rankOver, trend, unit, quantifier, quantifierOp,
-                quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf, true);
+                quantifierCount, among, amongKind, membersComplete, accordingTo, unchecked, oneOf, per, true);
     }
 }

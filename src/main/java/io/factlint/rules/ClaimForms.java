@@ -381,8 +381,38 @@ public final class ClaimForms {
         }
         if (t.value().missing() != null) return ClaimLogic.undetermined(c, t.value().missing());
         Value v = t.value();
+        if (o.per() != null) {
+            // a rate ("1,000 a day"): the total over the claim's period divided by its length in that unit
+            double len = perLength(c.at(), o.per());
+            Interval l = Interval.point(len);
+            Interval conv = v.conv().divide(l).denoised(), strict = v.strict().divide(l).denoised();
+            String what = t.what() + "; per " + o.per() + ", over " + Interval.number(len) + " " + o.per()
+                    + (len == 1 ? "" : "s") + ": " + show(conv, v.percent());
+            return judged(c, conv, strict, v.percent(), v.facts(), what, t.left(), -1);
+        }
         // a time within the period with no figure has already widened the total ({@link #total}), both ways it can move
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(), t.what(), t.left(), t.scale());
+    }
+
+    /**
+     * The length of the period {@code p} in {@code per} ({@code day}, {@code week}, {@code month}, {@code year}): whole
+     * calendar months and years, and the days left over in months and years of the Gregorian average (2020 is 1 year,
+     * not 366 / 365.2425; March 2020 is 1 month), for a rate.
+     */
+    static double perLength(When p, String per) {
+        long a = startSecond(p.from()), b = endSecond(p.to());
+        double days = inUnit(b - a, false);
+        return switch (per) {
+            case "day" -> days;
+            case "week" -> days / 7;
+            case "year" -> gapIn(a, b, true);
+            default -> {
+                java.time.LocalDateTime x = java.time.LocalDateTime.ofEpochSecond(a, 0, java.time.ZoneOffset.UTC);
+                java.time.LocalDateTime y = java.time.LocalDateTime.ofEpochSecond(b, 0, java.time.ZoneOffset.UTC);
+                long whole = java.time.temporal.ChronoUnit.MONTHS.between(x, y);
+                yield whole + inUnit(java.time.Duration.between(x.plusMonths(whole), y).getSeconds(), false) / (DAYS_PER_YEAR / 12);
+            }
+        };
     }
 
     /**
