@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  */
 final class RuleCache {
     /** Bumped whenever the entry layout or what goes into the key changes. */
-    static final String FORMAT = "factlint-rule-cache/6";
+    static final String FORMAT = "factlint-rule-cache/7";
     private static final byte[] MAGIC = "FLRULES1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 32 + 8 + 32;
     private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;

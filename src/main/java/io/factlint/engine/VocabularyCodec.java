@@ -90,6 +90,8 @@ final class VocabularyCodec {
         for (String m : v.measures()) str(out, m);
         out.writeInt(v.nonNegative().size());
         for (String m : v.nonNegative()) str(out, m);
+        out.writeInt(v.yesNo().size());
+        for (String m : v.yesNo()) str(out, m);
 
         // the YAML files the positions name, relative to the rules folder; longest display name first (a prefix match)
         List<Map.Entry<String, String>> files = new ArrayList<>(yamlFiles.entrySet());
@@ -155,10 +157,13 @@ final class VocabularyCodec {
         n = count(in);
         List<String> nonNegative = new ArrayList<>(n);
         for (int i = 0; i < n; i++) nonNegative.add(str(in));
+        n = count(in);
+        List<String> yesNo = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) yesNo.add(str(in));
         // the loader's lists are unmodifiable (List.copyOf, Stream.toList)
         Vocabulary vocabulary = new Vocabulary(List.copyOf(statuses), List.copyOf(transitions), List.copyOf(cumulative),
                 List.copyOf(partWhole), List.copyOf(figures), List.copyOf(single), List.copyOf(measures),
-                List.copyOf(nonNegative));
+                List.copyOf(nonNegative), List.copyOf(yesNo));
 
         n = count(in);
         List<String> files = new ArrayList<>(n);

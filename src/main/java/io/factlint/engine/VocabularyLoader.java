@@ -38,6 +38,7 @@ import java.util.Set;
  * singleSource: {attributes: [killed, killed_or_injured], statuses: [deceased]}
  * measures: [gbvf_cases]   # attributes that exist though no fact may state them (docs/claims.md)
  * nonNegative: [clinic_spending]   # measures that cannot be negative: a longer period's total bounds a shorter one's
+ * yesNo: [test_kit_shortage]   # yes/no measures: a state that holds (1) or does not (0)
  * </pre>
  */
 final class VocabularyLoader {
@@ -50,7 +51,7 @@ final class VocabularyLoader {
     /** One vocabulary file as written. */
     record VocabFile(List<String> statuses, List<String> terminal, Map<String, List<String>> transitions,
                      List<String> cumulative, Map<String, List<String>> partOf, Map<String, FigureFile> figures,
-                     SingleSourceFile singleSource, List<String> measures, List<String> nonNegative, Object draft,
+                     SingleSourceFile singleSource, List<String> measures, List<String> nonNegative, List<String> yesNo, Object draft,
                      com.fasterxml.jackson.databind.JsonNode rules) {
         // draft: the drafting vocabulary (rules/vocabulary/draft.yaml), read by io.factlint.draft, not by the rules
         // rules: the rule catalogue (RuleCatalogue reads it)
@@ -106,6 +107,7 @@ final class VocabularyLoader {
         Set<SingleSourceWatch> single = new LinkedHashSet<>();
         Set<String> measures = new java.util.TreeSet<>();
         Set<String> nonNegative = new java.util.TreeSet<>();
+        Set<String> yesNo = new java.util.TreeSet<>();
         // where each transition and terminal status is written, to place an error on it (file, JSON pointer)
         Map<Transition, String[]> transitionAt = new LinkedHashMap<>();
         Map<String, String[]> terminalAt = new LinkedHashMap<>();
@@ -187,6 +189,17 @@ final class VocabularyLoader {
                     }
                 }
             }
+            if (v.yesNo() != null) {
+                for (int i = 0; i < v.yesNo().size(); i++) {
+                    String m = v.yesNo().get(i);
+                    if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
+                        problems.add(at.apply(p, "/yesNo/" + i) + ": a yes/no measure is an attribute in snake_case, found "
+                                + (m == null ? "null" : "\"" + m + "\""));
+                    } else {
+                        yesNo.add(m);
+                    }
+                }
+            }
             if (v.singleSource() != null) {
                 if (v.singleSource().attributes() != null) {
                     v.singleSource().attributes().forEach(a -> single.add(new SingleSourceWatch(a, null)));
@@ -219,7 +232,8 @@ final class VocabularyLoader {
         return new Vocabulary(
                 statuses.stream().map(s -> new StatusWord(s, terminal.contains(s))).toList(),
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
-                List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures), List.copyOf(nonNegative));
+                List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures), List.copyOf(nonNegative),
+                List.copyOf(yesNo));
     }
 
     /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */

@@ -89,13 +89,27 @@ public final class FactLoader {
         return this;
     }
 
+    /** The yes/no measures of the rule pack ({@code yesNo:}); empty: none is checked. */
+    private Set<String> yesNo = Set.of();
+
+    /**
+     * Makes a fact of a yes/no measure ({@code yesNo:} of the rule pack: a state that holds, 1, or does not, 0)
+     * stating anything but 0 or 1, and a plain claim on one with another value or an op other than {@code =} and
+     * {@code !=}, an input error at the value or the op (docs/claims.md, a yes/no property).
+     */
+    public FactLoader checkingYesNo(java.util.Collection<String> measures) {
+        this.yesNo = Set.copyOf(measures);
+        return this;
+    }
+
     /**
      * Checks the input against what the rule pack knows: claim attributes ({@link #checkingClaimAttributes}, with
      * the vocabulary's {@link io.factlint.model.vocab.Vocabulary#knownAttributes()}) and the measures that cannot be
      * negative ({@link #refusingBelowZero}). Every check run (the command line, the workbench, Spark) loads so.
      */
     public FactLoader checkingAgainst(io.factlint.model.vocab.Vocabulary vocabulary) {
-        return checkingClaimAttributes(vocabulary.knownAttributes()).refusingBelowZero(vocabulary.cannotBeNegative());
+        return checkingClaimAttributes(vocabulary.knownAttributes()).refusingBelowZero(vocabulary.cannotBeNegative())
+                .checkingYesNo(vocabulary.yesNo());
     }
 
     /** When large inputs are spilled to disk ({@link FactSpill}); by default never. */
@@ -473,7 +487,7 @@ public final class FactLoader {
     }
 
     private ParsedFile parse(FileWalker.InputFile f) {
-        return new FileParser(f, factories, limits, statusWords, statusSet, cannotBeNegative).parse();
+        return new FileParser(f, factories, limits, statusWords, statusSet, cannotBeNegative, yesNo).parse();
     }
 
     private ParsedFile result(Future<ParsedFile> future, FileWalker.InputFile file) {

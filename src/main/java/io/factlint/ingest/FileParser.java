@@ -233,6 +233,8 @@ final class FileParser {
     private final Set<String> statusSet;
     /** The measures the rule pack knows cannot be negative, with why ({@code Vocabulary#cannotBeNegative}). */
     private final Map<String, String> cannotBeNegative;
+    /** The yes/no measures of the rule pack ({@code Vocabulary#yesNo}): 0 or 1 only. */
+    private final Set<String> yesNo;
     private final List<InputError> missingFieldErrors = new ArrayList<>();
     private TokenCursor c;
     private ValueGrammar g;
@@ -242,7 +244,7 @@ final class FileParser {
     private boolean hasContent;
 
     FileParser(FileWalker.InputFile input, ParserFactories factories, ParserLimits limits,
-               List<String> statusWords, Set<String> statusSet, Map<String, String> cannotBeNegative) {
+               List<String> statusWords, Set<String> statusSet, Map<String, String> cannotBeNegative, Set<String> yesNo) {
         this.out = new ParsedFile(input, limits.maxErrorsPerFile());
         this.file = input.display();
         this.factories = factories;
@@ -250,6 +252,7 @@ final class FileParser {
         this.statusWords = statusWords;
         this.statusSet = statusSet;
         this.cannotBeNegative = cannotBeNegative;
+        this.yesNo = yesNo;
     }
 
     /** Reads the file; never throws. */
@@ -271,7 +274,7 @@ final class FileParser {
             if (fast != null) return fast;
             // not UTF-8 text, or the parser stopped (a syntax error, a limit): read it again through the stream
             // checks and the character parser, which locate and word every such error
-            return new FileParser(out.input, factories, limits, statusWords, statusSet, cannotBeNegative).parseStream(path);
+            return new FileParser(out.input, factories, limits, statusWords, statusSet, cannotBeNegative, yesNo).parseStream(path);
         }
         return parseStream(path);
     }
@@ -585,6 +588,27 @@ final class FileParser {
                 d.value = Quantity.exactly(n);
             }
             if (d.value instanceof Quantity v) belowZero(d, v);
+            if (d.value instanceof Quantity v && d.attribute != null && yesNo.contains(d.attribute)) yesNoValue(d, v);
+        }
+    }
+
+    /**
+     * A yes/no measure ({@code yesNo:}): a fact states 0 (the state does not hold) or 1 (it holds), written plain; so
+     * does a claim with no form, by {@code =} or {@code !=}. A claim with a form (a total of the days a state held, a
+     * change) states another quantity and is not checked.
+     */
+    private void yesNoValue(Draft d, Quantity v) {
+        if (d.claim && d.form != null && !d.form.options().form().equals("value")) return;
+        String head = d.what() + (d.id == null ? "" : " " + q(d.id)) + ": " + d.attribute + " is a yes/no measure (the rule"
+                + " pack lists it under yesNo): ";
+        boolean plain = !v.isRange() && !v.isPercent() && v.bound() == io.factlint.model.Bound.EXACTLY
+                && (v.amount().compareTo(java.math.BigDecimal.ZERO) == 0 || v.amount().compareTo(java.math.BigDecimal.ONE) == 0);
+        if (!plain) {
+            error(d.valuePos, head + "its value is 0 (no) or 1 (yes), found " + q(v.words()));
+            d.complete = false;
+        } else if (d.claim && d.op != null && d.op != Op.EQ && d.op != Op.NE) {
+            error(d.opPos, head + "op \"" + d.op.symbol() + "\" does not apply (use = or !=)");
+            d.complete = false;
         }
     }
 

@@ -87,7 +87,39 @@ public final class QuoteText {
                 }
             }
         }
-        return true;
+        // a number the reader takes for no figure may still be the fact's: a rank written as an ordinal ("comes in
+        // 9th"), a year that is the value, "one"
+        for (ReadNumber n : NumberReader.read(quote)) {
+            if (n.isFigure()) continue;
+            for (BigDecimal v : values) if (n.states(v)) return false;
+        }
+        // only years used as a name's adjective left ("a 2013 study", "the 2020 budget"): they state no figure
+        for (ReadNumber n : said) if (!namingYear(quote, n)) return true;
+        return false;
+    }
+
+    /**
+     * A plain integer from 1900 to 2100 that names a thing by its year, not a count: after "a" or "an" before a word
+     * in lower case ("a 2013 study"), or after "the", "this", "that", "its", "their", "his", "her" or "our" before a
+     * lower-case word that does not end in "s" ("the 2020 budget", "its 2019 report"; "the 2000 soldiers" is a
+     * count). Only the quote check reads it so (a story text's "a 2013 study" is the reader's business): such a
+     * year never raises a mismatch alone.
+     */
+    private static final Pattern ARTICLE = Pattern.compile("(?i)\\b(?:a|an)\\s+$");
+    private static final Pattern DETERMINER = Pattern.compile("(?i)\\b(?:the|this|that|its|their|his|her|our)\\s+$");
+    private static final Pattern LOWER_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{L}-]*)");
+
+    static boolean namingYear(String quote, ReadNumber n) {
+        if (n.percent() || n.currency() != null || n.isRange() || !n.alternatives().isEmpty()
+                || n.bound() != io.factlint.model.Bound.EXACTLY || !n.text().matches("\\d{4}")) return false;
+        int y = n.value().intValue();
+        if (y < 1900 || y > 2100) return false;
+        java.util.regex.Matcher word = LOWER_WORD.matcher(quote.substring(n.end()));
+        if (!word.find()) return false;
+        String before = quote.substring(Math.max(0, n.start() - 8), n.start());
+        if (ARTICLE.matcher(before).find()) return true;
+        String w = word.group(1);
+        return DETERMINER.matcher(before).find() && (!w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is"));
     }
 
     /**
@@ -113,7 +145,8 @@ public final class QuoteText {
 
     /** The numbers of a quote as an editor writes them: {@code 2,500}. */
     public static String numbersWords(String quote) {
-        return String.join(", ", NumberReader.figures(quote).stream().map(QuoteText::words).toList());
+        return String.join(", ", NumberReader.figures(quote).stream().filter(n -> !namingYear(quote, n))
+                .map(QuoteText::words).toList());
     }
 
     private static String words(ReadNumber n) {

@@ -40,6 +40,32 @@ class BadInputCorpusTest {
         return TestSupport.loader().checkingAgainst(VOCABULARY);
     }
 
+    /**
+     * The loader of the case {@code dir}: the default one, or for a case with a {@code vocabulary/} folder (a case of
+     * a vocabulary setting, as a rule case has one) the default rule pack's vocabulary plus its YAML files.
+     */
+    static FactLoader loader(Path dir) throws IOException {
+        Path own = dir.resolve("vocabulary");
+        if (!Files.isDirectory(own)) return loader();
+        Path rules = Files.createTempDirectory("factlint-bad-input-rules-");
+        Path vocab = Files.createDirectories(rules.resolve("vocabulary"));
+        for (Path from : List.of(Path.of("rules"), Path.of("rules/vocabulary"))) {
+            try (Stream<Path> s = Files.list(from)) {
+                for (Path y : s.filter(Files::isRegularFile).toList()) {
+                    Files.copy(y, (from.endsWith("vocabulary") ? vocab : rules).resolve(y.getFileName()));
+                }
+            }
+        }
+        try (Stream<Path> s = Files.list(own)) {
+            for (Path y : s.toList()) Files.copy(y, vocab.resolve("case-" + y.getFileName()));
+        }
+        try {
+            return TestSupport.loader().checkingAgainst(RulePack.loadVocabulary(rules));
+        } catch (RulePackException e) {
+            throw new IllegalStateException(own + ": " + e.getMessage(), e);
+        }
+    }
+
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.list(ROOT)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
@@ -51,7 +77,7 @@ class BadInputCorpusTest {
     void reportsExactly(String name) throws IOException {
         Path dir = ROOT.resolve(name);
         String prefix = dir + "/";
-        List<String> actual = TestSupport.errors(loader(), dir.resolve("facts")).stream()
+        List<String> actual = TestSupport.errors(loader(dir), dir.resolve("facts")).stream()
                 .map(line -> line.replace(prefix, ""))
                 .toList();
         Path expectedFile = dir.resolve("expected.txt");

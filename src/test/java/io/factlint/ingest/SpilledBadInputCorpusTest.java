@@ -30,12 +30,17 @@ class SpilledBadInputCorpusTest {
         return BadInputCorpusTest.loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 3));
     }
 
+    /** As {@link #spilling()}, with the case's own vocabulary when it has one ({@code BadInputCorpusTest.loader(Path)}). */
+    private FactLoader spilling(Path dir) throws java.io.IOException {
+        return BadInputCorpusTest.loader(dir).spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 3));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsExactlyWhenSpilled(String name) throws Exception {
         Path dir = BadInputCorpusTest.ROOT.resolve(name);
         String prefix = dir + "/";
-        List<String> actual = TestSupport.errors(spilling(), dir.resolve("facts")).stream()
+        List<String> actual = TestSupport.errors(spilling(dir), dir.resolve("facts")).stream()
                 .map(line -> line.replace(prefix, "")).toList();
         List<String> expected = Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList();

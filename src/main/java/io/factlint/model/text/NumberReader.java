@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>fractions in words: "a quarter", "half", "two thirds", "one in twenty" ({@link ReadNumber.Role#FRACTION});</li>
  *   <li>percentages: "33%", "33 %", "33 per cent", "33 percent", "33 percentage points";</li>
  *   <li>scales and money: "3.5 million", "$2.78 billion", "2.78bn", "$5m", "€1.2 trillion", "5k", naira written
- *   "₦950 billion" or, as Nigerian newsrooms do, "N2.1 trillion" (an N right before the digits);</li>
+ *   "₦950 billion" or, as Nigerian newsrooms do, "N2.1 trillion" (an N right before the digits), and the
+ *   shillings, rupees and cedis of "KSh37.3 billion", "Sh500", "Rs500" and "GH₵20" (the code right before the
+ *   digits); "1.1m" or "5k" with no money is the number, and the scaled value another reading;</li>
  *   <li>ranges: "10,000 to 12,000", "10,000-12,000", "between 10,000 and 12,000", "10 to 12 million";</li>
  *   <li>hedges before the number, as the fact format's bounds: over, more than, above, exceeding → over; at least,
  *       no fewer than → at_least; fewer than, less than, under, below → under; up to, as many as, at most, no more
@@ -139,7 +141,7 @@ public final class NumberReader {
     private static final Pattern ATOM = Pattern.compile(
             "(?<isodate>(?<![\\p{L}\\p{N}])\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\p{N}]))|"
             + "(?<time>(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?![\\p{N}]))"
-            + "|(?<digits>(?:(?<![\\p{L}\\p{N}.,])|(?<=(?<![\\p{L}\\p{N}])(?-i:N))(?=\\d))(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
+            + "|(?<digits>(?:(?<![\\p{L}\\p{N}.,])|(?<=(?<![\\p{L}\\p{N}])(?-i:N|KSh|Ksh|KES|TSh|USh|Sh|Rs|GHS))(?=\\d))(?<!\\p{L}-)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:, \\d{3})+(?![\\p{N}])|\\d+,\\d{1,2}(?![\\p{N},])|\\d+(?:\\.\\d+)?|\\.\\d+)(?![\\p{N}]))"
             + "|(?<onein>\\b(?:one|1) in (?<den>\\d+|" + UNIT_WORDS + "|hundred|thousand)\\b)"
             + "|(?<fraction>\\b(?:(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\\s-]+)?" + FRACTION_WORD + "\\b)"
             + "|(?<words>\\b(?:(?:a|an)\\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\\b))?" + NUMBER_WORD
@@ -153,7 +155,8 @@ public final class NumberReader {
     private static final Pattern PERCENT_AFTER = Pattern.compile(
             "^(?:[\\s\u00A0\u202F]?%|\\s+(?:per ?cent|percent|percentage points?|pc)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CURRENCY_BEFORE = Pattern.compile(
-            "(?<cur>US\\$|A\\$|C\\$|HK\\$|\\$|€|£|¥|₩|₹|₽|₦|(?<![\\p{L}\\p{N}])N(?=\\d)|(?:USD|EUR|GBP|JPY|KRW|CNY|RUB|UAH|NGN)\\s?)$");
+            "(?<cur>US\\$|A\\$|C\\$|HK\\$|\\$|€|£|¥|₩|₹|₽|₦|₵|(?<![\\p{L}\\p{N}])N(?=\\d)"
+            + "|(?<![\\p{L}\\p{N}])(?-i:KSh|Ksh|TSh|USh|Sh|Rs|GH₵)\\s?|(?:USD|EUR|GBP|JPY|KRW|CNY|RUB|UAH|NGN|KES|GHS|ZAR|INR)\\s?)$");
     private static final Pattern RANGE_LINK = Pattern.compile(
             "^(?:\\s*[-–—]\\s*|\\s+to\\s+|\\s+and\\s+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("\\bbetween\\s+$", Pattern.CASE_INSENSITIVE);
@@ -317,6 +320,9 @@ public final class NumberReader {
                     value = value.multiply(s);
                     alternatives.clear();
                     end = after.end();
+                } else {
+                    // without money it may still be the scale ("the 1.1m record", "2.5m people"): another reading
+                    alternatives.add(value.multiply(s));
                 }
             }
         } else if (m.group("onein") != null) {

@@ -8,15 +8,17 @@ import java.util.stream.Collectors;
  * The data a rule pack works with, read from the YAML files of the rules folder: the status lifecycle, the
  * cumulative attributes, the part/whole pairs, the derived figures, what {@code source.single} watches, and the
  * declared measures ({@code measures:}: attributes that exist though no fact may state them, so a claim on one is
- * undetermined rather than refused as a typo; plain strings, sorted).
+ * undetermined rather than refused as a typo; plain strings, sorted), the measures that cannot be negative
+ * ({@code nonNegative:}) and the yes/no measures ({@code yesNo:}: a state that holds, 1, or does not, 0).
  */
 public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions, List<Cumulative> cumulative,
                          List<PartWhole> partWhole, List<FigureDefinition> figures, List<SingleSourceWatch> singleSource,
-                         List<String> measures, List<String> nonNegative) {
+                         List<String> measures, List<String> nonNegative, List<String> yesNo) {
 
     public Vocabulary {
         measures = measures == null ? List.of() : List.copyOf(measures);
         nonNegative = nonNegative == null ? List.of() : List.copyOf(nonNegative);
+        yesNo = yesNo == null ? List.of() : List.copyOf(yesNo);
     }
 
     public Set<String> statusWords() {
@@ -38,6 +40,7 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         partWhole.forEach(p -> { s.add(p.part()); s.add(p.whole()); });
         singleSource.forEach(w -> s.add(w.attribute()));
         s.addAll(measures);
+        s.addAll(yesNo);
         return s;
     }
 
@@ -68,6 +71,7 @@ public record Vocabulary(List<StatusWord> statuses, List<Transition> transitions
         all.addAll(partWhole);
         all.addAll(figures);
         all.addAll(singleSource);
+        yesNo.forEach(a -> all.add(new YesNo(a)));
         return all;
     }
 }

@@ -194,7 +194,8 @@ class NumberReaderTest {
             "section 230 of the act and flight 200;              count 230 exactly \"230\" | count 200 exactly \"200\"",
             "In Gaza 2000 homes were destroyed;                  count 2000 exactly \"2000\"",
             "US$5 a day and N10-20 a litre;                      count 5 US$ exactly \"US$5\" | count 10..20 N exactly \"N10-20\"",
-            "Ksh10-20 million;                                   count 20000000 exactly \"20 million\"",
+            "Ksh10-20 million;                                   count 10000000..20000000 Ksh exactly \"Ksh10-20 million\"",
+            "KSh37.3 billion and Sh500;                          count 37300000000 KSh exactly \"KSh37.3 billion\" | count 500 Sh exactly \"Sh500\"",
             "10-12 people;                                       count 10..12 exactly \"10-12\"",
             // where the capital says nothing, a name word that is also an everyday verb is the verb: in capitals,
             // after "to" (an infinitive), or before a count ("new", "more", "extra", "additional", "further")
