@@ -80,13 +80,29 @@ def bare(value):
     return isinstance(value, dict) and "bound" not in value and ("percent" in value or "amount" in value)
 
 
+YES_NO = set()  # the yes/no measures the rule packs declare (yesNo:): a state has no rounding
+
+
+def yes_no(yaml_paths):
+    """The attributes the YAML files list under `yesNo:` (one flow list per file, as the vocabulary writes it)."""
+    names = set()
+    for y in yaml_paths:
+        with open(y, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("yesNo:"):
+                    names.update(x.strip() for x in line.split(":", 1)[1].strip().strip("[]").split(",") if x.strip())
+    return names
+
+
 def rounded(path, tmp):
-    """The case with every '=' claim on a bare value read as '~' (the secondary reading), or None if none is."""
+    """The case with every '=' claim on a bare value read as '~' (the secondary reading), or None if none is. A claim
+    on a yes/no measure (`yesNo:`, a state of 0 or 1) is left as it is: it has no rounding, and factlint takes only
+    '=' and '!=' for it."""
     with open(path, encoding="utf-8") as f:
         case = json.load(f)
     changed = False
     for c in case.get("claims", []):
-        if c.get("op") == "=" and bare(c.get("value")):
+        if c.get("op") == "=" and bare(c.get("value")) and c.get("attribute") not in YES_NO:
             c["op"] = "~"
             changed = True
     if not changed:
@@ -158,6 +174,7 @@ def main():
         rules = os.path.join(tmp, "rules")
         shutil.copytree(os.path.join(ROOT, "rules"), rules)
         packs = yaml_files(DEV) + (yaml_files(sample) if sample != DEV else [])
+        YES_NO.update(yes_no(packs + yaml_files(os.path.join(ROOT, "rules", "vocabulary"))))
         for y in packs:
             prefix = "averitec-" if os.path.dirname(y) == DEV else "averitec-" + os.path.basename(sample) + "-"
             shutil.copy(y, os.path.join(rules, "vocabulary", prefix + os.path.basename(y)))

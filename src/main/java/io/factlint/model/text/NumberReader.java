@@ -183,6 +183,10 @@ public final class NumberReader {
     private static final Pattern MONTH_BEFORE = Pattern.compile("([a-z]+)\\.?\\s+$");
     private static final Pattern MONTH_AFTER = Pattern.compile("^\\s+(?:of\\s+)?([a-z]+)");
     private static final Pattern LOWER_WORD_AFTER = Pattern.compile("^\\s+\\p{Ll}.*");
+    /** "as early as", "as late as": a year follows (an earlier year than 1900 too). */
+    private static final Pattern EARLY_LATE = Pattern.compile("(?i)\\bas (?:early|late) as\\s+$");
+    /** What may follow a year before 1900: punctuation, the end, "the", "a", "an", "and", or a capital. */
+    private static final Pattern OLD_YEAR_AFTER = Pattern.compile("(?:\\s*$|[,.;:)\\]]|\\s+(?:the|a|an|and)\\b|\\s+\\p{Lu})");
     private static final Pattern NAIRA_TOKEN = Pattern.compile("N\\d+");
     private static final Pattern OPENING = Pattern.compile("^[(\\[\"'\u201C\u2018]+");
     private static final Pattern WORD_AFTER = Pattern.compile("^(?:\\s+|-)(\\p{L}+)");
@@ -559,10 +563,20 @@ public final class NumberReader {
         return ma.find() && MONTHS.contains(ma.group(1));
     }
 
-    /** A four-digit number from 1900 to 2100 written as a year: after "in", "since", a month, or before punctuation. */
+    /**
+     * A four-digit number from 1900 to 2100 written as a year: after "in", "since", a month, or before punctuation; and
+     * an earlier one from 1000 after such a word and before punctuation, the end, "the", "a", "and" or a capital ("as
+     * early as 1526, enslaved Africans", "in 1619 the first"; "in 1500 cases" stays a count).
+     */
     private static boolean isYear(String text, int start, int end, BigDecimal value) {
-        if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(1900)) < 0 || value.compareTo(BigDecimal.valueOf(2100)) > 0) return false;
+        if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(1000)) < 0 || value.compareTo(BigDecimal.valueOf(2100)) > 0) return false;
         if (text.substring(start, end).contains(",")) return false;
+        if (value.compareTo(BigDecimal.valueOf(1900)) < 0) {
+            if (end - start != 4) return false;
+            String before = text.substring(Math.max(0, start - 14), start);
+            return (YEAR_CONTEXT_BEFORE.matcher(before).find() && !before.isEmpty() && !before.endsWith(", ") && !before.endsWith("(")
+                    || EARLY_LATE.matcher(before).find()) && OLD_YEAR_AFTER.matcher(text.substring(end)).lookingAt();
+        }
         String before = text.substring(Math.max(0, start - 12), start);
         if (YEAR_CONTEXT_BEFORE.matcher(before).find()) return true;
         String after = text.substring(end, Math.min(text.length(), end + 3));
