@@ -167,39 +167,10 @@ final class VocabularyLoader {
                     if (d != null) figures.put(e.getKey(), d);
                 }
             }
-            if (v.measures() != null) {
-                for (int i = 0; i < v.measures().size(); i++) {
-                    String m = v.measures().get(i);
-                    if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
-                        problems.add(at.apply(p, "/measures/" + i) + ": a measure is an attribute in snake_case, found "
-                                + (m == null ? "null" : "\"" + m + "\""));
-                    } else {
-                        measures.add(m);
-                    }
-                }
-            }
-            if (v.nonNegative() != null) {
-                for (int i = 0; i < v.nonNegative().size(); i++) {
-                    String m = v.nonNegative().get(i);
-                    if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
-                        problems.add(at.apply(p, "/nonNegative/" + i) + ": a measure that cannot be negative is an attribute in"
-                                + " snake_case, found " + (m == null ? "null" : "\"" + m + "\""));
-                    } else {
-                        nonNegative.add(m);
-                    }
-                }
-            }
-            if (v.yesNo() != null) {
-                for (int i = 0; i < v.yesNo().size(); i++) {
-                    String m = v.yesNo().get(i);
-                    if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
-                        problems.add(at.apply(p, "/yesNo/" + i) + ": a yes/no measure is an attribute in snake_case, found "
-                                + (m == null ? "null" : "\"" + m + "\""));
-                    } else {
-                        yesNo.add(m);
-                    }
-                }
-            }
+            attributes(v.measures(), "a measure", i -> at.apply(p, "/measures/" + i), measures, problems);
+            attributes(v.nonNegative(), "a measure that cannot be negative", i -> at.apply(p, "/nonNegative/" + i),
+                    nonNegative, problems);
+            attributes(v.yesNo(), "a yes/no measure", i -> at.apply(p, "/yesNo/" + i), yesNo, problems);
             if (v.singleSource() != null) {
                 if (v.singleSource().attributes() != null) {
                     v.singleSource().attributes().forEach(a -> single.add(new SingleSourceWatch(a, null)));
@@ -234,6 +205,24 @@ final class VocabularyLoader {
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
                 List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures), List.copyOf(nonNegative),
                 List.copyOf(yesNo));
+    }
+
+    /**
+     * The attributes of a list ({@code measures:}, {@code nonNegative:}, {@code yesNo:}) into {@code into}; each one
+     * that is not a snake_case attribute (or is {@code status}) a problem at {@code where.apply(i)}.
+     */
+    private static void attributes(List<String> list, String what, java.util.function.IntFunction<String> where,
+                                   Set<String> into, List<String> problems) {
+        if (list == null) return;
+        for (int i = 0; i < list.size(); i++) {
+            String m = list.get(i);
+            if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
+                problems.add(where.apply(i) + ": " + what + " is an attribute in snake_case, found "
+                        + (m == null ? "null" : "\"" + m + "\""));
+            } else {
+                into.add(m);
+            }
+        }
     }
 
     /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
