@@ -183,7 +183,7 @@ final class VocabularyLoader {
                     String m = v.nonNegative().get(i);
                     if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
                         problems.add(at.apply(p, "/nonNegative/" + i) + ": a measure that cannot be negative is an attribute in"
-                                + " snake_case, found " + (m == null ? "null" : "\"" + m + "\""));
+                                + " snake_case" + notAMeasure(m));
                     } else {
                         nonNegative.add(m);
                     }
@@ -193,8 +193,8 @@ final class VocabularyLoader {
                 for (int i = 0; i < v.yesNo().size(); i++) {
                     String m = v.yesNo().get(i);
                     if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
-                        problems.add(at.apply(p, "/yesNo/" + i) + ": a yes/no measure is an attribute in snake_case, found "
-                                + (m == null ? "null" : "\"" + m + "\""));
+                        problems.add(at.apply(p, "/yesNo/" + i) + ": a yes/no measure is an attribute in snake_case"
+                                + notAMeasure(m));
                     } else {
                         yesNo.add(m);
                     }
@@ -234,6 +234,15 @@ final class VocabularyLoader {
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
                 List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures), List.copyOf(nonNegative),
                 List.copyOf(yesNo));
+    }
+
+    /**
+     * The end of the message on an entry of a list of measures that is none: what was found, and for {@code status}
+     * (snake_case, but the status attribute, whose values are status words) why it is refused.
+     */
+    private static String notAMeasure(String m) {
+        if (io.factlint.model.Fact.STATUS.equals(m)) return ", not \"status\": the status attribute states status words, not a measure";
+        return ", found " + (m == null ? "null" : "\"" + m + "\"");
     }
 
     /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
