@@ -217,16 +217,26 @@ final class VocabularyLoader {
         for (int i = 0; i < list.size(); i++) {
             String m = list.get(i);
             if (m == null || !m.matches("[a-z][a-z0-9_]*") || m.equals("status")) {
-                problems.add(where.apply(i) + ": " + what + " is an attribute in snake_case, found "
-                        + (m == null ? "null" : "\"" + m + "\""));
+                problems.add(where.apply(i) + ": " + what + " is an attribute in snake_case" + notAMeasure(m));
             } else {
                 into.add(m);
             }
         }
     }
 
-    /** A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. */
-    /** {@code name}: the figure entry's located position ({@code file:line:col}), for problems of the entry as a whole. */
+    /**
+     * The end of the message on an entry of a list of measures that is none: what was found, and for {@code status}
+     * (snake_case, but the status attribute, whose values are status words) why it is refused.
+     */
+    private static String notAMeasure(String m) {
+        if (io.factlint.model.Fact.STATUS.equals(m)) return ", not \"status\": the status attribute states status words, not a measure";
+        return ", found " + (m == null ? "null" : "\"" + m + "\"");
+    }
+
+    /**
+     * A figure of figures.yaml checked by its kind; null (and a located problem) when it is wrong. {@code name}: the
+     * figure entry's located position ({@code file:line:col}), for problems of the entry as a whole.
+     */
     private static FigureDefinition figure(Path file, String display, String name, String fig, FigureFile f, List<String> problems) {
         if (f == null) {
             problems.add(name + ": figure \"" + fig + "\" needs a numerator and a denominator");

@@ -282,7 +282,9 @@ public final class JsonReportWriter implements ReportWriter {
             case "set" -> "members that meet the condition on " + f.at().display() + ": " + f.display();
             case "gap" -> "gaps between the events of " + f.attribute() + " of " + f.subject() + " within "
                     + f.at().display() + ", in " + c.options().unit() + ": " + f.display();
-            default -> f.attribute() + " of " + f.subject() + " on " + f.at().display() + ": " + f.display();
+            // a rate's figure is the total per day, week, month or year, not the total
+            default -> f.attribute() + " of " + f.subject() + " on " + f.at().display()
+                    + (c.options().per() == null ? "" : ", per " + c.options().per()) + ": " + f.display();
         };
         return new ClaimJson(c.getRef(), c.text(), c.subject(), c.attribute(), c.op() == null ? null : c.op().symbol(),
                 c.valueWords().isEmpty() ? null : c.valueWords(), c.at().iso(),

@@ -293,7 +293,8 @@ public final class ClaimForms {
         boolean none = v.unrecorded() != null;
         boolean holds = none == (c.op() == Op.EQ);
         Verdict verdict = holds ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
-        String what = c.attribute() + " of " + c.subject() + " on " + c.at().display() + ": "
+        String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
+        String what = c.attribute() + " of " + c.subject() + " on " + c.at().display() + window + ": "
                 + (none ? v.unrecorded() : "a figure is stated, " + v.words());
         return new ClaimVerdict(c, verdict, verdict, null, v.facts(), what + "; the claim that "
                 + (c.op() == Op.EQ ? "no figure is kept" : "a figure is kept") + " is " + verdict.id());

@@ -51,4 +51,23 @@ class VocabularyErrorsTest {
                 .isEqualTo("rules/vocabulary/lifecycle.yaml:2:32: a measure that cannot be negative is an attribute in"
                         + " snake_case, found \"Clinic spending\"");
     }
+
+    @Test
+    void aYesNoMeasureIsAnAttributeInSnakeCase() throws Exception {
+        assertThat(problems("statuses: [a]\nyesNo: [test_kit_shortage, \"Test kit shortage\"]\n".getBytes()))
+                .singleElement().asString()
+                .isEqualTo("rules/vocabulary/lifecycle.yaml:2:28: a yes/no measure is an attribute in snake_case,"
+                        + " found \"Test kit shortage\"");
+    }
+
+    /** "status" is snake_case: the message says why it is refused, not that it is not snake_case. */
+    @Test
+    void statusIsNoMeasureOfAList() throws Exception {
+        assertThat(problems("statuses: [a]\nyesNo: [status]\n".getBytes())).singleElement().asString()
+                .isEqualTo("rules/vocabulary/lifecycle.yaml:2:9: a yes/no measure is an attribute in snake_case, not"
+                        + " \"status\": the status attribute states status words, not a measure");
+        assertThat(problems("statuses: [a]\nnonNegative: [status]\n".getBytes())).singleElement().asString()
+                .isEqualTo("rules/vocabulary/lifecycle.yaml:2:15: a measure that cannot be negative is an attribute in"
+                        + " snake_case, not \"status\": the status attribute states status words, not a measure");
+    }
 }

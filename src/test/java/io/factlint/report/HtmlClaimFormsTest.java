@@ -74,6 +74,13 @@ class HtmlClaimFormsTest {
                 "20 Apr 2020: unrecorded (no figure kept) (Centers for Disease Control and Prevention, s#f1)");
     }
 
+    /** A rate's form says it is per a length of time: "sum over the period" alone would claim the total. */
+    @Test
+    void aRateClaimShowsItIsPerALengthOfTime() throws Exception {
+        Element claim = firstClaim("src/test/resources/rule-cases/claims/rate/fires/facts");
+        assertThat(claim.selectFirst(".claim-check").text()).contains("= 300 (sum over the period, per day)");
+    }
+
     @Test
     void aRankOverTimeClaimShowsItsFormTheValuesAndTheirTimes() throws Exception {
         Element claim = firstClaim("src/test/resources/rule-cases/claims/rank-over/clean/facts");

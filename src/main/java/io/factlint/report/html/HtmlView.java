@@ -555,7 +555,7 @@ public record HtmlView(
                         + (o.aggregate() == null ? "" : ", of the " + o.aggregate() + " over each period"));
                 case "aggregate" -> w.add(("duration".equals(o.aggregate()) ? "duration in " + o.unit()
                         : "gap".equals(o.aggregate()) ? "every gap between events, in " + o.unit() : o.aggregate())
-                        + " over the period" + complete);
+                        + " over the period" + (o.per() == null ? "" : ", per " + o.per()) + complete);
                 case "versus" -> w.add((o.compare() == null ? "compared with " : o.compare() + " with ")
                         + String.join(", ", o.versus())
                         + (o.aggregate() == null ? "" : ", the " + o.aggregate() + " of each over the period"));
