@@ -609,6 +609,9 @@ final class FileParser {
         } else if (d.claim && d.op != null && d.op != Op.EQ && d.op != Op.NE) {
             error(d.opPos, head + "op \"" + d.op.symbol() + "\" does not apply (use = or !=)");
             d.complete = false;
+        } else if (d.claim && d.form != null && (d.form.toleranceRelative != null || d.form.toleranceAbsolute != null)) {
+            error(d.valuePos, head + "it takes no \"tolerance\": a state holds or does not");
+            d.complete = false;
         }
     }
 

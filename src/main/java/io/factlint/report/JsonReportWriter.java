@@ -234,7 +234,8 @@ public final class JsonReportWriter implements ReportWriter {
                            Boolean complete, Double toleranceRelative, Double toleranceAbsolute, String window,
                            IntervalJson conventional, IntervalJson strict, String rankOver, String trend,
                            String unit, String quantifier, String quantifierOp, String quantifierValue,
-                           List<String> among, String amongKind, Boolean membersComplete, Boolean oneOf, String per) {
+                           List<String> among, String amongKind, Boolean membersComplete, Boolean oneOf, String per,
+                           Boolean unrecorded) {
         static FormJson of(ClaimVerdict v) {
             Claim c = v.claim();
             if (c.isPlain()) return null;
@@ -249,7 +250,7 @@ public final class JsonReportWriter implements ReportWriter {
                     o.trend(), o.unit(), o.quantifier(), o.quantifierOp() == null ? null : o.quantifierOp().symbol(),
                     o.quantifierCount() == null ? null : o.quantifierCount().words(),
                     o.among().isEmpty() ? null : o.among(), o.amongKind(), o.membersComplete() ? Boolean.TRUE : null,
-                    o.oneOf() ? Boolean.TRUE : null, o.per());
+                    o.oneOf() ? Boolean.TRUE : null, o.per(), o.unrecorded() ? Boolean.TRUE : null);
         }
     }
 

@@ -271,7 +271,9 @@ public final class ClaimForms {
         Claim c = x.c();
         Value v = valueAt(x, c.subject(), c.attribute(), c.at());
         if (c.options().unrecorded()) return noFigureKept(c, v);
-        if (v.unrecorded() != null) return noFigure(c, c.attribute() + " of " + c.subject() + " on " + c.at().display(), v);
+        if (v.unrecorded() != null) {
+            return noFigure(c, c.attribute() + " of " + c.subject() + " on " + c.at().display() + windowWords(c), v);
+        }
         if (v.missing() != null) return ClaimLogic.undetermined(c, v.missing());
         String words = v.words();
         if (v.percent() && c.quantity() != null && !c.quantity().isRange()) {
@@ -280,6 +282,11 @@ public final class ClaimForms {
         }
         return judged(c, v.conv(), v.strict(), v.percent(), v.facts(),
                 c.attribute() + " of " + c.subject() + " is " + words + " on " + c.at().display(), "");
+    }
+
+    /** {@code " (evidence window P7D)"}, the claim's {@code window} as its reason names it, or nothing. */
+    private static String windowWords(Claim c) {
+        return c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
     }
 
     /**
@@ -293,7 +300,7 @@ public final class ClaimForms {
         boolean none = v.unrecorded() != null;
         boolean holds = none == (c.op() == Op.EQ);
         Verdict verdict = holds ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
-        String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
+        String window = windowWords(c);
         String what = c.attribute() + " of " + c.subject() + " on " + c.at().display() + window + ": "
                 + (none ? v.unrecorded() : "a figure is stated, " + v.words());
         return new ClaimVerdict(c, verdict, verdict, null, v.facts(), what + "; the claim that "
@@ -1750,7 +1757,7 @@ public final class ClaimForms {
         Interval conv = conv0.denoised(), strict = strict0.denoised(); // as ClaimLogic.evaluate judges them
         Verdict vc = judge(c.op(), c.quantity(), conv, true, c.options());
         Verdict vs = judge(c.op(), c.quantity(), strict, false, c.options());
-        String window = c.options().window() == null ? "" : " (evidence window " + c.options().window() + ")";
+        String window = windowWords(c);
         String value = valueText(c.quantity(), percent, conv, scale);
         String reason = what + window + "; the claim " + c.op().symbol() + " "
                 + value + tolerance(c.options(), percent) + " is " + vc.id()

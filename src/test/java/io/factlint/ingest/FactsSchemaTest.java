@@ -239,6 +239,20 @@ class FactsSchemaTest {
         assertThat(validate(BadInputCorpusTest.ROOT.resolve("unrecorded-value/facts/story.json"))).isNotEmpty();
     }
 
+    @Test
+    void aTotalOrARateIsOverAPeriodAndARateOnlyOfASumOrACount() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", "
+                + "\"value\": 3, ";
+        String period = "\"at\": {\"from\": \"2020-01-01\", \"to\": \"2020-12-31\"}";
+        assertThat(schema.validate(JSON.readTree(base + "\"aggregate\": \"sum\", \"per\": \"day\", " + period + "}]}"))).isEmpty();
+        for (String bad : new String[]{"\"aggregate\": \"sum\", \"per\": \"day\", \"at\": \"2020-01-01\"",
+                "\"aggregate\": \"sum\", \"per\": \"day\"", "\"aggregate\": \"sum\"",
+                "\"aggregate\": \"mean\", \"per\": \"day\", " + period, "\"per\": \"day\", " + period,
+                "\"aggregate\": \"sum\", \"per\": \"fortnight\", " + period}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unknown-field", "missing-required-field", "wrong-type", "unknown-bound", "unknown-op",
             "unknown-certainty", "story-without-published", "not-an-object", "bad-times"})
