@@ -354,6 +354,12 @@ final class ClaimFormFields {
             c.error(f.perPos, who + ": \"per\" is only for \"aggregate\": \"sum\" or \"count\" over the claim's period"
                     + " (a rate: \"1,000 a day\"), not with \"since\" or \"versus\"");
             d.complete = false;
+        } else if (f.perPos != 0 && d.at != null && d.at.isPeriod() && d.at.from().isInstant() && d.at.to().isInstant()
+                && !d.at.to().instant().toInstant().isAfter(d.at.from().instant().toInstant())) {
+            // a period from an instant to the same instant has no length to divide the total by
+            c.error(f.perPos, who + ": \"per\" divides the total by the length of \"at\", and "
+                    + d.at.display() + " has none: give a period of some length (the days of it, or two different instants)");
+            d.complete = false;
         }
         if (f.oneOf) {
             String hint = ": \"one of the highest\" states no rank; for a number write \"op\": \"<=\" and the rank as \"value\"";

@@ -185,6 +185,15 @@ public final class NumberReader {
     private static final Pattern LOWER_WORD_AFTER = Pattern.compile("^\\s+\\p{Ll}.*");
     /** "as early as", "as late as": a year follows (an earlier year than 1900 too). */
     private static final Pattern EARLY_LATE = Pattern.compile("(?i)\\bas (?:early|late) as\\s+$");
+    /**
+     * The words before a year earlier than 1900: those of {@link #YEAR_CONTEXT_BEFORE} that name a time, not "of",
+     * "by", "from", "to", an apostrophe or the start ("rose to 1500.", "a total of 1200 Kenyans", "up from 1100,"
+     * and "fell by 1800 and" are counts).
+     */
+    private static final Pattern OLD_YEAR_BEFORE = Pattern.compile(
+            "\\b(?:in|since|until|till|before|after|during|early|late|mid|year|summer|winter|spring|autumn|fall|"
+            + "january|february|march|april|may|june|july|august|september|october|november|december)\\s*-?$",
+            Pattern.CASE_INSENSITIVE);
     /** What may follow a year before 1900: punctuation, the end, "the", "a", "an", "and", or a capital. */
     private static final Pattern OLD_YEAR_AFTER = Pattern.compile("(?:\\s*$|[,.;:)\\]]|\\s+(?:the|a|an|and)\\b|\\s+\\p{Lu})");
     private static final Pattern NAIRA_TOKEN = Pattern.compile("N\\d+");
@@ -565,8 +574,9 @@ public final class NumberReader {
 
     /**
      * A four-digit number from 1900 to 2100 written as a year: after "in", "since", a month, or before punctuation; and
-     * an earlier one from 1000 after such a word and before punctuation, the end, "the", "a", "and" or a capital ("as
-     * early as 1526, enslaved Africans", "in 1619 the first"; "in 1500 cases" stays a count).
+     * an earlier one from 1000 after a word that names a time ({@link #OLD_YEAR_BEFORE}) and before punctuation, the
+     * end, "the", "a", "and" or a capital ("as early as 1526, enslaved Africans", "in 1619 the first"; "in 1500 cases",
+     * "rose to 1500." and "a total of 1200 Kenyans" stay counts).
      */
     private static boolean isYear(String text, int start, int end, BigDecimal value) {
         if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(1000)) < 0 || value.compareTo(BigDecimal.valueOf(2100)) > 0) return false;
@@ -574,8 +584,8 @@ public final class NumberReader {
         if (value.compareTo(BigDecimal.valueOf(1900)) < 0) {
             if (end - start != 4) return false;
             String before = text.substring(Math.max(0, start - 14), start);
-            return (YEAR_CONTEXT_BEFORE.matcher(before).find() && !before.isEmpty() && !before.endsWith(", ") && !before.endsWith("(")
-                    || EARLY_LATE.matcher(before).find()) && OLD_YEAR_AFTER.matcher(text.substring(end)).lookingAt();
+            return (OLD_YEAR_BEFORE.matcher(before).find() || EARLY_LATE.matcher(before).find())
+                    && OLD_YEAR_AFTER.matcher(text.substring(end)).lookingAt();
         }
         String before = text.substring(Math.max(0, start - 12), start);
         if (YEAR_CONTEXT_BEFORE.matcher(before).find()) return true;
