@@ -594,11 +594,12 @@ final class FileParser {
 
     /**
      * A yes/no measure ({@code yesNo:}): a fact states 0 (the state does not hold) or 1 (it holds), written plain; so
-     * does a claim with no form, by {@code =} or {@code !=}. A claim with a form (a total of the days a state held, a
-     * change) states another quantity and is not checked.
+     * does a claim with no form, by {@code =} or {@code !=}, and a claim over a set of each member's state. A claim
+     * with another form (a total of the days a state held, a change) states another quantity and is not checked.
      */
     private void yesNoValue(Draft d, Quantity v) {
-        if (d.claim && d.form != null && !d.form.options().form().equals("value")) return;
+        // a claim over a set asks its op and value of each member's state: checked as a plain claim
+        if (d.claim && d.form != null && !d.form.options().withoutSet().form().equals("value")) return;
         String head = d.what() + (d.id == null ? "" : " " + q(d.id)) + ": " + d.attribute + " is a yes/no measure (the rule"
                 + " pack lists it under yesNo): ";
         boolean plain = !v.isRange() && !v.isPercent() && v.bound() == io.factlint.model.Bound.EXACTLY

@@ -90,7 +90,7 @@ public final class QuoteText {
         // a number the reader takes for no figure may still be the fact's: a rank written as an ordinal ("comes in
         // 9th"), a year that is the value, "one"
         for (ReadNumber n : NumberReader.read(quote)) {
-            if (n.isFigure()) continue;
+            if (!ordinalOrYear(n)) continue;
             for (BigDecimal v : values) if (n.states(v)) return false;
         }
         // only years used as a name's adjective left ("a 2013 study", "the 2020 budget"): they state no figure
@@ -98,16 +98,32 @@ public final class QuoteText {
         return false;
     }
 
+    /** An ordinal ("9th": a rank) or a year, which the reader takes for no figure but a fact may state. */
+    private static final Pattern ORDINAL = Pattern.compile("\\d+(?:st|nd|rd|th)", Pattern.CASE_INSENSITIVE);
+
+    private static boolean ordinalOrYear(ReadNumber n) {
+        return n.role() == ReadNumber.Role.YEAR || n.role() == ReadNumber.Role.DAY && ORDINAL.matcher(n.text()).matches();
+    }
+
     /**
-     * A plain integer from 1900 to 2100 that names a thing by its year, not a count: after "a" or "an" before a word
-     * in lower case ("a 2013 study"), or after "the", "this", "that", "its", "their", "his", "her" or "our" before a
-     * lower-case word that does not end in "s" ("the 2020 budget", "its 2019 report"; "the 2000 soldiers" is a
-     * count). Only the quote check reads it so (a story text's "a 2013 study" is the reader's business): such a
-     * year never raises a mismatch alone.
+     * A plain integer from 1900 to 2100 that names a thing by its year, not a count: after "a", "an", "the", "this",
+     * "that", "its", "their", "his", "her" or "our" and before a word that names such a thing ({@link #NAMED_BY_YEAR}:
+     * "a 2013 study", "the 2020 budget", "its 2019 report"; "the 2000 people" and "a 2000 strong contingent" are
+     * counts). Only the quote check reads it so (a story text's "a 2013 study" is the reader's business): such a year
+     * never raises a mismatch alone.
      */
-    private static final Pattern ARTICLE = Pattern.compile("(?i)\\b(?:a|an)\\s+$");
-    private static final Pattern DETERMINER = Pattern.compile("(?i)\\b(?:the|this|that|its|their|his|her|our)\\s+$");
+    private static final Pattern DETERMINER = Pattern.compile("(?i)\\b(?:a|an|the|this|that|its|their|his|her|our)\\s+$");
     private static final Pattern LOWER_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{L}-]*)");
+    /** Things newsrooms name by their year: studies, reports, budgets, elections, laws, seasons, events. */
+    private static final java.util.Set<String> NAMED_BY_YEAR = java.util.Set.of(
+            "study", "studies", "report", "reports", "survey", "surveys", "census", "poll", "polls", "audit", "review",
+            "budget", "budgets", "election", "elections", "vote", "referendum", "law", "act", "bill", "amendment",
+            "constitution", "treaty", "agreement", "accord", "deal", "plan", "strategy", "policy", "guidelines",
+            "regulations", "ruling", "decision", "judgment", "order", "estimate", "estimates", "forecast", "projection",
+            "figures", "data", "statistics", "season", "campaign", "edition", "summit", "conference", "olympics",
+            "games", "championship", "tournament", "crisis", "pandemic", "outbreak", "epidemic", "flood", "floods",
+            "earthquake", "drought", "storm", "hurricane", "war", "protests", "uprising", "revolution", "coup", "attack",
+            "attacks", "model", "version", "class", "cohort", "paper", "article", "index", "ranking", "rankings");
 
     static boolean namingYear(String quote, ReadNumber n) {
         if (n.percent() || n.currency() != null || n.isRange() || !n.alternatives().isEmpty()
@@ -115,11 +131,8 @@ public final class QuoteText {
         int y = n.value().intValue();
         if (y < 1900 || y > 2100) return false;
         java.util.regex.Matcher word = LOWER_WORD.matcher(quote.substring(n.end()));
-        if (!word.find()) return false;
-        String before = quote.substring(Math.max(0, n.start() - 8), n.start());
-        if (ARTICLE.matcher(before).find()) return true;
-        String w = word.group(1);
-        return DETERMINER.matcher(before).find() && (!w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is"));
+        if (!word.find() || !NAMED_BY_YEAR.contains(word.group(1))) return false;
+        return DETERMINER.matcher(quote.substring(Math.max(0, n.start() - 8), n.start())).find();
     }
 
     /**
