@@ -88,7 +88,7 @@ public final class QuoteText {
             }
         }
         // a number the reader takes for no figure may still be the fact's: a rank written as an ordinal ("comes in
-        // 9th"), a year that is the value, "one"
+        // 9th"), a year that is the value (not the day of a date, nor "one")
         for (ReadNumber n : NumberReader.read(quote)) {
             if (!ordinalOrYear(n)) continue;
             for (BigDecimal v : values) if (n.states(v)) return false;
@@ -114,6 +114,7 @@ public final class QuoteText {
      */
     private static final Pattern DETERMINER = Pattern.compile("(?i)\\b(?:a|an|the|this|that|its|their|his|her|our)\\s+$");
     private static final Pattern LOWER_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{L}-]*)");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
     /** Things newsrooms name by their year: studies, reports, budgets, elections, laws, seasons, events. */
     private static final java.util.Set<String> NAMED_BY_YEAR = java.util.Set.of(
             "study", "studies", "report", "reports", "survey", "surveys", "census", "poll", "polls", "audit", "review",
@@ -127,7 +128,7 @@ public final class QuoteText {
 
     static boolean namingYear(String quote, ReadNumber n) {
         if (n.percent() || n.currency() != null || n.isRange() || !n.alternatives().isEmpty()
-                || n.bound() != io.factlint.model.Bound.EXACTLY || !n.text().matches("\\d{4}")) return false;
+                || n.bound() != io.factlint.model.Bound.EXACTLY || !FOUR_DIGITS.matcher(n.text()).matches()) return false;
         int y = n.value().intValue();
         if (y < 1900 || y > 2100) return false;
         java.util.regex.Matcher word = LOWER_WORD.matcher(quote.substring(n.end()));
