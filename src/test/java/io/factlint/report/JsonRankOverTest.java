@@ -16,10 +16,15 @@ class JsonRankOverTest {
 
     /** The JSON report's entry for claim {@code s#id} of the fact files {@code facts} (JsonTrendTest uses it too). */
     static JsonNode claim(String facts, String id) throws Exception {
+        return claimByRef(facts, "s#" + id);
+    }
+
+    /** The JSON report's claim {@code ref} ({@code story#claim}) of a check of {@code facts} with the default pack. */
+    static JsonNode claimByRef(String facts, String ref) throws Exception {
         CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(facts)))).result();
         JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
-        for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals("s#" + id)) return c;
-        throw new AssertionError("no claim " + id);
+        for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals(ref)) return c;
+        throw new AssertionError("no claim " + ref);
     }
 
     @Test

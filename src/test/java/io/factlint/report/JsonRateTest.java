@@ -1,13 +1,7 @@
 package io.factlint.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.factlint.check.CheckRequest;
-import io.factlint.model.CheckResult;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +13,7 @@ class JsonRateTest {
     private static final String FIRES = "src/test/resources/rule-cases/claims/rate/fires/facts";
 
     private static JsonNode claim(String id) throws Exception {
-        CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(FIRES)))).result();
-        JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
-        for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals("r#" + id)) return c;
-        throw new AssertionError("no claim " + id);
+        return JsonRankOverTest.claimByRef(FIRES, "r#" + id);
     }
 
     @Test
