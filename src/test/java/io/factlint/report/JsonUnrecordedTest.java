@@ -32,6 +32,16 @@ class JsonUnrecordedTest {
         assertThat(change.path("facts")).extracting(JsonNode::asText).containsExactlyInAnyOrder("s#f1", "s#f5");
     }
 
+    /** The claim that no figure is kept ({@code "value": {"unrecorded": true}}): its value in words, {@code form.unrecorded}. */
+    @Test
+    void theClaimThatNoFigureIsKeptSaysSoInItsForm() throws Exception {
+        String dir = "src/test/resources/rule-cases/claims/unrecorded-claim/window/facts";
+        JsonNode win = JsonRankOverTest.claimByRef(dir, "u#win");
+        assertThat(win.path("value").asText()).isEqualTo("unrecorded (no figure kept)");
+        assertThat(win.path("form").path("unrecorded").asBoolean()).isTrue();
+        assertThat(JsonRankOverTest.claimByRef(dir, "u#figure-win").path("form").has("unrecorded")).isFalse();
+    }
+
     @Test
     void aFigureForTheSameTimeIsAllAClaimRestsOn() throws Exception {
         // vote_share 52 % (ons) and an unconfirmed statement for the same time that no figure is kept (cdc)
