@@ -239,6 +239,21 @@ class FactsSchemaTest {
         assertThat(validate(BadInputCorpusTest.ROOT.resolve("unrecorded-value/facts/story.json"))).isNotEmpty();
     }
 
+    /** The fields that belong to a form need it, as the loader says (ClaimFormFields.check). */
+    @Test
+    void aFormsFieldNeedsItsForm() throws IOException {
+        String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", "
+                + "\"value\": 3, \"at\": \"2020-01-01\", ";
+        for (String good : new String[]{"\"since\": \"2019\", \"change\": \"ratio\", \"from\": 2",
+                "\"versus\": \"f\", \"compare\": \"ratio\"", "\"rank_among\": [\"f\"], \"order\": \"asc\""}) {
+            assertThat(schema.validate(JSON.readTree(base + good + "}]}"))).as(good).isEmpty();
+        }
+        for (String bad : new String[]{"\"change\": \"ratio\"", "\"from\": 2", "\"compare\": \"ratio\"",
+                "\"order\": \"asc\""}) {
+            assertThat(schema.validate(JSON.readTree(base + bad + "}]}"))).as(bad).isNotEmpty();
+        }
+    }
+
     @Test
     void aTotalOrARateIsOverAPeriodAndARateOnlyOfASumOrACount() throws IOException {
         String base = "{\"facts\": [], \"claims\": [{\"id\": \"c\", \"subject\": \"e\", \"attribute\": \"a\", \"op\": \"=\", "
