@@ -129,6 +129,11 @@ final class VocabularyLoader {
                     continue;
                 }
                 // SnakeYAML's messages carry a multi-line dump of the source: its first line is the problem
+                String[] shape = shapeProblem(e);
+                if (shape != null) {
+                    problems.add(at.apply(p, shape[0]) + ": " + shape[1]);
+                    continue;
+                }
                 problems.add(name + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
                         + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip());
                 continue;
@@ -205,6 +210,31 @@ final class VocabularyLoader {
                 List.copyOf(transitions), cumulative.stream().map(Cumulative::new).toList(), List.copyOf(partWhole),
                 List.copyOf(figures.values()), List.copyOf(single), List.copyOf(measures), List.copyOf(nonNegative),
                 List.copyOf(yesNo));
+    }
+
+    /**
+     * A vocabulary file's wrong shape in the words of its keys, not of the Java classes it is read into: an unknown
+     * key ({@code yesno:}, with the keys there are) or a list written as something else ({@code yesNo: kit_shortage}):
+     * the JSON pointer of the top-level key (its position is where the problem is) and the message; null for any other
+     * problem (its own message is used).
+     */
+    private static String[] shapeProblem(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u && u.getPath().size() == 1) {
+            List<String> keys = new ArrayList<>();
+            for (Object k : u.getKnownPropertyIds()) keys.add(String.valueOf(k));
+            java.util.Collections.sort(keys);
+            return new String[]{"/" + YamlPositions.escape(u.getPropertyName()), "unknown key \"" + u.getPropertyName()
+                    + "\" (expected one of: " + String.join(", ", keys) + ")"};
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                && List.class.isAssignableFrom(m.getTargetType()) && m.getPath().size() == 1) {
+            String key = m.getPath().get(0).getFieldName();
+            if (key != null) {
+                return new String[]{"/" + YamlPositions.escape(key), "\"" + key + "\" is a list, written [a, b] or as"
+                        + " lines starting with \"- \""};
+            }
+        }
+        return null;
     }
 
     /**

@@ -60,6 +60,17 @@ class VocabularyErrorsTest {
                         + " found \"Test kit shortage\"");
     }
 
+    /** A list written as a word, and a misspelled key, are named in the vocabulary's own words, not Jackson's. */
+    @Test
+    void aWrongShapeIsNamedInTheKeysWords() throws Exception {
+        assertThat(problems("statuses: [a]\nyesNo: kit_shortage\n".getBytes())).singleElement().asString()
+                .startsWith("rules/vocabulary/lifecycle.yaml:2:").endsWith(": \"yesNo\" is a list, written [a, b] or as"
+                        + " lines starting with \"- \"");
+        assertThat(problems("statuses: [a]\nyesno: [x]\n".getBytes())).singleElement().asString()
+                .startsWith("rules/vocabulary/lifecycle.yaml:2:").contains(": unknown key \"yesno\" (expected one of: ")
+                .contains("nonNegative").contains("yesNo").doesNotContain("VocabFile");
+    }
+
     /** "status" is snake_case: the message says why it is refused, not that it is not snake_case. */
     @Test
     void statusIsNoMeasureOfAList() throws Exception {
