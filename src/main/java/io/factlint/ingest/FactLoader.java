@@ -94,8 +94,9 @@ public final class FactLoader {
 
     /**
      * Makes a fact of a yes/no measure ({@code yesNo:} of the rule pack: a state that holds, 1, or does not, 0)
-     * stating anything but 0 or 1, and a plain claim on one with another value or an op other than {@code =} and
-     * {@code !=}, an input error at the value or the op (docs/claims.md, a yes/no property).
+     * stating anything but 0 or 1, and a plain claim (or a claim over a set) on one with another value, an op other
+     * than {@code =} and {@code !=} or a tolerance, an input error at the value or the op (docs/claims.md, a yes/no
+     * property).
      */
     public FactLoader checkingYesNo(java.util.Collection<String> measures) {
         this.yesNo = Set.copyOf(measures);
