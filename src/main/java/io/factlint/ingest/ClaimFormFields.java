@@ -349,14 +349,13 @@ final class ClaimFormFields {
             c.error(f.unitPos, who + ": \"unit\" is only for \"aggregate\": \"duration\" or \"gap\" (the unit of a length of time)");
             d.complete = false;
         }
-        if (f.perPos != 0 && !("sum".equals(f.aggregate) || "count".equals(f.aggregate)) || f.perPos != 0 && ofTotals) {
+        if (f.perPos != 0 && (!("sum".equals(f.aggregate) || "count".equals(f.aggregate)) || ofTotals)) {
             // a rate is a total over the claim's own period divided by its length
             c.error(f.perPos, who + ": \"per\" is only for \"aggregate\": \"sum\" or \"count\" over the claim's period"
                     + " (a rate: \"1,000 a day\"), not with \"since\" or \"versus\"");
             d.complete = false;
-        } else if (f.perPos != 0 && d.at != null && d.at.isPeriod() && d.at.from().isInstant() && d.at.to().isInstant()
-                && !d.at.to().instant().toInstant().isAfter(d.at.from().instant().toInstant())) {
-            // a period from an instant to the same instant has no length to divide the total by
+        } else if (f.perPos != 0 && d.at != null && d.at.isPeriod() && d.at.endEpochSecond() <= d.at.startEpochSecond()) {
+            // a period of no length (an instant to the same instant, a day to its midnight) has none to divide by
             c.error(f.perPos, who + ": \"per\" divides the total by the length of \"at\", and "
                     + d.at.display() + " has none: give a period of some length (the days of it, or two different instants)");
             d.complete = false;

@@ -55,6 +55,21 @@ public final class When implements Comparable<When> {
         return from.startDay();
     }
 
+    /**
+     * The second (epoch, UTC) this point starts at: an instant itself, a day its midnight; a period's start's. What a
+     * length of time is measured from (a duration, a gap, a rate).
+     */
+    public long startEpochSecond() {
+        if (isPeriod()) return from.startEpochSecond();
+        return instant != null ? instant.toEpochSecond() : date.toEpochDay() * 86_400L;
+    }
+
+    /** The second this point ends at: an instant itself, a day the next midnight (a whole day counts); a period's end's. */
+    public long endEpochSecond() {
+        if (isPeriod()) return to.endEpochSecond();
+        return instant != null ? instant.toEpochSecond() : (date.toEpochDay() + 1) * 86_400L;
+    }
+
     /** The point a period starts at (and is ordered by); a point is its own. */
     public When start() {
         return isPeriod() ? from : this;

@@ -408,7 +408,7 @@ public final class ClaimForms {
      * not 366 / 365.2425; March 2020 is 1 month), for a rate.
      */
     static double perLength(When p, String per) {
-        long a = startSecond(p.from()), b = endSecond(p.to());
+        long a = p.from().startEpochSecond(), b = p.to().endEpochSecond();
         double days = inUnit(b - a, false);
         return switch (per) {
             case "day" -> days;
@@ -671,7 +671,7 @@ public final class ClaimForms {
      * point (two periods meeting at one instant do not overlap).
      */
     private static long[] span(When w) {
-        return new long[]{startSecond(w.start()), endSecond(w.end())};
+        return new long[]{w.start().startEpochSecond(), w.end().endEpochSecond()};
     }
 
     /**
@@ -747,7 +747,7 @@ public final class ClaimForms {
                 for (Fact f : m.getFacts()) points.add(f.getRef() + " (" + a.display() + ")");
                 continue;
             }
-            long[] span = {startSecond(a.from()), endSecond(a.to()), parts.size()};
+            long[] span = {a.from().startEpochSecond(), a.to().endEpochSecond(), parts.size()};
             spans.add(span);
             facts.addAll(m.getFacts());
             parts.add(length(span[1] - span[0], years) + " (" + a.display() + ")");
@@ -888,7 +888,7 @@ public final class ClaimForms {
                 for (Moment m : kept) {
                     long[] n = events(conventional ? m.getHull() : m.getStrictHull());
                     if (n[0] < 2) continue;
-                    double len = m.getAt().isPeriod() ? gapIn(startSecond(m.getAt().from()), endSecond(m.getAt().to()), years) : 0;
+                    double len = m.getAt().isPeriod() ? gapIn(m.getAt().from().startEpochSecond(), m.getAt().to().endEpochSecond(), years) : 0;
                     if (judge(c.op(), c.quantity(), Interval.closed(0, len), conventional, o) == Verdict.CONTRADICTED) {
                         v = Verdict.CONTRADICTED;
                         parts.add("within " + m.getAt().display() + " (" + n[0] + (n[1] > n[0] ? " events or more" : " events")
@@ -898,7 +898,7 @@ public final class ClaimForms {
                 return new Gaps(kept.size() < 2 && v != Verdict.CONTRADICTED ? null : v, null, parts, kept.size(), notes);
             }
             java.util.TreeMap<Long, Moment> starts = new java.util.TreeMap<>();
-            for (Moment m : kept) starts.putIfAbsent(startSecond(m.getAt().start()), m);
+            for (Moment m : kept) starts.putIfAbsent(m.getAt().start().startEpochSecond(), m);
             if (starts.size() < 2) return new Gaps(null, null, parts, starts.size(), notes);
             // the conventional reading takes the events as stated, unless a time within the period has no figure
             boolean open = unknown || !conventional && !o.complete();
@@ -920,8 +920,8 @@ public final class ClaimForms {
             if (open && v == Verdict.SUPPORTED) {
                 // an event the facts do not hold, before the first or after the last, would make a gap of its own
                 When p = c.at();
-                Interval before = Interval.of(0, true, gapIn(startSecond(p.from()), starts.firstKey(), years), false);
-                Interval after = Interval.of(0, true, gapIn(starts.lastKey(), startSecond(p.to()), years), false);
+                Interval before = Interval.of(0, true, gapIn(p.from().startEpochSecond(), starts.firstKey(), years), false);
+                Interval after = Interval.of(0, true, gapIn(starts.lastKey(), p.to().startEpochSecond(), years), false);
                 if (judge(c.op(), c.quantity(), before, false, o) != Verdict.SUPPORTED
                         || judge(c.op(), c.quantity(), after, false, o) != Verdict.SUPPORTED) {
                     v = Verdict.UNDETERMINED;
@@ -1135,15 +1135,6 @@ public final class ClaimForms {
 
     private static boolean above0(Interval i) {
         return i.min() > 0 || i.min() == 0 && i.minOpen();
-    }
-
-    private static long startSecond(When w) {
-        return w.isInstant() ? w.instant().toEpochSecond() : w.startDay().toEpochDay() * 86_400L;
-    }
-
-    /** The end of a period's last point: the end of its day (a whole day counts), or the instant itself. */
-    private static long endSecond(When w) {
-        return w.isInstant() ? w.instant().toEpochSecond() : (w.startDay().toEpochDay() + 1) * 86_400L;
     }
 
     private static double inUnit(long seconds, boolean years) {

@@ -69,7 +69,8 @@ public final class QuoteText {
      * ("decreased 73%", "a 73 per cent drop"), and only then ("rose 73%" does not state -73 %).
      */
     public static boolean numberMismatch(String quote, Quantity q) {
-        List<ReadNumber> said = NumberReader.figures(quote);
+        List<ReadNumber> read = NumberReader.read(quote); // read once: the figures, then the other numbers
+        List<ReadNumber> said = read.stream().filter(ReadNumber::isFigure).toList();
         if (said.isEmpty()) return false;
         Boolean fall = null; // looked for once, and only when a value is negative
         // a value written as a percentage ({"percent": 5.7}) is stated by a bare 5.7 too: a table whose column
@@ -89,7 +90,7 @@ public final class QuoteText {
         }
         // a number the reader takes for no figure may still be the fact's: a rank written as an ordinal ("comes in
         // 9th"), a year that is the value (not the day of a date, nor "one")
-        for (ReadNumber n : NumberReader.read(quote)) {
+        for (ReadNumber n : read) {
             if (!ordinalOrYear(n)) continue;
             for (BigDecimal v : values) if (n.states(v)) return false;
         }

@@ -2,7 +2,6 @@ package io.factlint.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -49,25 +48,27 @@ class ClaimReviewWriterTest {
         return new ObjectMapper().readTree(out.toByteArray());
     }
 
+    /** The reviews of a check of {@code facts} with the default pack and the newsroom {@code env} says, valid by the profile. */
+    private static JsonNode validReviews(String facts, Map<String, String> env) throws Exception {
+        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of(facts))));
+        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(env));
+        assertThat(profile.validate(json)).isEmpty();
+        return json;
+    }
+
     /** A claim whose fact file gives no text is reviewed under its reference (Claim.wording), never "null". */
     @Test
     void aClaimWithoutTextIsReviewedUnderItsReference() throws Exception {
-        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
-                Path.of("src/test/resources/rule-cases/claim.undetermined/fires-without-text/facts"))));
-        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of("FACTLINT_NEWSROOM", "Desk")));
-        assertThat(profile.validate(json)).isEmpty();
+        JsonNode json = validReviews("src/test/resources/rule-cases/claim.undetermined/fires-without-text/facts",
+                Map.of("FACTLINT_NEWSROOM", "Desk"));
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("claimReviewed").asText()).isEqualTo("s#untold");
     }
 
     @Test
     void theSeedStoryGivesValidReviews() throws Exception {
-        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("facts"))));
-        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of(
-                "FACTLINT_NEWSROOM", "Desk", "FACTLINT_NEWSROOM_URL", "https://news.example/",
-                "FACTLINT_STORY_URL", "https://news.example/{story}")));
-        List<Error> errors = profile.validate(json);
-        assertThat(errors).isEmpty();
+        JsonNode json = validReviews("facts", Map.of("FACTLINT_NEWSROOM", "Desk", "FACTLINT_NEWSROOM_URL",
+                "https://news.example/", "FACTLINT_STORY_URL", "https://news.example/{story}"));
         assertThat(json).hasSize(2);
         JsonNode headline = json.get(0);
         assertThat(headline.get("url").asText()).isEqualTo("https://news.example/nk-soldier-captured#headline");
@@ -83,9 +84,7 @@ class ClaimReviewWriterTest {
 
     @Test
     void withoutSettingsTheUrlIsAUrnAndTheProfileStillHolds() throws Exception {
-        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(Path.of("src/test/resources/rule-cases/claims/change-since/fires/facts"))));
-        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
-        assertThat(profile.validate(json)).isEmpty();
+        JsonNode json = validReviews("src/test/resources/rule-cases/claims/change-since/fires/facts", Map.of());
         assertThat(json.get(0).get("url").asText()).isEqualTo("urn:factlint:s#grown");
         assertThat(json.get(0).at("/reviewRating/alternateName").asText()).isEqualTo("False");
         assertThat(json.get(0).at("/author/name").asText()).isEqualTo("factlint");
@@ -97,10 +96,7 @@ class ClaimReviewWriterTest {
      */
     @Test
     void aClaimWithAnUncheckedPartIsNeverTrue() throws Exception {
-        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
-                Path.of("src/test/resources/rule-cases/claims/unchecked/fires/facts"))));
-        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
-        assertThat(profile.validate(json)).isEmpty();
+        JsonNode json = validReviews("src/test/resources/rule-cases/claims/unchecked/fires/facts", Map.of());
         Map<String, JsonNode> byUrl = new java.util.HashMap<>();
         for (JsonNode review : json) byUrl.put(review.get("url").asText(), review);
         JsonNode lost = byUrl.get("urn:factlint:s#jobs-lost");
@@ -116,10 +112,7 @@ class ClaimReviewWriterTest {
      */
     @Test
     void aFigureNobodyRecordsIsMostlyFalse() throws Exception {
-        CheckOutcome r = new CheckPipeline(pack).run(CheckRequest.of(List.of(
-                Path.of("src/test/resources/rule-cases/claims/unrecorded/fires/facts"))));
-        JsonNode json = write(r, ClaimReviewWriter.Newsroom.fromEnvironment(Map.of()));
-        assertThat(profile.validate(json)).isEmpty();
+        JsonNode json = validReviews("src/test/resources/rule-cases/claims/unrecorded/fires/facts", Map.of());
         assertThat(json).hasSize(3);
         for (JsonNode review : json) {
             assertThat(review.at("/reviewRating/ratingValue").asInt()).as(review.get("url").asText()).isEqualTo(2);
