@@ -8,7 +8,7 @@ bench/averitec/sample.tsv:
 
     supported                               <-> claim.supported
     refuted                                 <-> claim.contradicted
-    not enough information, conflicting     <-> undetermined
+    not enough information (the test split: not enough evidence), conflicting <-> undetermined
 
 A case with several claims (a claim of several parts) is contradicted when any claim is, supported when all
 are, else undetermined (conventional reading). A case factlint refuses (exit 2, an input error) counts as
@@ -47,7 +47,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEV = os.path.join(HERE, "averitec")
 GOLD = {"supported": "supported", "refuted": "contradicted",
-        "not enough information": "undetermined", "conflicting evidence/cherrypicking": "undetermined",
+        "not enough information": "undetermined", "not enough evidence": "undetermined",
+        "conflicting evidence/cherrypicking": "undetermined",
         "conflicting": "undetermined"}
 
 

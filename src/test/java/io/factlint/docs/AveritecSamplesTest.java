@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AveritecSamplesTest {
     private static final Map<String, String> GOLD = Map.of("supported", "supported", "refuted", "contradicted",
-            "not enough information", "undetermined", "conflicting evidence/cherrypicking", "undetermined",
-            "conflicting", "undetermined");
+            "not enough information", "undetermined", "not enough evidence", "undetermined",
+            "conflicting evidence/cherrypicking", "undetermined", "conflicting", "undetermined");
 
     @TempDir
     Path dir;
