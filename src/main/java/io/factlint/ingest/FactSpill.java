@@ -264,6 +264,11 @@ public final class FactSpill extends SpilledFacts {
         return When.instant(OffsetDateTime.of(LocalDateTime.of(day, time), offset));
     }
 
+    /**
+     * A quantity as {@code quantity(DataOutputStream, Quantity)} wrote it: a kind byte, then a range's two ends or an
+     * amount and its step. The kind byte: 0x7f (with 0x80 for a percentage) is a range; otherwise the bound's ordinal
+     * (bits 0-4), 0x20 a yes/no state, 0x40 a bound the text wrote, 0x80 a percentage.
+     */
     private static Quantity quantity(DataInputStream in) throws IOException {
         int kind = in.readUnsignedByte();
         Quantity q;
@@ -272,8 +277,9 @@ public final class FactSpill extends SpilledFacts {
         } else {
             BigDecimal amount = decimal(in);
             BigDecimal step = decimal(in);
-            Bound bound = Bound.values()[kind & 0x3f];
+            Bound bound = Bound.values()[kind & 0x1f];
             q = (kind & 0x40) != 0 ? Quantity.written(amount, bound, step) : Quantity.of(amount, bound, step);
+            if ((kind & 0x20) != 0) q = q.asYesNo();
         }
         return (kind & 0x80) != 0 ? q.asPercent() : q;
     }
@@ -506,7 +512,7 @@ public final class FactSpill extends SpilledFacts {
                 decimal(o, q.rangeMin());
                 decimal(o, q.rangeMax());
             } else {
-                o.writeByte(q.bound().ordinal() | (q.isBoundWritten() ? 0x40 : 0) | percent);
+                o.writeByte(q.bound().ordinal() | (q.isYesNo() ? 0x20 : 0) | (q.isBoundWritten() ? 0x40 : 0) | percent);
                 decimal(o, q.amount());
                 decimal(o, q.step());
             }

@@ -613,6 +613,8 @@ final class FileParser {
         } else if (d.claim && d.form != null && (d.form.toleranceRelative != null || d.form.toleranceAbsolute != null)) {
             error(d.valuePos, head + "it takes no \"tolerance\": a state holds or does not");
             d.complete = false;
+        } else {
+            d.value = v.asYesNo(); // reasons and reports say yes or no
         }
     }
 

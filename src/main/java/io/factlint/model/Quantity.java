@@ -18,14 +18,21 @@ public final class Quantity {
     private final Interval strict;
     private final boolean percent;
     private final boolean boundWritten;
+    private final boolean yesNo;
 
     private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax) {
-        this(amount, bound, step, rangeMin, rangeMax, false, false);
+        this(amount, bound, step, rangeMin, rangeMax, false, false, false);
     }
 
     private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax,
                      boolean percent, boolean boundWritten) {
+        this(amount, bound, step, rangeMin, rangeMax, percent, boundWritten, false);
+    }
+
+    private Quantity(BigDecimal amount, Bound bound, BigDecimal step, BigDecimal rangeMin, BigDecimal rangeMax,
+                     boolean percent, boolean boundWritten, boolean yesNo) {
         this.percent = percent;
+        this.yesNo = yesNo;
         this.boundWritten = boundWritten;
         this.amount = amount;
         this.bound = bound;
@@ -100,6 +107,32 @@ public final class Quantity {
     /** True when the value was written as a percentage ({@link #asPercent()}). */
     public boolean isPercent() {
         return percent;
+    }
+
+    /**
+     * The same quantity, the state of a yes/no measure ({@code yesNo:} of the rule pack): exactly 0 (the state does
+     * not hold) or 1 (it holds); words print it as {@code no} or {@code yes}. Its readings and equality are those of
+     * the number.
+     *
+     * @throws IllegalArgumentException for any other quantity (the loader refuses those first, with a location)
+     */
+    public Quantity asYesNo() {
+        if (amount == null || percent || bound != Bound.EXACTLY
+                || amount.compareTo(BigDecimal.ZERO) != 0 && amount.compareTo(BigDecimal.ONE) != 0) {
+            throw new IllegalArgumentException("a yes/no state is exactly 0 or 1, not " + words());
+        }
+        return new Quantity(amount, bound, step, null, null, false, boundWritten, true);
+    }
+
+    /** True for the state of a yes/no measure ({@link #asYesNo()}): 1 is yes, 0 is no. */
+    public boolean isYesNo() {
+        return yesNo;
+    }
+
+    /** {@code yes} for a reading that is 1 only, {@code no} for 0 only, {@code yes or no} for one that holds both (sources differ). */
+    public static String yesNoWords(Interval i) {
+        boolean yes = i.contains(1), no = i.contains(0);
+        return yes && no ? "yes or no" : yes ? "yes" : no ? "no" : i.format();
     }
 
     /**
@@ -180,8 +213,9 @@ public final class Quantity {
         return amount != null ? java.util.List.of(amount) : java.util.List.of(rangeMin, rangeMax);
     }
 
-    /** As a text would write it: {@code over 11,000}, {@code 10,000–12,000}. */
+    /** As a text would write it: {@code over 11,000}, {@code 10,000–12,000}; a yes/no state {@code yes} or {@code no}. */
     public String words() {
+        if (yesNo) return amount.signum() == 0 ? "no" : "yes";
         if (percent) {
             if (amount == null) return points(rangeMin) + "–" + points(rangeMax) + " %";
             String n = points(amount) + " %";

@@ -77,7 +77,11 @@ public final class ClaimLogic {
         boolean claimedShare = share && c.quantity() != null && !c.quantity().isRange();
         double claimed = claimedShare ? c.quantity().amount().doubleValue() : Double.NaN;
         String shown = f.display(), strictShown = f.strictDisplay(), value = c.valueWords();
-        if (share) {
+        if (c.quantity() != null && c.quantity().isYesNo()) {
+            // a yes/no state: the fact says yes or no (both, when sources at one time differ), as the claim does
+            shown = Quantity.yesNoWords(fc);
+            strictShown = Quantity.yesNoWords(fs);
+        } else if (share) {
             int s = Percentages.scale(claimed, fc);
             shown = fc.formatPercent(s);
             strictShown = fs.formatPercent(Percentages.scale(claimed, fs));
@@ -157,7 +161,7 @@ public final class ClaimLogic {
     /**
      * {@code "; read as rounded (~ 52 %), it is supported"} when an exact claim on a bare value ({@code =}, a number
      * with no hedge, no range, no tolerance and no {@code from}; an exact bound written out, {@code "bound": "exactly"},
-     * is the writer's word that it is exact, and gets none) is not supported on the conventional reading but the same
+     * is the writer's word that it is exact, and gets none; a yes/no state has no rounding) is not supported on the conventional reading but the same
      * number read as rounded ({@code ~}: half its last non-zero digit either way) is; else empty. Fact-checkers read a
      * round number as rounded far more often than not (docs/claims.md, "Measured on real claims"): the verdict stays
      * the exact one, as {@code =} promises, and the reason tells the editor.
@@ -165,7 +169,7 @@ public final class ClaimLogic {
     static String roundedHint(Claim c, Verdict conventional, Interval x) {
         Quantity q = c.quantity();
         if (c.op() != Op.EQ || conventional == Verdict.SUPPORTED || q == null || q.isRange() || q.bound() != Bound.EXACTLY
-                || q.isBoundWritten()
+                || q.isBoundWritten() || q.isYesNo()
                 || c.options() != null && (c.options().hasTolerance() || c.options().from() != null)) {
             return "";
         }

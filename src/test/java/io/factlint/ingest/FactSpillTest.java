@@ -30,7 +30,7 @@ class FactSpillTest {
     static String fields(Fact f) {
         Quantity q = f.getQuantity();
         String quantity = q == null ? "-" : q.amount() + "|" + q.bound() + "|" + q.step() + "|" + q.rangeMin() + "|"
-                + q.rangeMax() + "|" + q.isPercent() + "|" + q.isBoundWritten() + "|" + q.conventional() + "|" + q.strict() + "|" + q.words();
+                + q.rangeMax() + "|" + q.isPercent() + "|" + q.isBoundWritten() + "|" + q.isYesNo() + "|" + q.conventional() + "|" + q.strict() + "|" + q.words();
         return f.getSeq() + " " + f.getStoryId() + " " + f.getId() + " " + f.getSubject() + " " + f.getAttribute() + " "
                 + f.getStatus() + " " + quantity + " " + (f.getAt() == null ? "-" : f.getAt().iso() + "/" + f.getAt().display())
                 + " " + f.getSource() + " " + f.getCertainty() + " " + f.getQuote() + " " + f.getLocation()
@@ -48,8 +48,15 @@ class FactSpillTest {
         return dirs;
     }
 
+    /** The test loader, with one yes/no measure ({@code yesNo:}): its states spill as yes and no, not as 1 and 0. */
+    private static FactLoader loader() {
+        return TestSupport.loader().checkingYesNo(List.of(YES_NO));
+    }
+
+    private static final String YES_NO = "schools_open_state";
+
     private List<String> spilled(List<Path> paths, int buckets) throws Exception {
-        FactBase b = TestSupport.loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, buckets)).load(paths);
+        FactBase b = loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, buckets)).load(paths);
         try (SpilledFacts s = (SpilledFacts) b.facts()) {
             List<Fact> all = s.read(IntStream.range(0, s.buckets()).toArray());
             assertThat(all).hasSize(s.size());
@@ -93,7 +100,9 @@ class FactSpillTest {
         for (int i = 0; i < 60; i++) {
             if (n++ > 0) json.append(",\n");
             json.append("  {\"id\": \"f").append(i).append("\", \"subject\": \"e").append(i % 20).append("\", \"attribute\": ")
-                    .append(i % 5 == 0 ? "\"status\", \"value\": \"captured\"" : "\"killed\", \"value\": " + values[i % values.length]);
+                    .append(i % 5 == 0 ? "\"status\", \"value\": \"captured\""
+                            : i % 10 == 3 ? "\"" + YES_NO + "\", \"value\": " + (i / 10 % 2)
+                            : "\"killed\", \"value\": " + values[i % values.length]);
             String at = times[i % times.length];
             if (at != null) json.append(", \"at\": ").append(at);
             json.append(", \"source\": \"").append(i % 3 == 0 ? "a" : "b").append('"');
@@ -103,8 +112,10 @@ class FactSpillTest {
         }
         json.append("\n]}\n");
         Path file = TestSupport.write(tmp.resolve("kinds.json"), json.toString());
-        List<String> memory = TestSupport.loader().load(List.of(file)).facts().stream().map(FactSpillTest::fields).toList();
+        List<String> memory = loader().load(List.of(file)).facts().stream().map(FactSpillTest::fields).toList();
         assertThat(memory).hasSize(60);
+        assertThat(memory).as("yes/no states").anyMatch(f -> f.contains("|true|1|1|yes "))
+                .anyMatch(f -> f.contains("|true|0|0|no "));
         assertThat(memory).as("a statement that no figure is kept").anyMatch(f -> f.endsWith(" unrecorded"));
         for (int buckets : new int[]{1, 2, 7, 64}) {
             assertThat(spilled(List.of(file), buckets)).as(buckets + " buckets").containsExactlyElementsOf(memory);
@@ -113,7 +124,7 @@ class FactSpillTest {
 
     @Test
     void theFolderIsPrivateAndDeletedOnClose() throws Exception {
-        FactBase b = TestSupport.loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 4)).load(List.of(Path.of("facts")));
+        FactBase b = loader().spilling(new SpillPolicy(SpillPolicy.Mode.ALWAYS, 0, spillRoot, 4)).load(List.of(Path.of("facts")));
         SpilledFacts s = (SpilledFacts) b.facts();
         Path folder = Path.of(s.folder());
         assertThat(folder.getParent()).isEqualTo(spillRoot);
