@@ -177,6 +177,9 @@ public final class Fact {
     public String getQuote() { return quote; }
     public Location getLocation() { return location; }
 
+    /** True for a state of a yes/no measure ({@code yesNo:}; {@link Quantity#isYesNo()}): its value is yes or no. */
+    public boolean isYesNo() { return quantity != null && quantity.isYesNo(); }
+
     /** The words of an unrecorded fact's value ({@link #valueWords()}). */
     public static final String UNRECORDED_WORDS = "unrecorded (no figure kept)";
 

@@ -36,16 +36,27 @@ public record Figure(String subject, String attribute, When at, Interval convent
     }
 
     /**
-     * The conventional interval as an editor reads it: a percentage for shares; for a trend, whose interval counts
+     * The conventional interval as an editor reads it: a percentage for shares, yes or no for a state ({@link #isYesNo()}); for a trend, whose interval counts
      * the steps that move the claimed way, those words ("9 of 10 steps falling").
      */
     public String display() {
         if ("trend".equals(kind)) return arithmetic;
+        if (isYesNo()) return Quantity.yesNoWords(conventional);
         return percent ? conventional.formatPercent() : conventional.format();
     }
 
     public String strictDisplay() {
         if ("trend".equals(kind)) return strictArithmetic;
+        if (isYesNo()) return Quantity.yesNoWords(strict);
         return percent ? strict.formatPercent() : strict.format();
+    }
+
+    /**
+     * True for the stated value of a yes/no measure ({@code yesNo:}): every fact it comes from is a state, so it
+     * reads {@code yes}, {@code no} or, when sources at one time differ, {@code yes or no}. A figure derived from
+     * states (a count or sum of events) is a number.
+     */
+    public boolean isYesNo() {
+        return !derived && kind == null && !from.isEmpty() && from.stream().allMatch(Fact::isYesNo);
     }
 }
