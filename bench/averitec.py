@@ -120,13 +120,14 @@ def written(case, tmp, reading, path):
 
 def lenient(path, tmp, share):
     """Exploratory, never a measurement: the rounded case with a relative tolerance of `share` on every '=' or '~'
-    claim on a bare non-zero value that has none (a fact-checker's leniency: "38 billion" for 37.3 billion)."""
+    claim on a bare non-zero value that has none (a fact-checker's leniency: "38 billion" for 37.3 billion). A claim
+    on a yes/no measure is left as it is, as in rounded(): a state has no tolerance (factlint refuses one)."""
     with open(rounded(path, tmp) or path, encoding="utf-8") as f:
         case = json.load(f)
     changed = False
     for c in case.get("claims", []):
         v = c.get("value")
-        if c.get("op") in ("=", "~") and bare(v) and "tolerance" not in c and (v.get("amount", v.get("percent")) if isinstance(v, dict) else v) != 0:
+        if c.get("op") in ("=", "~") and bare(v) and "tolerance" not in c and c.get("attribute") not in YES_NO and (v.get("amount", v.get("percent")) if isinstance(v, dict) else v) != 0:
             c["tolerance"] = {"relative": share}
             changed = True
     return written(case, tmp, "lenient", path) if changed else None
