@@ -1713,6 +1713,19 @@ public final class ClaimForms {
                 + ", more than " + age + " before " + (t.isPeriod() ? "the end of " : "") + t.display() + " (max_age)";
     }
 
+    /**
+     * True when the claim's {@code window} lets {@code f} in as evidence: a fact of the claim's attribute and one of
+     * its subjects, stated after the claim's time and no later than the window after it (as {@link #momentFor}
+     * counts). {@code date.after_publication} leaves such a fact alone: the claim says a later statement counts.
+     */
+    public static boolean windowLetsIn(Claim c, Fact f) {
+        String w = c.options().window();
+        if (w == null || c.at() == null || !f.getAttribute().equals(c.attribute()) || !c.subjects().contains(f.getSubject())) {
+            return false;
+        }
+        return f.getAt().after(c.at().end()) && f.getAt().atOrBefore(shift(c.at().end(), w, 1));
+    }
+
     /** A point moved by an ISO-8601 duration, forward ({@code sign} 1) or back (-1). */
     static When shift(When w, String iso, int sign) {
         When p = sign > 0 ? w.end() : w.start();
