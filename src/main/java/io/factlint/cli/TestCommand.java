@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
         description = {"Run rule test cases: each folder with facts/ and expected.txt (or expected.json) under DIR is a case.",
                 "Prints ok or FAIL per case (with the differences) and 'N passed, M failed'; exits 1 if a case fails."})
 final class TestCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rule-cases",
-            description = "The folder of cases, or one case folder (default: ${DEFAULT-VALUE}).")
-    Path dir;
+    @Parameters(paramLabel = "DIR", arity = "0..*", defaultValue = "rule-cases",
+            description = {"Folders of cases, or case folders (default: ${DEFAULT-VALUE}). With several, each case is named",
+                    "by its folder as given, and a case found twice runs once."})
+    List<Path> dirs;
 
     @Mixin
     RuleOptions rules;
@@ -47,16 +48,28 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!Files.isDirectory(dir)) {
-                err.println("factlint: " + dir + ": no such folder of rule test cases");
-                return ExitCode.INPUT_ERROR.code();
+            // each case with the name it is shown by: relative to its DIR, or (several DIRs) the DIR's path joined to it
+            java.util.Map<Path, String> named = new java.util.LinkedHashMap<>();
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            for (Path dir : dirs) {
+                if (!Files.isDirectory(dir)) {
+                    err.println("factlint: " + dir + ": no such folder of rule test cases");
+                    return ExitCode.INPUT_ERROR.code();
+                }
+                List<Path> found = RuleCases.find(dir);
+                if (found.isEmpty()) {
+                    err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.txt"
+                            + " or expected.json; to start one, create an empty expected.txt beside facts/ and run with --update)");
+                    return ExitCode.INPUT_ERROR.code();
+                }
+                for (Path c : found) {
+                    String name = RuleCases.name(dir, c);
+                    if (!seen.add(c.toAbsolutePath().normalize())) continue;
+                    named.put(c, dirs.size() == 1 ? name
+                            : (dir + "/" + (dir.equals(c) ? "" : name)).replace('\\', '/').replaceAll("/+$", ""));
+                }
             }
-            List<Path> cases = RuleCases.find(dir);
-            if (cases.isEmpty()) {
-                err.println("factlint: " + dir + ": no test cases (a case is a folder with facts/ and expected.txt"
-                        + " or expected.json; to start one, create an empty expected.txt beside facts/ and run with --update)");
-                return ExitCode.INPUT_ERROR.code();
-            }
+            List<Path> cases = List.copyOf(named.keySet());
             RulePack pack = rules.load(err, "no case run");
             if (pack == null) return ExitCode.INPUT_ERROR.code();
             if (update) {
@@ -72,7 +85,7 @@ final class TestCommand implements Callable<Integer> {
             int failed = 0;
             List<CaseResult> results = new java.util.ArrayList<>();
             for (Path c : cases) {
-                CaseResult r = RuleCases.run(pack, RuleCases.name(dir, c), c);
+                CaseResult r = RuleCases.run(pack, named.get(c), c);
                 results.add(r);
                 if (r.passed()) {
                     passed++;

@@ -104,4 +104,21 @@ class TestCommandTest {
         assertThat(empty.code()).isEqualTo(2);
         assertThat(empty.err()).contains("no test cases", "expected.txt or expected.json", "create an empty expected.txt");
     }
+
+    /** Several DIRs: each case named by its folder as given, a case found under two of them run once, a missing one exit 2. */
+    @Test
+    void severalFoldersRunTogetherAndACaseFoundTwiceRunsOnce() {
+        String window = RULE_CASES.resolve("claims/window").toString();
+        String dates = RULE_CASES.resolve("date.after_publication").toString();
+        String clean = RULE_CASES.resolve("date.after_publication/clean").toAbsolutePath().toString(); // the same case, spelt otherwise
+        CliRun r = CliRun.run("test", window, dates, clean);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ok   " + window + "/clean\n" + "ok   " + window + "/fires\n"
+                + "ok   " + dates + "/clean\n" + "ok   " + dates + "/fires\n" + "ok   " + dates + "/fires-window\n"
+                + "5 passed, 0 failed\n");
+        CliRun missing = CliRun.run("test", window, tmp.resolve("none").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("none: no such folder of rule test cases");
+        assertThat(missing.out()).doesNotContain("passed");
+    }
 }
