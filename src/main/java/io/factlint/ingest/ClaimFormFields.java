@@ -393,9 +393,10 @@ final class ClaimFormFields {
 
     /**
      * A time field that may also be a year ({@code "2002"}) or a month ({@code "2002-03"}), read as that period;
-     * anything else as {@link ValueGrammar#when}. A month that does not exist is a located error (null).
+     * anything else as {@link ValueGrammar#when}. A month that does not exist is a located error (null). Every time
+     * field of facts and claims reads so: {@code at}, {@code since}, {@code rank_over}.
      */
-    private static When yearMonthOrWhen(ValueGrammar g, String field, long pos) throws IOException {
+    static When yearMonthOrWhen(ValueGrammar g, String field, long pos) throws IOException {
         String s = g.cursor().current() == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
         if (s == null || !YEAR_OR_MONTH.matcher(s).matches()) return g.when(field);
         if (s.length() > 4 && (Integer.parseInt(s.substring(5)) < 1 || Integer.parseInt(s.substring(5)) > 12)) {

@@ -155,7 +155,8 @@ final class FileParser {
     };
     private static final Fields.Reader<Draft> AT = (g, d, f, pos) -> {
         d.atGiven = true;
-        d.at = g.when(f);
+        // a date, a date-time, a period, or a year "2020" / month "2020-03" as that period
+        d.at = ClaimFormFields.yearMonthOrWhen(g, f, pos);
     };
 
     static final Fields<Draft> FACT = Fields.<Draft>named("fact")
