@@ -14,7 +14,6 @@ import io.factlint.testing.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,35 +170,19 @@ class AveritecSamplesTest {
     }
 
     /**
-     * The fourth sample's pre-registered measurement counts only the cases without a part no rule checks: 20 of 29
-     * expressible, 16 of them agreeing on the rounded reading (fourth/README.md).
+     * The pre-registered measurement of the samples since the fourth counts only the cases without a part no rule
+     * checks ({@code unchecked}, C14): expressible, and of those agreeing on the exact and the rounded reading. Fourth:
+     * 20 of 29 expressible, 16 agreeing (fourth/README.md); fifth: 26 of 30, 16; seventh: 26 of 31, 20; eighth: 36 of
+     * 39, 21 (their READMEs). The sixth has no unchecked part.
      */
-    @Test
-    void theFourthSampleWithoutUncheckedParts() throws Exception {
-        assertThat(measure(Path.of("bench/averitec/fourth"), true)).containsExactly(20, 13, 16);
-    }
-
-    /**
-     * The fifth sample's measurement, as the fourth's, counts the cases without an unchecked part: 26 of 30
-     * expressible, 16 of them agreeing on the rounded reading (fifth/README.md). The sixth has none.
-     */
-    @Test
-    void theFifthSampleWithoutUncheckedParts() throws Exception {
-        assertThat(measure(Path.of("bench/averitec/fifth"), true)).containsExactly(26, 16, 16);
-    }
-
-    /**
-     * The seventh sample's pre-registered measurement, as the fourth's and fifth's: 26 of 31 expressible without an
-     * unchecked part, 20 of them agreeing on the rounded reading (seventh/README.md).
-     */
-    @Test
-    void theSeventhSampleWithoutUncheckedParts() throws Exception {
-        assertThat(measure(Path.of("bench/averitec/seventh"), true)).containsExactly(26, 18, 20);
-    }
-
-    /** The eighth sample's pre-registered measurement: 36 of 39 expressible without an unchecked part, 21 agreeing. */
-    @Test
-    void theEighthSampleWithoutUncheckedParts() throws Exception {
-        assertThat(measure(Path.of("bench/averitec/eighth"), true)).containsExactly(36, 21, 21);
+    @ParameterizedTest(name = "{0} without unchecked parts: {1} accepted, {2} agree exact, {3} rounded")
+    @CsvSource({
+            "bench/averitec/fourth, 20, 13, 16",
+            "bench/averitec/fifth, 26, 16, 16",
+            "bench/averitec/seventh, 26, 18, 20",
+            "bench/averitec/eighth, 36, 21, 21"})
+    void eachSampleWithoutUncheckedPartsGivesItsMeasurement(String sample, int accepted, int exact, int rounded)
+            throws Exception {
+        assertThat(measure(Path.of(sample), true)).containsExactly(accepted, exact, rounded);
     }
 }
