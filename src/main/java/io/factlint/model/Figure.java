@@ -36,8 +36,9 @@ public record Figure(String subject, String attribute, When at, Interval convent
     }
 
     /**
-     * The conventional interval as an editor reads it: a percentage for shares, yes or no for a state ({@link #isYesNo()}); for a trend, whose interval counts
-     * the steps that move the claimed way, those words ("9 of 10 steps falling").
+     * The conventional interval as an editor reads it: a percentage for shares, yes or no for a state
+     * ({@link #isYesNo()}); for a trend, whose interval counts the steps that move the claimed way, those words
+     * ("9 of 10 steps falling").
      */
     public String display() {
         if ("trend".equals(kind)) return arithmetic;
