@@ -26,11 +26,7 @@ def facts_about(path, tmp):
     return A.written(case, tmp, "facts-about", path) if ch else None
 for name in sys.argv[1:]:
     sample = os.path.join(A.DEV, name); tmp = tempfile.mkdtemp()
-    rules = os.path.join(tmp, "rules"); shutil.copytree(os.path.join(A.ROOT, "rules"), rules)
-    packs = A.yaml_files(A.DEV) + A.yaml_files(sample)
-    A.YES_NO.clear(); A.YES_NO.update(A.yes_no(packs + A.yaml_files(os.path.join(A.ROOT, "rules", "vocabulary"))))
-    for y in packs:
-        shutil.copy(y, os.path.join(rules, "vocabulary", ("averitec-" if os.path.dirname(y) == A.DEV else "averitec-x-") + os.path.basename(y)))
+    rules = A.rules_for(sample, tmp)
     a = b = n = 0; changed = []
     for r in A.rows(sample):
         if not r["encoded"]: continue

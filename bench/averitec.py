@@ -158,6 +158,20 @@ def yaml_files(folder):
     return sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".yaml"))
 
 
+def rules_for(sample, tmp):
+    """The rules a sample is checked with, under tmp/rules: the default rules plus the development sample's YAML and
+    the sample's own (named as AveritecSamplesTest names them); YES_NO is set to the yes/no measures they declare."""
+    rules = os.path.join(tmp, "rules")
+    shutil.copytree(os.path.join(ROOT, "rules"), rules)
+    packs = yaml_files(DEV) + (yaml_files(sample) if sample != DEV else [])
+    YES_NO.clear()
+    YES_NO.update(yes_no(packs + yaml_files(os.path.join(ROOT, "rules", "vocabulary"))))
+    for y in packs:
+        prefix = "averitec-" if os.path.dirname(y) == DEV else "averitec-" + os.path.basename(sample) + "-"
+        shutil.copy(y, os.path.join(rules, "vocabulary", prefix + os.path.basename(y)))
+    return rules
+
+
 def main():
     args = sys.argv[1:]
     sample = DEV
@@ -170,13 +184,7 @@ def main():
         args.append("--rounded")
     tmp = tempfile.mkdtemp(prefix="factlint-averitec-")
     try:
-        rules = os.path.join(tmp, "rules")
-        shutil.copytree(os.path.join(ROOT, "rules"), rules)
-        packs = yaml_files(DEV) + (yaml_files(sample) if sample != DEV else [])
-        YES_NO.update(yes_no(packs + yaml_files(os.path.join(ROOT, "rules", "vocabulary"))))
-        for y in packs:
-            prefix = "averitec-" if os.path.dirname(y) == DEV else "averitec-" + os.path.basename(sample) + "-"
-            shutil.copy(y, os.path.join(rules, "vocabulary", prefix + os.path.basename(y)))
+        rules = rules_for(sample, tmp)
         all_rows = list(rows(sample))
         encoded = [r for r in all_rows if r["encoded"]]
         results = []

@@ -65,8 +65,8 @@ final class TestCommand implements Callable<Integer> {
                 for (Path c : found) {
                     String name = RuleCases.name(dir, c);
                     if (!seen.add(c.toAbsolutePath().normalize())) continue;
-                    named.put(c, dirs.size() == 1 ? name
-                            : (dir + "/" + (dir.equals(c) ? "" : name)).replace('\\', '/').replaceAll("/+$", ""));
+                    String shown = dir.equals(c) ? dir.toString() : dir + "/" + name;
+                    named.put(c, dirs.size() == 1 ? name : shown.replace('\\', '/'));
                 }
             }
             List<Path> cases = List.copyOf(named.keySet());

@@ -1692,10 +1692,8 @@ public final class ClaimForms {
     static Moment momentFor(Ctx x, String subject, String attribute, When t) {
         Timeline tl = x.timeline(subject, attribute);
         if (tl == null) return null;
-        When limit = t.end();
-        String w = x.c().options().window();
-        if (w != null) limit = shift(limit, w, 1);
-        return tl.statedFor(t, limit, m -> m.getHull() != null || !m.getStatuses().isEmpty() || m.isUnrecorded());
+        return tl.statedFor(t, latestCounted(x.c(), t),
+                m -> m.getHull() != null || !m.getStatuses().isEmpty() || m.isUnrecorded());
     }
 
     /**
@@ -1723,7 +1721,13 @@ public final class ClaimForms {
         if (w == null || c.at() == null || !f.getAttribute().equals(c.attribute()) || !c.subjects().contains(f.getSubject())) {
             return false;
         }
-        return f.getAt().after(c.at().end()) && f.getAt().atOrBefore(shift(c.at().end(), w, 1));
+        return f.getAt().after(c.at().end()) && f.getAt().atOrBefore(latestCounted(c, c.at()));
+    }
+
+    /** The latest time a statement counts for time {@code t} of claim {@code c}: its end, or its window after it. */
+    private static When latestCounted(Claim c, When t) {
+        String w = c.options().window();
+        return w == null ? t.end() : shift(t.end(), w, 1);
     }
 
     /** A point moved by an ISO-8601 duration, forward ({@code sign} 1) or back (-1). */

@@ -21,7 +21,12 @@ class JsonRankOverTest {
 
     /** The JSON report's claim {@code ref} ({@code story#claim}) of a check of {@code facts} with the default pack. */
     static JsonNode claimByRef(String facts, String ref) throws Exception {
-        CheckResult r = io.factlint.testing.DefaultPack.pipeline().run(CheckRequest.of(List.of(Path.of(facts)))).result();
+        return claimByRef(io.factlint.testing.DefaultPack.pipeline(), facts, ref);
+    }
+
+    /** As {@link #claimByRef(String, String)}, checked with {@code pipeline} (a pack with vocabulary of its own). */
+    static JsonNode claimByRef(io.factlint.check.CheckPipeline pipeline, String facts, String ref) throws Exception {
+        CheckResult r = pipeline.run(CheckRequest.of(List.of(Path.of(facts)))).result();
         JsonNode report = new ObjectMapper().readTree(Render.bytes(new JsonReportWriter(), r, Render.FAIL_ON_ERROR));
         for (JsonNode c : report.path("claims")) if (c.path("ref").asText().equals(ref)) return c;
         throw new AssertionError("no claim " + ref);
