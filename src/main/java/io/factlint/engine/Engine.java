@@ -292,12 +292,37 @@ public final class Engine {
                     if (o instanceof io.factlint.rules.Reported r) findings.add(pack.finding(r));
                     else if (o instanceof Finding f) findings.add(f);
                     else if (o instanceof Figure f) all.add(f);
-                    else if (o instanceof ClaimVerdict v) verdicts.merge(v.claim().getRef(), v, (a, b) -> a);
+                    else if (o instanceof ClaimVerdict v) {
+                        ClaimVerdict first = verdicts.putIfAbsent(v.claim().getRef(), v);
+                        if (first != null && !sameVerdict(first, v) && conflict == null) conflict = new ClaimVerdict[]{first, v};
+                    }
                 }
             }
         }
 
-        CheckResult result(FactBase base, List<Series> series, Phases phases, int workers) {
+        /**
+         * Two sessions may judge one claim alike (a claim's subjects in several work units); two different verdicts
+         * are a rule pack's fault, and which one a report shows would depend on the order the rules fired.
+         */
+        private static boolean sameVerdict(ClaimVerdict a, ClaimVerdict b) {
+            return a.verdict() == b.verdict() && a.strictVerdict() == b.strictVerdict()
+                    && java.util.Objects.equals(a.reason(), b.reason());
+        }
+
+        /** The first claim judged twice, differently, as its two verdicts; null when none was. */
+        private ClaimVerdict[] conflict;
+
+        /** A check in which some claim got two different verdicts did not complete: the rules must give it one. */
+        void failOnConflict() throws RuleFailure {
+            if (conflict == null) return;
+            throw new RuleFailure("claim " + conflict[0].claim().getRef() + " got two different verdicts from the rules, "
+                    + conflict[0].verdict().id() + " (" + conflict[0].reason() + ") and " + conflict[1].verdict().id()
+                    + " (" + conflict[1].reason() + "): a claim must get one verdict (a rule that gives a verdict"
+                    + " must leave the claims of the others' forms alone)", null, null);
+        }
+
+        CheckResult result(FactBase base, List<Series> series, Phases phases, int workers) throws RuleFailure {
+            failOnConflict();
             // the workers' time per phase, summed over the sessions (several run at once)
             for (Map.Entry<String, Long> e : sum.entrySet()) phases.note("sessions." + e.getKey(), e.getValue() / 1_000_000 + " ms");
             Map<String, Figure> figures = new LinkedHashMap<>();

@@ -94,7 +94,10 @@ final class ClaimFormFields {
                         d.complete = false;
                     }
                 })
-                .optional("max_age", (g, d, f, pos) -> form(d).maxAge = duration(g, f, d))
+                .optional("max_age", (g, d, f, pos) -> {
+                    form(d).maxAgePos = pos;
+                    form(d).maxAge = duration(g, f, d);
+                })
                 .optional("aggregate", (g, d, f, pos) -> {
                     form(d).aggregateGiven = true;
                     form(d).aggregate = choice(g, f, d, "sum", "mean", "count", "min", "max", "duration", "gap");
@@ -163,6 +166,7 @@ final class ClaimFormFields {
                 })
                 .optional("order", (g, d, f, pos) -> form(d).order = choice(g, f, d, "desc", "asc"))
                 .optional("complete", (g, d, f, pos) -> {
+                    form(d).completePos = pos;
                     JsonToken t = g.cursor().current();
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                         form(d).complete = t == JsonToken.VALUE_TRUE;
@@ -187,6 +191,7 @@ final class ClaimFormFields {
                 })
                 .optional("tolerance", (g, d, f, pos) -> {
                     Draft.Form fm = form(d);
+                    fm.tolerancePos = pos;
                     BigDecimal[] tol = new BigDecimal[3];
                     if (!g.cursor().expect(JsonToken.START_OBJECT, f, "an object")) {
                         d.complete = false;
@@ -202,7 +207,10 @@ final class ClaimFormFields {
                     fm.toleranceRelative = tol[0] == null ? null : tol[0].doubleValue();
                     fm.toleranceAbsolute = tol[1] == null ? null : tol[1].doubleValue();
                 })
-                .optional("window", (g, d, f, pos) -> form(d).window = duration(g, f, d))
+                .optional("window", (g, d, f, pos) -> {
+                    form(d).windowPos = pos;
+                    form(d).window = duration(g, f, d);
+                })
                 .optional("according_to", (g, d, f, pos) -> {
                     // who said it: the source's id, resolved with the other references (an undeclared one is located here)
                     Draft.Form fm = form(d);
@@ -291,24 +299,6 @@ final class ClaimFormFields {
             if (d.at != null && !d.at.isPeriod()) {
                 wrong.add("\"trend\" needs \"at\" to be a period {\"from\": ..., \"to\": ...}");
             }
-            List<String> unused = new ArrayList<>();
-            if (f.toleranceRelative != null || f.toleranceAbsolute != null) unused.add("tolerance");
-            if (f.window != null) unused.add("window");
-            if (f.maxAge != null) unused.add("max_age");
-            if (!unused.isEmpty()) {
-                wrong.add("\"trend\" takes no " + String.join(", ", unused.stream().map(Messages::q).toList())
-                        + ": it compares the statements within the period with each other");
-            }
-        }
-        if (f.aggregate != null) {
-            // a total counts the statements within its period: a window or a maximum age would be printed and ignored
-            List<String> unused = new ArrayList<>();
-            if (f.window != null) unused.add("window");
-            if (f.maxAge != null) unused.add("max_age");
-            if (!unused.isEmpty()) {
-                wrong.add("\"aggregate\" takes no " + String.join(", ", unused.stream().map(Messages::q).toList())
-                        + ": a total counts the statements within its period (widen the period to count later ones)");
-            }
         }
         // a change or a comparison may be of totals ("more killed in 2020 than in 2019"): then aggregate is no form of its own
         boolean ofTotals = f.aggregate != null && (f.since != null || !f.versus.isEmpty());
@@ -331,6 +321,28 @@ final class ClaimFormFields {
         }
         String who = "claim" + (d.id == null ? "" : " " + q(d.id));
         for (String w : wrong) c.error(TokenCursor.pos(d.location), who + ": " + w);
+        // fields a form would print and never use, each refused where it is written
+        if (Fact.STATUS.equals(d.attribute)) {
+            unused(d, c, who, f.tolerancePos, "tolerance", "a status claim", STATUS_WHY);
+            unused(d, c, who, f.windowPos, "window", "a status claim", STATUS_WHY);
+            unused(d, c, who, f.maxAgePos, "max_age", "a status claim", STATUS_WHY);
+            unused(d, c, who, f.completePos, "complete", "a status claim", STATUS_WHY);
+        } else if (f.trendGiven) {
+            String why = "it compares the statements within the period with each other";
+            unused(d, c, who, f.tolerancePos, "tolerance", "\"trend\"", why);
+            unused(d, c, who, f.windowPos, "window", "\"trend\"", why);
+            unused(d, c, who, f.maxAgePos, "max_age", "\"trend\"", why);
+        } else if (f.aggregate != null) {
+            String why = "a total counts the statements within its period (widen the period to count later ones)";
+            unused(d, c, who, f.windowPos, "window", "\"aggregate\"", why);
+            unused(d, c, who, f.maxAgePos, "max_age", "\"aggregate\"", why);
+        }
+        if (f.tolerancePos != 0 && !Fact.STATUS.equals(d.attribute) && !f.trendGiven && !f.oneOf && d.op != null
+                && d.op != io.factlint.model.Op.EQ && d.op != io.factlint.model.Op.ABOUT && f.from == null) {
+            // a bound is no value to widen: "> 1,250 ± 100" would print a tolerance that no reading applies
+            unused(d, c, who, f.tolerancePos, "tolerance", "a claim with \"op\": " + q(d.op.symbol()),
+                    "a tolerance widens the value of \"=\" or \"~\" (and a claimed base, \"from\")");
+        }
         if (!wrong.isEmpty()) d.complete = false;
         if (f.membersCompletePos != 0 && !f.quantifierGiven) {
             // a claim with no set has no members: its own facts are said complete by "complete"
@@ -386,6 +398,16 @@ final class ClaimFormFields {
             if (d.valuePos != 0) c.error(d.valuePos, who + ": \"trend\" takes no \"value\"" + hint);
             if (d.opPos != 0 || d.valuePos != 0) d.complete = false;
         }
+    }
+
+    private static final String STATUS_WHY = "a status is the latest one stated at or before the claim's time, on every"
+            + " source's statements";
+
+    /** A field given ({@code pos} not 0) that {@code form} never uses: an error at the field. */
+    private static void unused(Draft d, TokenCursor c, String who, long pos, String field, String form, String why) {
+        if (pos == 0) return;
+        c.error(pos, who + ": " + form + " takes no " + q(field) + ": " + why);
+        d.complete = false;
     }
 
     /** {@code "2002"} or {@code "2002-03"}: the year or month as a period of days. */

@@ -71,6 +71,8 @@ final class Draft {
         Double toleranceRelative;
         Double toleranceAbsolute;
         String window;
+        /** Where {@code window}, {@code max_age}, {@code tolerance} and {@code complete} were given (0 when absent). */
+        long windowPos, maxAgePos, tolerancePos, completePos;
         When rankOver;
         /** The trend's direction as read (null when absent or invalid). */
         String trend;

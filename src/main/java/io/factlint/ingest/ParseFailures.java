@@ -43,6 +43,10 @@ final class ParseFailures {
             return new Failure(tokenPos, "too much content: more than " + String.format(Locale.ROOT, "%,d",
                     limits.maxTokens()) + " tokens (each use of a YAML alias counts in full)", false);
         }
+        if (e instanceof AliasLimitExceeded a) {
+            return new Failure(a.pos, "too many YAML aliases: more than " + limits.maxYamlAliases()
+                    + " uses of an anchored list or mapping (--parser-limit yaml-aliases=N)", false);
+        }
         MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
         if (marked != null) {
             Mark m = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
@@ -112,6 +116,21 @@ final class ParseFailures {
     static final class TokenBudgetExceeded extends IOException {
         TokenBudgetExceeded() {
             super("token budget exceeded", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** A YAML document used more aliases of collections than {@link ParserLimits#maxYamlAliases()}; at the alias. */
+    static final class AliasLimitExceeded extends IOException {
+        final long pos;
+
+        AliasLimitExceeded(long pos) {
+            super("too many YAML aliases", null);
+            this.pos = pos;
         }
 
         @Override

@@ -5,8 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.dataformat.yaml.YAMLAnchorReplayingParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -67,7 +74,62 @@ final class ParserFactories {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .build();
-            return new YAMLAnchorReplayingFactory(base, null);
+            return new AliasCountingFactory(base, limits.maxYamlAliases());
+        }
+    }
+
+    /**
+     * Jackson's anchor-replaying YAML factory whose parsers count the aliases of collections: SnakeYAML's own limit
+     * ({@code LoaderOptions.setMaxAliasesForCollections}) is applied only by its composer, which Jackson's streaming
+     * parser never uses, so the count is kept here. Only {@link #create(Reader, boolean)}'s path (a reader) is used.
+     */
+    static final class AliasCountingFactory extends YAMLAnchorReplayingFactory {
+        private static final long serialVersionUID = 1L;
+        private final int maxAliases;
+
+        AliasCountingFactory(YAMLFactory base, int maxAliases) {
+            super(base, null);
+            this.maxAliases = maxAliases;
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
+            return new AliasCountingParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r,
+                    maxAliases);
+        }
+    }
+
+    /** Counts each alias of an anchored list or mapping as written (a replay is not counted again). */
+    static final class AliasCountingParser extends YAMLAnchorReplayingParser {
+        private final int maxAliases;
+        private final java.util.Map<String, Boolean> collection = new java.util.HashMap<>();
+        private int aliases;
+        private long over;
+
+        AliasCountingParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
+                            com.fasterxml.jackson.core.ObjectCodec codec, Reader reader, int maxAliases) {
+            super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+            this.maxAliases = maxAliases;
+        }
+
+        @Override
+        protected Event filterEvent(Event event) {
+            if (event instanceof AliasEvent a) {
+                if (Boolean.TRUE.equals(collection.get(a.getAnchor())) && ++aliases > maxAliases && over == 0) {
+                    over = a.getStartMark() == null ? TokenCursor.pack(1, 1)
+                            : TokenCursor.pack(a.getStartMark().getLine() + 1, a.getStartMark().getColumn() + 1);
+                }
+            } else if (event instanceof NodeEvent n && n.getAnchor() != null) {
+                collection.put(n.getAnchor(), event instanceof CollectionStartEvent);
+            }
+            return super.filterEvent(event);
+        }
+
+        @Override
+        protected Event getEvent() throws IOException {
+            Event e = super.getEvent();
+            if (over != 0) throw new ParseFailures.AliasLimitExceeded(over);
+            return e;
         }
     }
 

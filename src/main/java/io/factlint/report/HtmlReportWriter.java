@@ -51,9 +51,12 @@ public final class HtmlReportWriter implements ReportWriter {
     /**
      * Replaces what an HTML document may not contain (control characters other than tab, LF and CR, lone
      * surrogates and noncharacters) with U+FFFD, after escaping; a surrogate pair split across two writes stays a pair.
+     * A CR or a CR LF in the text (a fact file written on Windows) becomes LF, as an HTML parser reads it anyway: the
+     * report keeps LF line ends whatever its input.
      */
     static final class TextOnlyWriter extends java.io.FilterWriter {
         private char pendingHigh;
+        private boolean afterCr;
 
         TextOnlyWriter(Writer out) {
             super(out);
@@ -62,6 +65,10 @@ public final class HtmlReportWriter implements ReportWriter {
         @Override
         public void write(int c) throws IOException {
             char ch = (char) c;
+            boolean lf = afterCr && ch == '\n';
+            afterCr = ch == '\r';
+            if (lf) return; // the LF of a CR LF, written with the CR
+            if (ch == '\r') ch = '\n';
             if (pendingHigh != 0) {
                 char high = pendingHigh;
                 pendingHigh = 0;

@@ -1770,7 +1770,7 @@ public final class ClaimForms {
         String reason = what + window + "; the claim " + c.op().symbol() + " "
                 + value + tolerance(c.options(), percent) + " is " + vc.id()
                 + (vs != vc ? " (strict reading " + show(strict, percent) + ": " + vs.id() + ")" : "")
-                + ClaimLogic.roundedHint(c, vc, conv) + suffix;
+                + ClaimLogic.roundedHint(c, vc, conv, percent) + suffix;
         Figure f = new Figure(c.subject(), c.attribute(), c.at(), conv, strict, List.copyOf(facts), true,
                 show(conv, percent), show(strict, percent), percent, c.options().form());
         return new ClaimVerdict(c, vc, vs, f, List.copyOf(new LinkedHashSet<>(facts)), reason);

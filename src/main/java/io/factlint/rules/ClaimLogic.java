@@ -93,7 +93,7 @@ public final class ClaimLogic {
         String reason = c.attribute() + " of " + c.subject() + " is " + shown + statedFor(c, f) + " on " + f.at().display()
                 + "; the claim " + c.op().symbol() + " " + value + " is " + conv.id()
                 + (strict != conv ? " (strict reading " + strictShown + ": " + strict.id() + ")" : "")
-                + roundedHint(c, conv, fc);
+                + roundedHint(c, conv, fc, share);
         // the figure as judged: its decimal result (JSON and HTML show what the reason says)
         Figure judged = fc == f.conventional() && fs == f.strict() ? f
                 : new Figure(f.subject(), f.attribute(), f.at(), fc, fs, f.from(), f.derived(), f.arithmetic(),
@@ -166,7 +166,7 @@ public final class ClaimLogic {
      * round number as rounded far more often than not (docs/claims.md, "Measured on real claims"): the verdict stays
      * the exact one, as {@code =} promises, and the reason tells the editor.
      */
-    static String roundedHint(Claim c, Verdict conventional, Interval x) {
+    static String roundedHint(Claim c, Verdict conventional, Interval x, boolean percent) {
         Quantity q = c.quantity();
         if (c.op() != Op.EQ || conventional == Verdict.SUPPORTED || q == null || q.isRange() || q.bound() != Bound.EXACTLY
                 || q.isBoundWritten() || q.isYesNo()
@@ -174,8 +174,13 @@ public final class ClaimLogic {
             return "";
         }
         // the claim's own words ("52 %"): its step is the one "~" takes (half its last non-zero digit either way)
-        return evaluate(Op.ABOUT, q, x, true) == Verdict.SUPPORTED
-                ? "; read as rounded (~ " + c.valueWords() + "), it is supported" : "";
+        if (evaluate(Op.ABOUT, q, x, true) != Verdict.SUPPORTED) return "";
+        String words = c.valueWords();
+        if (percent && !q.isPercent()) {
+            // a fraction the reason prints as a percentage ("= 40.0 %" for 0.4): the words' own step, in the reason's scale
+            words += ", that is " + Quantity.of(q.amount(), Bound.ABOUT, q.step()).conventional().formatPercent();
+        }
+        return "; read as rounded (~ " + words + "), it is supported";
     }
 
     /** A claim that nothing can settle. */

@@ -122,6 +122,28 @@ class RunawayRulesTest {
     }
 
     @Test
+    void aRuleThatGivesAClaimASecondVerdictFailsTheCheck() throws Exception {
+        // which of two verdicts a report showed would depend on the order the rules fired (a status claim with a
+        // window once got both its status verdict and another form's): the check names the claim and both
+        Path rules = CliRun.rulesWith(dir, "zz-second-verdict.drl", HEADER + """
+                import io.factlint.rules.ClaimLogic;
+
+                rule "a second opinion"
+                when
+                    $c : Claim(ref == "nk-soldier-captured#headline")
+                then
+                    insert(ClaimLogic.finished(ClaimLogic.undetermined($c, "a second opinion")));
+                end
+                """);
+        CliRun r = check(rules);
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).as(r.toString()).contains("the check did not complete")
+                .contains("claim nk-soldier-captured#headline got two different verdicts from the rules")
+                .contains("undetermined (a second opinion)").contains("supported (status of soldier-1");
+        assertThat(Files.readString(report)).isEqualTo("{\"earlier\": true}\n");
+    }
+
+    @Test
     void aRuleWhoseConsequenceThrowsNamesTheRuleAndTheFact() throws Exception {
         Path rules = CliRun.rulesWith(dir, "zz-throws.drl", HEADER + """
                 rule "throwing rule"

@@ -261,6 +261,18 @@ class HtmlReportWriterTest {
         assertThat(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED))
                 .isEqualTo(Render.bytes(writer, Fixtures.hostile(), Render.STAMPED));
         assertThat(Render.text(writer, Fixtures.seed(), Render.FAIL_ON_ERROR)).doesNotContain("\r");
+        // the hostile texts hold a CR and a CR LF: the report keeps LF line ends all the same
+        assertThat(Render.text(writer, Fixtures.hostile(), Render.STAMPED)).doesNotContain("\r");
+    }
+
+    @Test
+    void textOnlyWriterWritesACrOrACrLfAsOneLf() throws Exception {
+        java.io.StringWriter sink = new java.io.StringWriter();
+        HtmlReportWriter.TextOnlyWriter w = new HtmlReportWriter.TextOnlyWriter(sink);
+        w.write("a\r\nb\rc\r");
+        w.write("\nd\n\re");
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("a\nb\nc\nd\n\ne");
     }
 
     @Test

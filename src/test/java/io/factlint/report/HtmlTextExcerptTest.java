@@ -147,4 +147,21 @@ class HtmlTextExcerptTest {
         assertThat(markAt).isBetween(75, 80);
         assertThat(inner.length() - markAt - "exactly 1,234".length()).isBetween(75, 80);
     }
+
+    @Test
+    void aLineOfAtMostTwoWindowsShowsWhole(@TempDir Path dir) throws Exception {
+        // 160 characters with the number near its start: more than a window after it, yet short enough to show whole
+        String line = "About 1,234 boats " + "word ".repeat(27) + "end.";
+        assertThat(line.length()).isLessThanOrEqualTo(160);
+        Files.writeString(dir.resolve("story.txt"), line + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("story.json"), """
+                {"story": {"id": "s", "published": "2025-03-10", "text": "story.txt"},
+                 "sources": [{"id": "a", "name": "Agency A", "kind": "agency"}],
+                 "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
+                 "facts": [{"id": "f1", "subject": "u", "attribute": "deployed", "value": 800, "source": "a"}]}
+                """, StandardCharsets.UTF_8);
+        Element text = unbacked(html(dir)).first().selectFirst(".excerpt .excerpt-text");
+        assertThat(text.select(".cut")).isEmpty();
+        assertThat(text.wholeText()).isEqualTo(line);
+    }
 }

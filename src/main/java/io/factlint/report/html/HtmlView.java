@@ -105,8 +105,8 @@ public record HtmlView(
     }
 
     /**
-     * The story text around a finding located in it ({@code text.unbacked_number}): the located line, or a window of
-     * it around the column, with the number found there as {@code marked} ({@code before} + {@code marked} +
+     * The story text around a finding located in it ({@code text.unbacked_number}): the located line, or, for a line
+     * longer than two windows, a window of it around the column, with the number found there as {@code marked} ({@code before} + {@code marked} +
      * {@code after} is the excerpt; {@code marked} is empty when no number starts at the column). {@code cutBefore}
      * / {@code cutAfter} say the line goes on beyond the window. Plain text: the template escapes it.
      */
@@ -129,8 +129,10 @@ public record HtmlView(
             int at = lineStart + column - 1;
             if (at > lineEnd) return null;
             int end = Math.min(t.figureEnds().getOrDefault(at, at), lineEnd);
-            int from = Math.max(lineStart, at - WINDOW);
-            int to = Math.min(lineEnd, end + WINDOW);
+            // a line of at most two windows shows whole; a longer one a window either side of the number
+            boolean whole = lineEnd - lineStart <= 2 * WINDOW;
+            int from = whole ? lineStart : Math.max(lineStart, at - WINDOW);
+            int to = whole ? lineEnd : Math.min(lineEnd, end + WINDOW);
             // cut at a space inside the window, never through a word or a surrogate pair
             if (from > lineStart) {
                 int sp = text.indexOf(' ', from);
