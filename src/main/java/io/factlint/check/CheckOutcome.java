@@ -93,6 +93,7 @@ public record CheckOutcome(CheckResult result, Gate gate, long stories) {
         for (FixedFinding f : result.baseline().fixed()) {
             if (ids.add(f.rule())) out.add(new RuleInfo(f.rule(), f.severity(), f.rule(), null, null, Map.of()));
         }
+        out.sort(java.util.Comparator.comparing(RuleInfo::id)); // a stand-in takes its place among the others
         return out;
     }
 }

@@ -97,14 +97,16 @@ final class DraftCommand implements Callable<Integer> {
             String textPath = display(targetDir.relativize(articleAbs));
             String result;
             boolean merging = Files.exists(target);
+            int[] before = new int[3];
+            String existing = "";
             if (merging) {
                 if (!Files.isRegularFile(target)) throw new Refused(display(target) + ": not a regular file");
-                String existing;
                 try {
                     existing = readArticle(target);
                 } catch (Refused e) {
                     throw new Refused("cannot merge into " + e.getMessage());
                 }
+                before = DraftWriter.counts(existing);
                 try {
                     result = DraftWriter.merge(existing, draft);
                 } catch (DraftWriter.MergeException e) {
@@ -119,9 +121,13 @@ final class DraftCommand implements Callable<Integer> {
                 result = DraftWriter.render(draft, display(targetDir.relativize(schema)), textPath, name);
             }
             write(target, result, merging);
-            out.println((merging ? "added to " : "wrote ") + display(target) + ": " + draft.facts().size() + " facts, "
-                    + draft.claims().size() + " claims, " + draft.mentions().size() + " date mentions drafted from "
-                    + display(article) + "; review each drafted: true entry, then run factlint check " + display(target));
+            // what the file holds now that it did not: entries commented out (a TODO the draft could not decide) apart
+            int[] after = DraftWriter.counts(result);
+            long commented = commentedOut(result) - commentedOut(existing);
+            out.println((merging ? "added to " : "wrote ") + display(target) + ": " + (after[0] - before[0]) + " facts, "
+                    + (after[1] - before[1]) + " claims, " + (after[2] - before[2]) + " date mentions drafted from "
+                    + display(article) + (commented == 0 ? "" : " (and " + commented + " commented out, each with its TODO)")
+                    + "; review each drafted: true entry, then run factlint check " + display(target));
             return ExitCode.OK.code();
         } catch (Refused e) {
             err.println("factlint: " + e.getMessage());
@@ -209,4 +215,10 @@ final class DraftCommand implements Callable<Integer> {
     private static String display(Path p) {
         return p.normalize().toString().replace('\\', '/');
     }
+
+    /** Entries the draft wrote commented out (each under its TODO): {@code "  # - id: "} lines. */
+    private static long commentedOut(String yaml) {
+        return yaml.lines().filter(l -> l.startsWith("  # - id: ")).count();
+    }
+
 }

@@ -81,7 +81,16 @@ final class ServeCommand implements Callable<Integer> {
         long t = System.nanoTime();
         if (!bench.start()) err.println("factlint: the rule pack does not compile; the page shows the problems");
         bench.watch();
-        try (WorkbenchServer server = new WorkbenchServer(bench, host, port)) {
+        WorkbenchServer started;
+        try {
+            started = new WorkbenchServer(bench, host, port);
+        } catch (java.net.BindException e) {
+            bench.close();
+            err.println("factlint: cannot serve the workbench: " + e.getMessage()
+                    + " (another workbench?); choose another with --port N, or --port 0 for any free one");
+            return ExitCode.INPUT_ERROR.code();
+        }
+        try (WorkbenchServer server = started) {
             err.println("factlint: rules compiled and facts checked in " + (System.nanoTime() - t) / 1_000_000 + " ms");
             out.println("factlint workbench: " + server.url());
             out.println("(Ctrl-C to stop)");

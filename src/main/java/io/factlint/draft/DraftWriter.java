@@ -68,6 +68,20 @@ public final class DraftWriter {
     }
 
     /**
+     * How many facts, claims and date mentions a fact file holds (entries commented out are not entries); zeros for
+     * a file that is not a YAML mapping.
+     */
+    public static int[] counts(String yaml) {
+        try {
+            JsonNode root = YAML.readTree(yaml);
+            if (root == null || !root.isObject()) return new int[3];
+            return new int[]{root.path("facts").size(), root.path("claims").size(), root.path("mentions").size()};
+        } catch (IOException e) {
+            return new int[3];
+        }
+    }
+
+    /**
      * {@code existing} with the entries of {@code d} it does not hold yet appended to its sequences. An entry is
      * already there when a fact with the same quote and value (status word or number), a claim with the same
      * text, a mention with the same text, a source or entity with the same id exists (reviewed or not).

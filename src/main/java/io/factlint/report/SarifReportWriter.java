@@ -303,9 +303,25 @@ public final class SarifReportWriter implements ReportWriter {
         return b.length() == 0 ? "Rule" : b.toString();
     }
 
-    private static String firstSentence(String s) {
-        int dot = s.indexOf(". ");
-        return dot < 0 ? s : s.substring(0, dot + 1);
+    /**
+     * The description up to the end of its first sentence: a full stop followed by a space, outside parentheses and
+     * not ending an abbreviation ("e.g.", "i.e.", "etc."), so that a short description never stops mid-parenthesis.
+     */
+    static String firstSentence(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')' && depth > 0) depth--;
+            else if (c == '.' && depth == 0 && s.charAt(i + 1) == ' ' && !abbreviation(s, i)) return s.substring(0, i + 1);
+        }
+        return s;
+    }
+
+    private static boolean abbreviation(String s, int dot) {
+        String before = s.substring(0, dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return before.endsWith("e.g.") || before.endsWith("i.e.") || before.endsWith("etc.") || before.endsWith("cf.")
+                || before.endsWith("vs.");
     }
 
     /** Text for a SARIF string: lone surrogates (which cannot be written as UTF-8) become U+FFFD. */

@@ -85,10 +85,17 @@ public final class WorkbenchServer implements AutoCloseable {
         }
         Javalin a;
         try {
-            a = create(first, chosen, loopback && ipv6Loopback()).start();
-        } catch (RuntimeException e) {
-            if (!loopback) throw e;
-            a = create(first, chosen, false).start(); // no IPv6 loopback here
+            try {
+                a = create(first, chosen, loopback && ipv6Loopback()).start();
+            } catch (RuntimeException e) {
+                if (!loopback) throw e;
+                a = create(first, chosen, false).start(); // no IPv6 loopback here
+            }
+        } catch (io.javalin.util.JavalinBindException e) {
+            // the editor's problem, not the program's: another workbench (or program) has the port
+            java.net.BindException b = new java.net.BindException("port " + chosen + " on " + first + " is in use");
+            b.initCause(e);
+            throw b;
         }
         this.app = a;
         bench.onChange(this::broadcast);

@@ -73,7 +73,10 @@ class DraftCommandTest {
     @Test
     void aDraftIsFlaggedUntilReviewedAndItsQuotesPassTheQuoteRules() throws IOException {
         Path article = article();
-        assertThat(CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules").code()).isZero();
+        CliRun first = CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules");
+        assertThat(first.code()).isZero();
+        // the summary counts what the file holds (the drafter's two readings of one quote are one fact)
+        assertThat(first.out()).contains(": 7 facts, 2 claims, 4 date mentions drafted from ");
         JsonNode report = check(tmp.resolve("story/nk-soldier-captured.yaml"), tmp.resolve("r.json"));
         List<String> rules = new ArrayList<>();
         report.path("findings").forEach(f -> rules.add(f.path("rule").asText()));
@@ -96,7 +99,9 @@ class DraftCommandTest {
 
         // the article gains a paragraph: only its facts are appended, after the existing ones
         Files.writeString(article, Files.readString(article) + "\nUkraine's military said at least 200 North Korean soldiers were killed on the 25th.\n");
-        assertThat(CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules").code()).isZero();
+        CliRun added = CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules");
+        assertThat(added.code()).isZero();
+        assertThat(added.out()).as("what was added, not the whole draft").contains("added to ").contains(": 1 facts, 0 claims, ");
         String merged = Files.readString(draft);
         // every line of the reviewed file is still there, in its order: the merge only inserted lines
         List<String> old = reviewed.lines().toList();

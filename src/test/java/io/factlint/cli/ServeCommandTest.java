@@ -26,4 +26,15 @@ class ServeCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--port must be 0..65535");
     }
+
+    @Test
+    void aPortInUseIsExitTwoWithTheWayOut() throws Exception {
+        // a real socket holds the port on the loopback address the workbench would take
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Cli r = Cli.run("serve", "facts", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("factlint: cannot serve the workbench: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is in use").contains("--port 0 for any free one").doesNotContain("internal error");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import io.factlint.model.CheckResult;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,6 +196,19 @@ class SarifReportWriterTest {
         assertThat(run.at("/properties/baseline/file").asText()).isEqualTo(Fixtures.BASELINE_FILE);
         assertThat(run.at("/properties/baseline/absent").asInt()).isEqualTo(2);
         assertThat(run.at("/properties/waived").asInt()).isEqualTo(1);
+        // the stand-in takes its place in id order, as every other list is sorted
+        List<String> ids = new ArrayList<>();
+        rules.forEach(r -> ids.add(r.get("id").asText()));
+        assertThat(ids).contains("desk.deployment_unsourced").isSorted();
+    }
+
+    @Test
+    void aShortDescriptionIsTheFirstSentenceWholeParenthesesAndAbbreviationsIncluded() {
+        assertThat(SarifReportWriter.firstSentence("A status claim (e.g. the headline). Fires when it is stale."))
+                .isEqualTo("A status claim (e.g. the headline).");
+        assertThat(SarifReportWriter.firstSentence("Parts, i.e. counts, exceed a whole. More text."))
+                .isEqualTo("Parts, i.e. counts, exceed a whole.");
+        assertThat(SarifReportWriter.firstSentence("One sentence only")).isEqualTo("One sentence only");
     }
 
     @Test
