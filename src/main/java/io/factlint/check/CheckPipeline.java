@@ -99,6 +99,7 @@ public final class CheckPipeline {
      */
     public CheckOutcome run(CheckRequest request) throws RulePackException, InputException, RuleFailure {
         List<InputError> errors = new ArrayList<>();
+        long hidden = 0; // errors a cap left out: a line among the errors says how many
         FactBase base = null;
         Vocabulary vocabulary = vocabulary();
         if (vocabulary != null) {
@@ -111,6 +112,7 @@ public final class CheckPipeline {
                 phases.note("facts", String.valueOf(base.facts().size()));
             } catch (InputException e) {
                 errors.addAll(e.errors());
+                hidden = e.total() - e.errors().size();
             } catch (io.factlint.ingest.FactSpill.SpillFailed e) {
                 // a full disk, an unwritable temporary folder: the check did not complete (exit 3)
                 throw new RuleFailure(e.getMessage(), null, e);
@@ -119,7 +121,7 @@ public final class CheckPipeline {
         // the bucket files of a spilled input are deleted once the rules ran, also when they failed
         io.factlint.model.SpilledFacts spilled = base != null && base.facts() instanceof io.factlint.model.SpilledFacts s ? s : null;
         try {
-            return check(base, request, errors, null);
+            return check(base, request, errors, null, hidden);
         } finally {
             if (spilled != null) spilled.close();
         }
@@ -130,7 +132,7 @@ public final class CheckPipeline {
      * {@code request.paths()} only say where waivers files are looked for.
      */
     public CheckOutcome run(FactBase facts, CheckRequest request) throws RulePackException, InputException, RuleFailure {
-        return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>(), null);
+        return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>(), null, 0);
     }
 
     /**
@@ -142,11 +144,11 @@ public final class CheckPipeline {
     public CheckOutcome run(FactBase facts, List<io.factlint.engine.WorkUnits.Batch> batches, CheckRequest request)
             throws RulePackException, InputException, RuleFailure {
         return check(java.util.Objects.requireNonNull(facts, "facts"), request, new ArrayList<>(),
-                java.util.Objects.requireNonNull(batches, "batches"));
+                java.util.Objects.requireNonNull(batches, "batches"), 0);
     }
 
     private CheckOutcome check(FactBase base, CheckRequest request, List<InputError> errors,
-                               List<io.factlint.engine.WorkUnits.Batch> batches)
+                               List<io.factlint.engine.WorkUnits.Batch> batches, long hidden)
             throws RulePackException, InputException, RuleFailure {
         RulePack rules = pack();
         Set<String> ids = rules.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
@@ -154,7 +156,10 @@ public final class CheckPipeline {
         for (Path f : waiverFiles(request)) waivers.addAll(WaiverFile.read(f, ids, errors));
         Path baseline = request.baseline();
         List<FixedFinding> previous = baseline == null ? null : BaselineReport.read(baseline, errors);
-        if (!errors.isEmpty()) throw new InputException(errors.stream().sorted().distinct().toList());
+        if (!errors.isEmpty()) {
+            List<InputError> all = errors.stream().sorted().distinct().toList();
+            throw new InputException(all, all.size() + hidden);
+        }
         CheckResult result = batches == null ? Engine.check(rules, base, request.engine(), phases)
                 : Engine.checkBatches(rules, base, batches, request.engine());
         CheckResult reviewed = Reviewer.review(result, waivers, previous, baseline == null ? null : display(baseline),

@@ -237,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
             return rulePackProblems(e, err);
         } catch (InputException e) {
             e.errors().forEach(err::println);
-            err.println("factlint: " + e.errors().size() + " input error" + (e.errors().size() == 1 ? "" : "s")
+            err.println("factlint: " + e.total() + " input error" + (e.total() == 1 ? "" : "s")
                     + "; nothing checked, no report written");
             return ExitCode.INPUT_ERROR.code();
         } catch (RuleFailure e) {

@@ -347,7 +347,7 @@ public final class FactLoader {
             Set<String> stated = new java.util.HashSet<>();
             for (Fact x : fs) stated.add(x.getAttribute());
             unknownClaimAttributes(stated, cs, errors);
-            if (!errors.isEmpty()) throw new InputException(capped(errors.stream().distinct().sorted().toList(), counts));
+            if (!errors.isEmpty()) throw capped(errors.stream().distinct().sorted().toList(), counts);
             List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
             return new FactBase(names, List.copyOf(stories), Collections.unmodifiableSortedMap(new TreeMap<>(sources)),
                     Collections.unmodifiableSortedMap(new TreeMap<>(entities)), List.copyOf(fs), List.copyOf(cs),
@@ -401,7 +401,7 @@ public final class FactLoader {
             List<Drafted> ds = m.drafted.stream().filter(x -> (x.fact() == null || !dropped.contains(x.fact().getSeq()))
                     && !unresolvedClaims.contains(x.claim())).toList();
             unknownClaimAttributes(stated, cs, m.errors);
-            if (!m.errors.isEmpty()) throw new InputException(capped(m.errors.stream().distinct().sorted().toList(), m.counts));
+            if (!m.errors.isEmpty()) throw capped(m.errors.stream().distinct().sorted().toList(), m.counts);
             spilled.drop(dropped);
             List<String> names = files.stream().map(FileWalker.InputFile::display).toList();
             FactBase base = new FactBase(names, List.copyOf(m.stories), Collections.unmodifiableSortedMap(new TreeMap<>(m.sources)),
@@ -439,21 +439,24 @@ public final class FactLoader {
     }
 
     /**
-     * The first {@link ParserLimits#maxErrors()} errors (sorted), and a line at the first one left out saying how many
-     * more there were (counting what each per-file "more" line among them stands for).
+     * The input errors: the first {@link ParserLimits#maxErrors()} (sorted), and a line at the first one left out
+     * saying how many more there were (counting what each per-file "more" line among them stands for), with the total.
      */
-    private List<InputError> capped(List<InputError> sorted, Map<InputError, Long> counts) {
+    private InputException capped(List<InputError> sorted, Map<InputError, Long> counts) {
+        // a per-file "N more" line stands for N errors and is none itself
+        long total = 0;
+        for (InputError e : sorted) total += counts.getOrDefault(e, 1L);
         int cap = limits.maxErrors();
-        if (sorted.size() <= cap) return sorted;
+        if (sorted.size() <= cap) return new InputException(sorted, total);
         // cut between two positions, so that the line about the rest sorts after every error shown
         while (cap < sorted.size() && sorted.get(cap).location().equals(sorted.get(cap - 1).location())) cap++;
-        if (cap == sorted.size()) return sorted;
+        if (cap == sorted.size()) return new InputException(sorted, total);
         long more = 0;
         for (InputError e : sorted.subList(cap, sorted.size())) more += counts.getOrDefault(e, 1L);
         List<InputError> out = new ArrayList<>(sorted.subList(0, cap));
         out.add(new InputError(sorted.get(cap).location(), Messages.count(more) + " more input error"
                 + (more == 1 ? "" : "s") + " not shown (the limit is --parser-limit errors=" + limits.maxErrors() + ")"));
-        return out;
+        return new InputException(out, total);
     }
 
     /**

@@ -102,6 +102,7 @@ class IngestTrustTest {
         // 5 required fields per fact: 25,000 errors, 100 shown; the first not shown is the first of fact 21
         assertThat(errors).contains(f + ":22:1: 24,900 more errors in this file not shown "
                 + "(the limit is --parser-limit errors-per-file=100)");
+        assertThat(TestSupport.total(loader(), f)).as("the summary's count: those shown and those not").isEqualTo(25_000);
     }
 
     /** 15.2: over all files at most --parser-limit errors are shown, then one line counts the rest. */
@@ -124,6 +125,7 @@ class IngestTrustTest {
         // not shown: f02.json's own "10 more" and the 27 files after it (50 errors each)
         assertThat(errors.get(122)).isEqualTo(dir.resolve("f02.json") + ":10:1: "
                 + "1,360 more input errors not shown (the limit is --parser-limit errors=120)");
+        assertThat(TestSupport.total(loader, dir)).isEqualTo(30 * 50);
     }
 
     /** 15.9: a top-level array gets "expected an object" and the syntax error after it too. */

@@ -31,6 +31,16 @@ final class TestSupport {
         }
     }
 
+    /** How many input errors {@code loader} found in all, those a cap left out included; 0 when none. */
+    static long total(FactLoader loader, Path... paths) {
+        try {
+            loader.load(List.of(paths));
+            return 0;
+        } catch (InputException e) {
+            return e.total();
+        }
+    }
+
     static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text, StandardCharsets.UTF_8);
