@@ -74,7 +74,10 @@ public final class DaemonServer implements AutoCloseable {
     private final Runner runner;
     private final AtomicLong lastUsed = new AtomicLong(System.nanoTime());
     private final AtomicLong checks = new AtomicLong();
-    private volatile boolean busy;
+    /** Requests being answered: the daemon is idle only when none is. */
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    /** One check at a time (the checks share the JVM's settings); a second client waits for it. */
+    private final Object checkLock = new Object();
     private volatile boolean stopping;
 
     /**
@@ -93,7 +96,9 @@ public final class DaemonServer implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        // a few threads, so that /status and /stop answer while a check runs (a status that waited for a long check
+        // would say no daemon serves, and "daemon start" would start a second one); checks take checkLock in turn
+        this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "factlint-daemon");
             t.setDaemon(true);
             return t;
@@ -122,7 +127,7 @@ public final class DaemonServer implements AutoCloseable {
 
     /** Nanoseconds since the last request ended, or 0 while one runs. */
     long idleNanos() {
-        return busy ? 0 : System.nanoTime() - lastUsed.get();
+        return active.get() > 0 ? 0 : System.nanoTime() - lastUsed.get();
     }
 
     long checks() {
@@ -130,7 +135,7 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange x) throws IOException {
-        busy = true;
+        active.incrementAndGet();
         try (x) {
             Headers h = x.getRequestHeaders();
             String given = h.getFirst("X-Factlint-Token");
@@ -151,7 +156,11 @@ public final class DaemonServer implements AutoCloseable {
                 return;
             }
             switch (x.getRequestURI().getPath()) {
-                case "/check" -> check(x);
+                case "/check" -> {
+                    synchronized (checkLock) {
+                        check(x);
+                    }
+                }
                 case "/status" -> answer(x, 200, "pid " + ProcessHandle.current().pid() + ", " + checks.get() + " checks served, idle "
                         + (System.nanoTime() - lastUsed.get()) / 1_000_000_000L + " s\n");
                 case "/stop" -> {
@@ -164,7 +173,7 @@ public final class DaemonServer implements AutoCloseable {
             // the client went away or sent nonsense: nothing ran, or the client sees a short answer and says so
         } finally {
             lastUsed.set(System.nanoTime());
-            busy = false;
+            active.decrementAndGet();
         }
     }
 
@@ -210,6 +219,11 @@ public final class DaemonServer implements AutoCloseable {
             return;
         }
         String[] args = fields.subList(3, 3 + n).toArray(String[]::new);
+        if (!served(args)) {
+            // a command that never ends (a watch) or is not a check would hold the daemon: the launcher runs it in a JVM
+            answer(x, 409, "a command the daemon does not run: " + (args.length == 0 ? "none" : args[0]));
+            return;
+        }
         Map<String, String> clientEnv = new HashMap<>();
         for (String e : fields.subList(3 + n, fields.size())) {
             int eq = e.indexOf('=');
@@ -285,6 +299,13 @@ public final class DaemonServer implements AutoCloseable {
             i += len + 1;
         }
         return fields;
+    }
+
+    /** The commands the daemon runs (the launcher sends only these): check, rules, explain, test; never a watch or stdin. */
+    static boolean served(String[] args) {
+        if (args.length == 0 || !List.of("check", "rules", "explain", "test").contains(args[0])) return false;
+        for (String a : args) if (a.equals("-") || a.equals("--watch") || a.startsWith("--watch=")) return false;
+        return true;
     }
 
     private static void answer(HttpExchange x, int status, String text) throws IOException {
