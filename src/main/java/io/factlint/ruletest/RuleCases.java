@@ -300,11 +300,35 @@ public final class RuleCases {
         }
         Set<String> fired = new TreeSet<>();
         if (r != null) r.findings().forEach(f -> fired.add(f.rule()));
-        if (want.equals(got)) return new CaseResult(name, List.of(), fired);
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(cleanProblems(pack, caseDir, got));
+        if (want.equals(got)) return new CaseResult(name, problems, fired);
         problems.add(EXPECTED_TXT + " differs (- expected, + actual; factlint test --update rewrites it):");
         problems.addAll(diff(want, got));
         return new CaseResult(name, problems, fired);
+    }
+
+    /**
+     * What is wrong with the case's {@code # clean:} header against the lines the check gives: a rule it names as
+     * silent that the case reports, or a name that is no rule of the pack (a typo would show nothing silent).
+     */
+    private static List<String> cleanProblems(RulePack pack, Path caseDir, List<String> got) {
+        Set<String> silent;
+        try {
+            silent = clean(caseDir);
+        } catch (IOException e) {
+            return List.of(EXPECTED_TXT + ": " + e.getMessage());
+        }
+        Set<String> ids = new TreeSet<>();
+        pack.rules().forEach(x -> ids.add(x.id()));
+        List<String> out = new ArrayList<>();
+        for (String id : silent) {
+            if (!ids.contains(id)) {
+                out.add("# clean: names " + id + ", which is no rule of the pack");
+            } else if (got.stream().anyMatch(l -> !l.startsWith("#") && l.contains(" [" + id + "] "))) {
+                out.add("# clean: names " + id + " as silent, but the case reports it");
+            }
+        }
+        return out;
     }
 
     /** The ids of the pack's rules that no case makes fire (among the findings the case checks), sorted. */

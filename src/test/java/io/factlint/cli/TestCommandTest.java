@@ -63,6 +63,21 @@ class TestCommandTest {
     }
 
     @Test
+    void aCleanHeaderThatNamesARuleTheCaseReportsOrNoRuleFails() throws Exception {
+        // the same check as the project's own RuleCasesTest: a case named clean for a rule must not report it
+        Path cases = tmp.resolve("cases");
+        CliRun.copy(RULE_CASES.resolve("status.changed/fires"), cases.resolve("fires"));
+        Path expected = cases.resolve("fires/expected.txt");
+        Files.writeString(expected, "# clean: status.changed, status.chaged\n" + Files.readString(expected));
+        CliRun r = CliRun.run("test", cases.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL fires\n")
+                .contains("       # clean: names status.changed as silent, but the case reports it\n")
+                .contains("       # clean: names status.chaged, which is no rule of the pack\n")
+                .doesNotContain("expected.txt differs").endsWith("0 passed, 1 failed\n");
+    }
+
+    @Test
     void updateRewritesCasesWithTheirOwnVocabularyAndCasesThatAreInputErrors() throws Exception {
         // declared-measure: fires and clean carry a vocabulary/ folder, undeclared expects an input error
         Path cases = tmp.resolve("cases");
