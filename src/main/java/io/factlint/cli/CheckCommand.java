@@ -267,6 +267,12 @@ final class CheckCommand implements Callable<Integer> {
             }
         });
         for (Path target : written) err.println("factlint: wrote " + io.factlint.model.SafeText.oneLine(target.toString()));
+        if (result.facts().files().isEmpty()) {
+            // a mistyped or empty folder passes with nothing checked: say so where CI logs show it
+            err.println("factlint: note: no fact files (.json, .yaml, .yml) in "
+                    + io.factlint.model.SafeText.oneLine(request.paths().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", "))) + "; nothing was checked");
+        }
         if (stdoutFailed[0]) return ExitCode.INTERNAL_ERROR.code();
         out.flush();
         phases.since("report", t);
