@@ -374,9 +374,35 @@ final class FileParser {
             c.skip(); // to its end all the same, so that a later syntax error is reported too
         } else {
             g.object(TOP, this);
+            if (isReport()) return;
         }
         t = c.next();
         if (t != null) c.error(c.tokenPos(), "unexpected content after the end of the top-level object");
+    }
+
+    /**
+     * True, with the file's errors replaced by one, when the file is a factlint JSON report (top-level "tool" and
+     * "findings"), written into the folder being checked: one line says so, not one per field of the report.
+     */
+    private boolean isReport() {
+        InputError tool = null;
+        boolean findings = false;
+        for (InputError e : out.errors) {
+            if (e.message().startsWith("unknown field \"tool\" at the top level")) tool = e;
+            if (e.message().startsWith("unknown field \"findings\" at the top level")) findings = true;
+        }
+        if (tool == null || !findings) return false;
+        out.errors.clear();
+        out.moreMissing = 0;
+        out.story = null;
+        out.sources.clear();
+        out.entities.clear();
+        out.facts.clear();
+        out.claims.clear();
+        out.mentions.clear();
+        out.errors.add(new InputError(tool.location(), "a factlint report (its \"tool\" and \"findings\"), not a fact"
+                + " file: write reports outside the folders you check (-o report/)"));
+        return true;
     }
 
     /** True if a line of this (content-free) YAML file is a directive ({@code %YAML}, {@code %TAG}). */

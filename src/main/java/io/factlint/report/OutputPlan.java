@@ -129,7 +129,8 @@ public final class OutputPlan {
                     for (Path d : files()) {
                         Path target = canonical(d);
                         if (factName(target) && target.startsWith(folder)) {
-                            throw new Refused("the report " + d + " would overwrite a fact file: it is inside the fact folder "
+                            throw new Refused("the report " + d + (Files.exists(target) ? " would overwrite a fact file" : " would be read as a fact file")
+                                    + ": it is inside the fact folder "
                                     + in + (folder.equals(canonical(in)) ? "" : " (through a symbolic link to " + folder + ")")
                                     + ", where the next check would read it; write reports outside the fact folders");
                         }

@@ -78,6 +78,8 @@ class NothingLostTest {
         CliRun r2 = CliRun.run("check", "--format", "json", "-o", facts.resolve("seed/../seed/report.json").toString(),
                 facts.toString());
         assertThat(r2.code()).as(r2.toString()).isEqualTo(2);
+        // a new file there overwrites nothing, but the next check would read it
+        assertThat(r2.err()).contains("would be read as a fact file: it is inside the fact folder");
         assertThat(fingerprint(facts)).isEqualTo(before);
     }
 
