@@ -41,8 +41,10 @@ final class ServeDrafter implements Drafter {
         Path dir = target.toAbsolutePath().normalize().getParent();
         String result;
         boolean merging = Files.exists(target);
+        int[] before = new int[3];
         if (merging) {
             String existing = Files.readString(target, StandardCharsets.UTF_8);
+            before = DraftWriter.counts(existing);
             try {
                 result = DraftWriter.merge(existing, draft);
             } catch (DraftWriter.MergeException e) {
@@ -55,7 +57,11 @@ final class ServeDrafter implements Drafter {
                     slashes(dir.relativize(text.toAbsolutePath().normalize())), text.getFileName().toString());
         }
         io.factlint.report.AtomicFiles.write(target, o -> o.write(result.getBytes(StandardCharsets.UTF_8)));
-        return "drafted " + draft.facts().size() + " facts, " + draft.claims().size() + " claims into " + target
+        // what the file holds now that it did not (as factlint draft counts it), the path as the page's others read
+        int[] after = DraftWriter.counts(result);
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = target.toAbsolutePath().normalize().startsWith(cwd) ? cwd.relativize(target.toAbsolutePath().normalize()) : target;
+        return "drafted " + (after[0] - before[0]) + " facts, " + (after[1] - before[1]) + " claims into " + slashes(shown)
                 + (merging ? " (new entries only)" : "") + "; review each drafted entry";
     }
 

@@ -101,6 +101,19 @@ public final class WorkbenchServer implements AutoCloseable {
         bench.onChange(this::broadcast);
     }
 
+    /**
+     * The address a token link leads to once its token is a cookie: the same path and its other parameters
+     * ({@code /story?id=x&token=T} → {@code /story?id=x}); a path starting {@code //} (another host, read as a
+     * scheme-relative address) becomes {@code /}.
+     */
+    static String withoutToken(String path, String query) {
+        String p = path == null || path.isEmpty() || path.startsWith("//") ? "/" : path;
+        if (query == null || query.isEmpty()) return p;
+        String rest = java.util.Arrays.stream(query.split("&")).filter(x -> !x.isEmpty() && !x.startsWith("token="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return rest.isEmpty() ? p : p + "?" + rest;
+    }
+
     private Javalin create(String first, int port, boolean alsoIpv6) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -175,7 +188,7 @@ public final class WorkbenchServer implements AutoCloseable {
         if (given != null && same(given, token)) {
             ctx.header("Set-Cookie", cookie + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
             if (!post) {
-                ctx.redirect(ctx.path(), HttpStatus.SEE_OTHER);
+                ctx.redirect(withoutToken(ctx.path(), ctx.queryString()), HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
             }
             return;

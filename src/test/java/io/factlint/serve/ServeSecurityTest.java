@@ -64,6 +64,12 @@ class ServeSecurityTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("North Korean soldier captured by Ukraine dies of his wounds");
         assertThat(f.send(f.get("/").header("Authorization", "Bearer " + f.server.token())).statusCode()).isEqualTo(200);
+        // a token link to a story keeps the story's own parameters
+        HttpResponse<String> story = f.send(HttpRequest.newBuilder(URI.create(f.base() + "/story?id=nk-soldier-captured&token="
+                + f.server.token())).GET());
+        assertThat(story.statusCode()).isEqualTo(303);
+        assertThat(story.headers().firstValue("Location")).hasValue("/story?id=nk-soldier-captured");
+        assertThat(WorkbenchServer.withoutToken("//evil.example/x", "token=t")).isEqualTo("/");
     }
 
     @Test
