@@ -241,7 +241,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "; nothing checked, no report written");
             return ExitCode.INPUT_ERROR.code();
         } catch (RuleFailure e) {
-            err.println("factlint: the check did not complete: " + io.factlint.model.SafeText.oneLine(e.getMessage()));
+            // the heap ran out while the rules ran: the same advice as when it runs out while loading
+            boolean heap = false;
+            for (Throwable c = e.getCause(); c != null && !heap; c = c.getCause()) heap = c instanceof OutOfMemoryError;
+            err.println("factlint: the check did not complete: " + io.factlint.model.SafeText.oneLine(e.getMessage())
+                    + (heap ? " (raise the heap with FACTLINT_JAVA_OPTS=-Xmx...)" : ""));
             if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
             return ExitCode.INTERNAL_ERROR.code();
         }

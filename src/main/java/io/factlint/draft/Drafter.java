@@ -61,6 +61,8 @@ public final class Drafter {
             "(?i)have|has|had|were|was|are|is|been|be|being|will|would|could|may|might|in|to|of|on|at|for|from|by|with|during|since|near|into|across|after|before|over|under|per|among|and|or|but|who|that|which|while|as|than|the|a|an|this|these|those|their|its|his|her|our|now|so|had|also");
     private static final Pattern UNCONFIRMED = Pattern.compile(
             "\\b(?:reportedly|unconfirmed|unverified|allegedly|could not (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?(?:independently )?verified)\\b", Pattern.CASE_INSENSITIVE);
+    /** A noun phrase that is only an article or a determiner ("An" of "An estimated 4,000"): no speaker. */
+    private static final Pattern ARTICLE = Pattern.compile("(?i)a|an|the|some|any|every|each");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:it|this|that|they|he|she|there|we|i|you|these|those|which|who)$");
 
     private final String text;
@@ -193,11 +195,15 @@ public final class Drafter {
             sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)").matcher(t.substring(start));
             found = sv.find();
         }
+        boolean taken = false;
         if (found) {
             String np = sv.group("np").trim();
             String first = np.split("\\s+")[0];
             boolean named = Character.isUpperCase(np.charAt(0)) || np.startsWith("the ") && np.length() > 4 && Character.isUpperCase(np.charAt(4));
-            if (!PRONOUN.matcher(first).matches() && named && np.split("\\s+").length <= 10) {
+            // "An estimated 4,000 ...": an article before a verb of the list is a hedge, not a speaker
+            boolean article = ARTICLE.matcher(np).matches();
+            if (!PRONOUN.matcher(first).matches() && named && !article && np.split("\\s+").length <= 10) {
+                taken = true;
                 String rest = sv.group("rest");
                 src = source(np, np + " " + rest);
                 DateHit d = firstDate(rest, 0);
@@ -205,7 +211,8 @@ public final class Drafter {
                 if (sv.group("verb").equalsIgnoreCase("confirmed")) certainty = "confirmed";
                 start += sv.end();
             }
-        } else if (src == null) {
+        }
+        if (!taken && src == null) {
             // postposed: "..., X said." / "..., according to X."
             Matcher post = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$").matcher(t);
             Matcher acc2 = Pattern.compile(",\\s+according to\\s+(?<np>[^,;:“\"]{2,80}?)\\.?$", Pattern.CASE_INSENSITIVE).matcher(t);
@@ -411,7 +418,7 @@ public final class Drafter {
     /** The proper noun that opens the clause, the actor of its verb: "North Korea has deployed ...". */
     private static String actor(String c) {
         Matcher m = Pattern.compile("^(?:The\\s+|the\\s+)?((?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*)*)\\s+(?:has|have|had|is|are|was|were|won|lost|sent|took|saw|got|kept|held|fell|rose|said|\\p{Ll}+ed)\\b").matcher(c);
-        return m.find() && !PRONOUN.matcher(m.group(1)).matches() ? m.group(1) : null;
+        return m.find() && !PRONOUN.matcher(m.group(1)).matches() && !ARTICLE.matcher(m.group(1)).matches() ? m.group(1) : null;
     }
 
     private String group(String np) {
@@ -641,13 +648,18 @@ public final class Drafter {
         }
     }
 
+    /**
+     * "the 26th": the latest such day on or before publication; a month without it is skipped ("the 31st", written
+     * on 5 March, is 31 January); null for a day no month has.
+     */
     private LocalDate dayOfMonth(int d) {
-        try {
-            LocalDate x = d <= day.getDayOfMonth() ? day.withDayOfMonth(d) : day.minusMonths(1).withDayOfMonth(d);
-            return x;
-        } catch (java.time.DateTimeException e) {
-            return null;
+        if (d < 1 || d > 31) return null;
+        if (d <= day.getDayOfMonth()) return day.withDayOfMonth(d);
+        for (int back = 1; back <= 2; back++) {
+            java.time.YearMonth m = java.time.YearMonth.from(day).minusMonths(back);
+            if (d <= m.lengthOfMonth()) return m.atDay(d);
         }
+        return null;
     }
 
     private static int month(String s) {

@@ -195,7 +195,7 @@ class RunawayRulesTest {
         CliRun r = CliRun.fork(List.of("-Xmx256m"), "check", "--rules", rules.toString(), "--format", "json",
                 "-o", report.toString(), facts.toString());
         assertDidNotComplete(r, "memory hog");
-        assertThat(r.err()).contains("OutOfMemoryError");
+        assertThat(r.err()).contains("OutOfMemoryError").contains("(raise the heap with FACTLINT_JAVA_OPTS=-Xmx...)");
     }
 
     /**
