@@ -78,6 +78,34 @@ public final class Drafter {
     private final List<Draft.Mention> mentions = new ArrayList<>();
     private final List<Draft.Mention> allDates = new ArrayList<>();
     private final List<int[]> lineStarts = new ArrayList<>();
+    /** The attribution patterns of the vocabulary's verbs, compiled once a draft (not once a sentence). */
+    private Pattern speakerThat, speakerDirect, speakerAfter;
+    private static final Pattern ACCORDING_AFTER = Pattern.compile(",\\s+according to\\s+(?<np>[^,;:“\"]{2,80}?)\\.?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The patterns built from the vocabulary's words (status phrases, attribute phrases, source names), compiled once
+     * a draft: compiling them again for every clause made a long article take minutes.
+     */
+    private final Map<String, Pattern> compiled = new java.util.HashMap<>();
+
+    private Pattern cached(String regex) {
+        return cached(regex, 0);
+    }
+
+    private Pattern cached(String regex, int flags) {
+        return compiled.computeIfAbsent(flags + "\u0000" + regex, k -> Pattern.compile(regex, flags));
+    }
+
+    private void compileAttribution() {
+        String verbs = String.join("|", v.verbs());
+        // "X said / stated / confirmed (on Friday) (that | , “)"
+        speakerThat = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?)");
+        // "X said at least 200 ...": the clause follows the verb directly
+        speakerDirect = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)");
+        // postposed: "..., X said."
+        speakerAfter = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$");
+    }
     private String articleSource;
     private String lastGroup;
     private int unmapped;
@@ -186,13 +214,12 @@ public final class Drafter {
             start = m.end();
         }
         // "X said / stated / confirmed (on Friday) (that | , “)": the speaker of the clause wins over "according to"
-        String verbs = String.join("|", v.verbs());
-        Matcher sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?)")
-                .matcher(t.substring(start));
+        if (speakerThat == null) compileAttribution();
+        Matcher sv = speakerThat.matcher(t.substring(start));
         boolean found = sv.find();
         if (!found) {
             // "X said at least 200 ...": the clause follows the verb directly
-            sv = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)").matcher(t.substring(start));
+            sv = speakerDirect.matcher(t.substring(start));
             found = sv.find();
         }
         boolean taken = false;
@@ -214,8 +241,8 @@ public final class Drafter {
         }
         if (!taken && src == null) {
             // postposed: "..., X said." / "..., according to X."
-            Matcher post = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$").matcher(t);
-            Matcher acc2 = Pattern.compile(",\\s+according to\\s+(?<np>[^,;:“\"]{2,80}?)\\.?$", Pattern.CASE_INSENSITIVE).matcher(t);
+            Matcher post = speakerAfter.matcher(t);
+            Matcher acc2 = ACCORDING_AFTER.matcher(t);
             if (post.find() && !PRONOUN.matcher(post.group("np").split("\\s+")[0]).matches()) {
                 src = source(post.group("np").trim(), post.group("np") + " " + post.group("rest"));
                 DateHit d = firstDate(post.group("rest"), 0);
@@ -362,7 +389,7 @@ public final class Drafter {
         String lower = c.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> e : v.attributes().entrySet()) {
             for (String phrase : e.getValue()) {
-                Matcher m = Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b").matcher(lower);
+                Matcher m = cached("\\b" + Pattern.quote(phrase) + "\\b").matcher(lower);
                 while (m.find()) {
                     int d = m.start() >= end ? m.start() - end : m.end() <= start ? start - m.end() : 0;
                     if (d < bestDistance || d == bestDistance && phrase.length() > bestLength) {
@@ -393,7 +420,7 @@ public final class Drafter {
     }
 
     private String groupAfter(String c, String lead) {
-        Matcher m = Pattern.compile("\\b" + lead + "(?<rest>.*)$", Pattern.CASE_INSENSITIVE).matcher(c);
+        Matcher m = cached("\\b" + lead + "(?<rest>.*)$", Pattern.CASE_INSENSITIVE).matcher(c);
         while (m.find()) {
             String np = nounPhrase(" " + m.group("rest"));
             if (np != null && !np.equals(np.toLowerCase(Locale.ROOT))) return group(np);
@@ -441,10 +468,10 @@ public final class Drafter {
             for (String phrase : st.getValue()) {
                 String verb = "(?<v>" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + ")\\b";
                 // "NP (participle phrase)? (has been | was | had)? VERB"   and   "VERB NP" (active)
-                Pattern passive = Pattern.compile(np + "(?<mod>(?:\\s+who\\s+(?:was|were|had been|has been))?\\s+\\p{Ll}+ed\\s+(?:on|in|by|during|near)\\s+[^,]{1,40}?)??"
+                Pattern passive = cached(np + "(?<mod>(?:\\s+who\\s+(?:was|were|had been|has been))?\\s+\\p{Ll}+ed\\s+(?:on|in|by|during|near)\\s+[^,]{1,40}?)??"
                         + "(?:\\s+who)?\\s+(?:(?:has|have|had|was|were|is|remains|remained|remain)\\s+)?(?:(?:been|reportedly|since|later|also|then)\\s+){0,2}" + verb, Pattern.CASE_INSENSITIVE);
-                Pattern active = Pattern.compile("(?<![Tt]he\\s|[Aa]\\s|[Aa]n\\s)\\b" + verb + "\\s+" + np, Pattern.CASE_INSENSITIVE);
-                Pattern participle = Pattern.compile(np + "\\s+" + verb + "\\s+(?:on|in|during|near)\\b", Pattern.CASE_INSENSITIVE);
+                Pattern active = cached("(?<![Tt]he\\s|[Aa]\\s|[Aa]n\\s)\\b" + verb + "\\s+" + np, Pattern.CASE_INSENSITIVE);
+                Pattern participle = cached(np + "\\s+" + verb + "\\s+(?:on|in|during|near)\\b", Pattern.CASE_INSENSITIVE);
                 for (Pattern p : List.of(passive, active, participle)) {
                     Matcher m = p.matcher(c);
                     while (m.find()) {
@@ -542,7 +569,7 @@ public final class Drafter {
             all.add(k.name());
             for (String alias : all) {
                 String a = alias.toLowerCase(Locale.ROOT);
-                if ((lower.equals(a) || Pattern.compile("\\b" + Pattern.quote(a) + "(?:\\b|$)").matcher(lower).find()) && a.length() > bestLength) {
+                if ((lower.equals(a) || cached("\\b" + Pattern.quote(a) + "(?:\\b|$)").matcher(lower).find()) && a.length() > bestLength) {
                     best = k;
                     bestLength = a.length();
                 }
@@ -559,7 +586,7 @@ public final class Drafter {
         outer:
         for (Map.Entry<String, List<String>> e : v.sourceKinds().entrySet()) {
             for (String w : e.getValue()) {
-                if (Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(ctx).find()) {
+                if (cached("\\b" + Pattern.quote(w) + "\\b").matcher(ctx).find()) {
                     kind = e.getKey();
                     break outer;
                 }
@@ -678,13 +705,16 @@ public final class Drafter {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The 1-based line of {@code offset}: the last line starting at or before it (a binary search: an article of
+     * 50,000 lines has thousands of numbers, each located). */
     private int lineOf(int offset) {
-        int line = 1;
-        for (int i = 1; i < lineStarts.size(); i++) {
-            if (lineStarts.get(i)[0] <= offset) line = i + 1;
-            else break;
+        int lo = 0, hi = lineStarts.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts.get(mid)[0] <= offset) lo = mid;
+            else hi = mid - 1;
         }
-        return line;
+        return lo + 1;
     }
 
     /** "a wounded North Korean soldier" -> {@code wounded-north-korean-soldier}. */

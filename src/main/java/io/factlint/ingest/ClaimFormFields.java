@@ -419,6 +419,14 @@ final class ClaimFormFields {
      * field of facts and claims reads so: {@code at}, {@code since}, {@code rank_over}.
      */
     static When yearMonthOrWhen(ValueGrammar g, String field, long pos) throws IOException {
+        if (g.cursor().current() == JsonToken.VALUE_NUMBER_INT && YEAR_OR_MONTH.matcher(g.cursor().parser().getText()).matches()) {
+            // at: 2020 unquoted (YAML) or a JSON number: the year the writer meant, as text
+            String year = g.cursor().parser().getText();
+            g.cursor().error(pos, "expected a date, a date-time, a year, a month or {\"from\": ..., \"to\": ...} for " + q(field)
+                    + ", found the number " + year + ": write a year as text, \"" + year + "\"");
+            g.cursor().skip();
+            return null;
+        }
         String s = g.cursor().current() == JsonToken.VALUE_STRING ? g.cursor().parser().getText() : null;
         if (s == null || !YEAR_OR_MONTH.matcher(s).matches()) return g.when(field);
         if (s.length() > 4 && (Integer.parseInt(s.substring(5)) < 1 || Integer.parseInt(s.substring(5)) > 12)) {
