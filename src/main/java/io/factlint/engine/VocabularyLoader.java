@@ -134,8 +134,11 @@ final class VocabularyLoader {
                     problems.add(at.apply(p, shape[0]) + ": " + shape[1]);
                     continue;
                 }
-                problems.add(name + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
-                        + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip());
+                if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                        && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
+                    continue; // an empty or comment-only file declares nothing, as a file of "---" alone
+                }
+                problems.add(name + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": " + yamlProblem(e));
                 continue;
             } catch (java.io.CharConversionException e) {
                 problems.add(name + ": not valid UTF-8 text (" + String.valueOf(e.getMessage()).lines().findFirst()
@@ -307,4 +310,33 @@ final class VocabularyLoader {
         }
         return at.column() + offset;
     }
+
+    /**
+     * A rule-pack YAML file's problem in a reader's words: SnakeYAML's problem with its context ("found unexpected end
+     * of stream (while scanning a quoted scalar)"), not the context alone; a value of the wrong type named by what was
+     * expected, not by a Java class.
+     */
+    static String yamlProblem(JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                String problem = m.getProblem() != null ? m.getProblem() : m.getContext();
+                String context = m.getProblem() != null && m.getContext() != null ? " (" + m.getContext() + ")" : "";
+                return "malformed YAML: " + String.valueOf(problem).lines().findFirst().orElse("").strip() + context;
+            }
+        }
+        String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("^Cannot deserialize value of type `([^`]+)` from (.+?)(?: \\(token .*)?$").matcher(m);
+        if (t.find()) {
+            String type = t.group(1);
+            String expected = type.endsWith("VocabFile") ? "a mapping of the vocabulary's keys (statuses:, measures:, ...)"
+                    : type.equals("java.lang.Boolean") || type.equals("boolean") ? "true or false"
+                    : type.equals("java.lang.String") ? "text"
+                    : type.matches("java\\.lang\\.(Integer|Long|Double)|int|long|double") ? "a number"
+                    : type.startsWith("java.util.List") || type.startsWith("java.util.Set") ? "a list"
+                    : type.startsWith("java.util.Map") ? "a mapping" : "another kind of value";
+            return "expected " + expected + ", found " + t.group(2).replace("Array value", "a list").replace("String ", "the text ");
+        }
+        return m;
+    }
+
 }

@@ -30,6 +30,23 @@ class VocabularyErrorsTest {
                 .singleElement().asString().startsWith("rules/vocabulary/lifecycle.yaml:").doesNotContain("\n");
     }
 
+    /** The problem, not SnakeYAML's context line alone; no Java class names; an empty file declares nothing. */
+    @Test
+    void aYamlProblemIsSaidInItsOwnWords() throws Exception {
+        assertThat(problems("statuses: [a]\nterminal: \"x\n".getBytes())).singleElement().asString()
+                .startsWith("rules/vocabulary/lifecycle.yaml:").contains("malformed YAML: found unexpected end of stream")
+                .contains("(while scanning a quoted scalar)");
+        assertThat(problems("- a\n- b\n".getBytes())).singleElement().asString()
+                .contains("expected a mapping of the vocabulary's keys (statuses:, measures:, ...), found a list")
+                .doesNotContain("io.factlint").doesNotContain("Cannot deserialize");
+        // a file of comments only declares nothing, as a file of "---" alone: no problem of its own
+        Path empty = tmp.resolve("empty.yaml");
+        Files.writeString(empty, "# nothing yet\n");
+        Path lifecycle = tmp.resolve("lifecycle.yaml");
+        Files.writeString(lifecycle, "statuses: [a]\n");
+        VocabularyLoader.load(List.of(lifecycle, empty), p -> "rules/vocabulary/" + p.getFileName());
+    }
+
     @Test
     void invalidUtf8IsNamedAsSuch() throws Exception {
         assertThat(problems(new byte[]{'s', 't', 'a', 't', 'u', 's', 'e', 's', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'}))
