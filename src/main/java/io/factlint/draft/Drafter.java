@@ -40,7 +40,10 @@ public final class Drafter {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“(]?[A-Z(])");
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?:\\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|U\\.S|U\\.K|a\\.m|p\\.m|Inc|Corp|vs)|\\b[A-Z])\\.$");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?!\\d{3}\\b)|;\\s+|:\\s+|\\s+[–—]\\s+|[\"“”]");
+    // a comma breaks a clause, except inside a number ("3, 835"), before the date of a weekday ("on Tuesday, November
+    // 19": one date) and before a date's year ("November 19, 2024")
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?!\\d{3}\\b)(?!\\d{4}\\b)"
+            + "(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)|;\\s+|:\\s+|\\s+[–—]\\s+|[\"“”]");
     private static final Pattern ACCORDING = Pattern.compile(
             "^(?:According to|Citing|As reported by|Quoting)\\s+(?:(?:reports?|a report|a statement|statements|figures|data)\\s+(?:from|by)\\s+)?(?<src>[^,]{2,120}?),\\s+",
             Pattern.CASE_INSENSITIVE);
@@ -61,6 +64,9 @@ public final class Drafter {
             "(?i)have|has|had|were|was|are|is|been|be|being|will|would|could|may|might|in|to|of|on|at|for|from|by|with|during|since|near|into|across|after|before|over|under|per|among|and|or|but|who|that|which|while|as|than|the|a|an|this|these|those|their|its|his|her|our|now|so|had|also");
     private static final Pattern UNCONFIRMED = Pattern.compile(
             "\\b(?:reportedly|unconfirmed|unverified|allegedly|could not (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?(?:independently )?verified)\\b", Pattern.CASE_INSENSITIVE);
+    /** The text before a number that is the whole of a share: "half of the ", "30 % of its ", "one in five of the ". */
+    private static final Pattern WHOLE_OF_A_SHARE = Pattern.compile(
+            "(?i)\\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|per ?cent|percent|%|majority|minority|most|all)\\s+of\\s+(?:the\\s+|its\\s+|their\\s+|his\\s+|her\\s+)?$");
     /** A noun phrase that is only an article or a determiner ("An" of "An estimated 4,000"): no speaker. */
     private static final Pattern ARTICLE = Pattern.compile("(?i)a|an|the|some|any|every|each");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:it|this|that|they|he|she|there|we|i|you|these|those|which|who)$");
@@ -257,6 +263,10 @@ public final class Drafter {
     private void sentence(Sentence s) {
         if (REFERENCES.matcher(s.s()).find() && s.s().startsWith("(")) return;
         Attribution a = attribution(s);
+        if (UNCONFIRMED.matcher(s.s()).find()) {
+            // "..., but the figure could not be verified": the hedge of another clause covers the sentence's figures
+            a = new Attribution(a.source(), "unconfirmed", a.date(), a.contentStart());
+        }
         String src = a.source() != null ? a.source() : defaultSource();
         for (DateHit d : dates(s.s())) {
             mention(d, s.start());
@@ -292,7 +302,8 @@ public final class Drafter {
     }
 
     private void clause(String c, int offset, String src, Attribution a) {
-        String lower = " " + c.toLowerCase(Locale.ROOT) + " ";
+        // "could not be verified" hedges a figure, it does not make the clause hypothetical
+        String lower = " " + UNCONFIRMED.matcher(c).replaceAll(" ").toLowerCase(Locale.ROOT) + " ";
         for (String h : v.hypothetical()) {
             if (lower.contains(" " + h + " ")) return;
         }
@@ -355,7 +366,12 @@ public final class Drafter {
         }
         String subject = counted(c, n);
         String note = null;
-        if (attr == null) {
+        if (WHOLE_OF_A_SHARE.matcher(before).find()) {
+            // "more than half of the 300 soldiers were killed": 300 is the whole, not the number killed
+            attr = placeholder();
+            note = "the whole that the share before it is of (\"" + n.text() + "\"), not what the verb counts: name its"
+                    + " attribute (deployed, population, ...)";
+        } else if (attr == null) {
             attr = placeholder();
             note = "no attribute in rules/vocabulary/draft.yaml matches \"" + n.text() + "\": name what it counts";
         }
