@@ -110,7 +110,8 @@ final class DraftCommand implements Callable<Integer> {
                 try {
                     result = DraftWriter.merge(existing, draft);
                 } catch (DraftWriter.MergeException e) {
-                    throw new Refused(display(target) + ": " + e.getMessage());
+                    // "LINE:COL: ..." when the merge knows where: then it reads target:line:col: message
+                    throw new Refused(display(target) + (e.getMessage().matches("^\\d+:\\d+: .*") ? ":" : ": ") + e.getMessage());
                 }
                 if (result.equals(existing.endsWith("\n") ? existing : existing + "\n")) {
                     out.println(display(target) + ": nothing new in " + display(article));

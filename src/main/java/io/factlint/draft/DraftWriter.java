@@ -91,7 +91,17 @@ public final class DraftWriter {
         try {
             root = YAML.readTree(existing);
         } catch (JsonProcessingException e) {
-            throw new MergeException("the existing fact file is not valid YAML (" + e.getOriginalMessage() + "); fix it or draft into a new file");
+            // one line, located as every other input error: SnakeYAML's problem, not its dump of the source
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            String problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                    problem = m.getProblem().strip() + (m.getContext() != null ? " (" + m.getContext().strip() + ")" : "");
+                    break;
+                }
+            }
+            throw new MergeException((l != null && l.getLineNr() > 0 ? l.getLineNr() + ":" + l.getColumnNr() + ": " : "")
+                    + "the existing fact file is not valid YAML (" + problem + "); fix it or draft into a new file");
         } catch (IOException e) {
             throw new MergeException(e.getMessage());
         }

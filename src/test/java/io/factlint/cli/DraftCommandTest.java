@@ -120,6 +120,19 @@ class DraftCommandTest {
     }
 
     @Test
+    void anExistingDraftThatIsNotYamlIsOneLocatedLineAndStaysAsItIs() throws IOException {
+        Path article = article();
+        Path draft = tmp.resolve("story/nk-soldier-captured.yaml");
+        String broken = "facts:\n  - {id: \"f1\", quote: \"x\n";
+        Files.writeString(draft, broken);
+        CliRun r = CliRun.run("draft", article.toString(), "--published", PUBLISHED, "--rules", "rules");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("factlint: " + draft + ":2:3: the existing fact file is not valid YAML (found"
+                + " unexpected end of stream (while scanning a quoted scalar)); fix it or draft into a new file\n");
+        assertThat(Files.readString(draft)).isEqualTo(broken);
+    }
+
+    @Test
     void badInputIsRefusedWithExitTwoAndNothingWritten() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("bad"));
         Path binary = dir.resolve("binary.txt");
