@@ -579,7 +579,8 @@ public final class FactLoader {
     private static boolean resolve(Draft d, String file, boolean fatal, Map<String, Entity> entities,
                                    Map<String, Source> sources, String unread, List<InputError> errors) {
         boolean ok = true;
-        String hint = unread == null ? "" : " (" + unread + " could not be read to its end and may declare it)";
+        String hint = unread == null ? "" : " (" + unread + (unread.endsWith(" more files") || unread.endsWith(" more file")
+                ? " could not be read to their ends and may declare it)" : " could not be read to its end and may declare it)");
         if (d.subject != null && !entities.containsKey(d.subject)) {
             ok = false;
             if (!fatal) errors.add(new InputError(at(file, d.subjectPos), "undeclared entity " + q(d.subject) + hint));

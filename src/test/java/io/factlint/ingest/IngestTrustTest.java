@@ -33,6 +33,11 @@ class IngestTrustTest {
                 .startsWith(dir.resolve("b-story.json") + ":3:36: undeclared entity \"ghost\""));
         assertThat(errors).anySatisfy(e -> assertThat(e)
                 .startsWith(dir.resolve("b-story.json") + ":3:99: undeclared source \"nobody\" (" + dir.resolve("a-broken.json") + " could not be read to its end and may declare it)"));
+        // two such files: their ends
+        write(dir.resolve("c-broken.json"), "{\"sources\": [");
+        assertThat(errors(loader(), dir)).anySatisfy(e -> assertThat(e).startsWith(dir.resolve("b-story.json")
+                + ":3:99: undeclared source \"nobody\" (" + dir.resolve("a-broken.json")
+                + " and 1 more file could not be read to their ends and may declare it)"));
     }
 
     /**
