@@ -122,10 +122,8 @@ class HtmlTextExcerptTest {
                 .doesNotContain("<mark>fake").contains("&amp;amp; &amp;lt;i&amp;gt;");
     }
 
-    @Test
-    void aLongLineIsCutToAWindowAroundTheNumber(@TempDir Path dir) throws Exception {
-        String words = "word ".repeat(60);
-        String line = words + "exactly 1,234 boats " + words.trim();
+    /** A story whose text is {@code line}, with one fact that backs none of its numbers. */
+    private static void oneLineStory(Path dir, String line) throws Exception {
         Files.writeString(dir.resolve("story.txt"), line + "\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("story.json"), """
                 {"story": {"id": "s", "published": "2025-03-10", "text": "story.txt"},
@@ -133,6 +131,13 @@ class HtmlTextExcerptTest {
                  "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
                  "facts": [{"id": "f1", "subject": "u", "attribute": "deployed", "value": 800, "source": "a"}]}
                 """, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLongLineIsCutToAWindowAroundTheNumber(@TempDir Path dir) throws Exception {
+        String words = "word ".repeat(60);
+        String line = words + "exactly 1,234 boats " + words.trim();
+        oneLineStory(dir, line);
         Element finding = unbacked(html(dir)).first();
         Element text = finding.selectFirst(".excerpt .excerpt-text");
         assertThat(numberOf(finding)).isEqualTo("exactly 1,234");
@@ -153,13 +158,7 @@ class HtmlTextExcerptTest {
         // 160 characters with the number near its start: more than a window after it, yet short enough to show whole
         String line = "About 1,234 boats " + "word ".repeat(27) + "end.";
         assertThat(line.length()).isLessThanOrEqualTo(160);
-        Files.writeString(dir.resolve("story.txt"), line + "\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("story.json"), """
-                {"story": {"id": "s", "published": "2025-03-10", "text": "story.txt"},
-                 "sources": [{"id": "a", "name": "Agency A", "kind": "agency"}],
-                 "entities": [{"id": "u", "kind": "group", "name": "a battalion"}],
-                 "facts": [{"id": "f1", "subject": "u", "attribute": "deployed", "value": 800, "source": "a"}]}
-                """, StandardCharsets.UTF_8);
+        oneLineStory(dir, line);
         Element text = unbacked(html(dir)).first().selectFirst(".excerpt .excerpt-text");
         assertThat(text.select(".cut")).isEmpty();
         assertThat(text.wholeText()).isEqualTo(line);
