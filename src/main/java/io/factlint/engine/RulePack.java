@@ -430,7 +430,8 @@ public final class RulePack {
             List<Path> yaml = new ArrayList<>();
             List<Path> all = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir)) {
-                s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+                // a hidden file or folder (an editor's backup, .git) is no part of the pack, as in a fact folder
+                s.filter(Files::isRegularFile).filter(p -> !hidden(dir.relativize(p))).sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
                         .forEach(p -> {
                             all.add(p);
                             String n = p.getFileName().toString();
@@ -446,6 +447,11 @@ public final class RulePack {
 
         String display(Path p) {
             return p.normalize().toString().replace('\\', '/');
+        }
+
+        private static boolean hidden(Path relative) {
+            for (Path part : relative) if (part.toString().startsWith(".")) return true;
+            return false;
         }
     }
 

@@ -325,6 +325,10 @@ final class VocabularyLoader {
             }
         }
         String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
+            // as a fact file says it: a key given twice in one mapping (a rule id twice in one catalogue)
+            return "duplicate key \"" + m.substring("Duplicate field '".length(), m.length() - 1) + "\" (given twice in one mapping)";
+        }
         java.util.regex.Matcher t = java.util.regex.Pattern.compile("^Cannot deserialize value of type `([^`]+)` from (.+?)(?: \\(token .*)?$").matcher(m);
         if (t.find()) {
             String type = t.group(1);

@@ -57,7 +57,19 @@ class RulePackErrorsTest {
         Path cat = rules.resolve("catalogue.yaml");
         Files.writeString(cat, Files.readString(cat) + "  status.changed:\n    severity: info\n    description: again\n    message: again\n");
         int line = Files.readAllLines(cat).size() - 3;
-        assertThat(check(rules).err()).contains(cat + ":" + line + ":17: Duplicate field 'status.changed'");
+        assertThat(check(rules).err()).contains(cat + ":" + line + ":17: duplicate key \"status.changed\" (given twice in one mapping)");
+    }
+
+    @Test
+    void aHiddenFolderInTheRulesIsNoPartOfThePack() throws Exception {
+        // an editor's backup of the catalogue in .backup/ would define every rule a second time
+        Path rules = rules();
+        Path backup = Files.createDirectories(rules.resolve(".backup"));
+        Files.copy(rules.resolve("catalogue.yaml"), backup.resolve("catalogue.yaml"));
+        Files.writeString(backup.resolve("broken.drl"), "rule \"x\" whenn then end\n");
+        CliRun r = CliRun.run("check", "facts", "--rules", rules.toString(), "--no-cache");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).doesNotContain(".backup");
     }
 
     @Test
@@ -153,7 +165,7 @@ class RulePackErrorsTest {
         Path rules = rules();
         Path v = rules.resolve("vocabulary/measures.yaml");
         Files.writeString(v, Files.readString(v) + "cumulative: [wounded]\n");
-        assertThat(check(rules).err()).contains(v + ":" + lineOf(v, "cumulative: [wounded]") + ":11: Duplicate field 'cumulative'");
+        assertThat(check(rules).err()).contains(v + ":" + lineOf(v, "cumulative: [wounded]") + ":11: duplicate key \"cumulative\" (given twice in one mapping)");
     }
 
     @Test
