@@ -458,7 +458,8 @@ class DaemonLauncherTest {
                 assertThat(r.code).as(name).isEqualTo(3);
                 assertThat(r.out).as(name).isEmpty();
                 assertThat(r.err).as(name).contains("the check did not complete")
-                        .contains(headersFirst ? "nothing for 1 s" : "no answer within 1 s");
+                        .contains(headersFirst ? "nothing for 1 s" : "no answer within 1 s")
+                        .contains("'factlint daemon stop' ends it, FACTLINT_DAEMON=0 runs without it");
                 assertThat(served()).as("the real daemon ran nothing").isEqualTo(before);
                 assertThat(millis).as("waited about the timeout, not forever").isBetween(800L, 60_000L);
             }
