@@ -130,6 +130,7 @@ public final class WorkbenchServer implements AutoCloseable {
                 });
             }
             config.routes.before(this::guard);
+            config.routes.before("/events", WorkbenchServer::eventStreamOnly);
             config.routes.get("/", ctx -> page(ctx, renderStories()));
             config.routes.get("/story", this::story);
             config.routes.get("/favicon.ico", ctx -> ctx.status(204));
@@ -211,7 +212,17 @@ public final class WorkbenchServer implements AutoCloseable {
         // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on form posts
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cache-Control", "no-store");
+        // the event stream sets its own (no-cache): a second Cache-Control would be sent beside it
+        if (!"/events".equals(ctx.path())) ctx.header("Cache-Control", "no-store");
+    }
+
+    /** {@code /events} is an event stream only: a request that does not accept one gets 406, not an empty page. */
+    private static void eventStreamOnly(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/event-stream")) return;
+        ctx.status(406).contentType("text/plain; charset=utf-8")
+                .result("406 not acceptable: /events is an event stream (Accept: text/event-stream)");
+        ctx.skipRemainingHandlers();
     }
 
     private static boolean same(String a, String b) {

@@ -32,6 +32,12 @@ class ServeLiveTest {
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(r.headers().allValues("Cache-Control")).as("one Cache-Control, the stream's own").hasSize(1);
+        // without asking for an event stream: 406 and why, not an empty 200
+        HttpResponse<String> plain = f.http.send(f.get("/events").header("Cookie", f.cookie()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(406);
+        assertThat(plain.body()).contains("Accept: text/event-stream");
         Thread t = new Thread(() -> r.body().forEach(line -> {
             if (line.startsWith("data: ")) events.add(Long.parseLong(line.substring(6).trim()));
         }), "sse-reader");
