@@ -480,8 +480,12 @@ public final class Drafter {
     private void statuses(String c, int offset, String src, String certainty, List<DateHit> dates, LocalDate attributionDate, int line) {
         String people = String.join("|", v.people());
         String np = "(?<np>\\b(?:[Tt]he|[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:" + people + ")\\b)";
+        String lowerClause = c.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> st : v.statuses().entrySet()) {
             for (String phrase : st.getValue()) {
+                // every pattern below needs the phrase's first word: most clauses have none of them (a long article's
+                // time went to running these patterns on clauses that could not match)
+                if (!lowerClause.contains(phrase.split(" ")[0].toLowerCase(Locale.ROOT))) continue;
                 String verb = "(?<v>" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + ")\\b";
                 // "NP (participle phrase)? (has been | was | had)? VERB"   and   "VERB NP" (active)
                 Pattern passive = cached(np + "(?<mod>(?:\\s+who\\s+(?:was|were|had been|has been))?\\s+\\p{Ll}+ed\\s+(?:on|in|by|during|near)\\s+[^,]{1,40}?)??"
