@@ -223,6 +223,11 @@ public final class Drafter {
         if (speakerThat == null) compileAttribution();
         Matcher sv = speakerThat.matcher(t.substring(start));
         boolean found = sv.find();
+        if (found && !NumberReader.figures(sv.group("rest")).isEmpty()) {
+            // "Ukraine said 30 tanks were destroyed in a claim that ...": a figure before "that" is what was said,
+            // and this "that" starts a relative clause; the clause follows the verb directly
+            found = false;
+        }
         if (!found) {
             // "X said at least 200 ...": the clause follows the verb directly
             sv = speakerDirect.matcher(t.substring(start));
