@@ -157,7 +157,8 @@ final class Edits {
                 String literal;
                 if (fact.isStatusFact()) {
                     literal = TextEdits.string(value);
-                } else if (value.equalsIgnoreCase(UNRECORDED) && bound.isEmpty()) {
+                } else if (value.equalsIgnoreCase(UNRECORDED)) {
+                    // no figure kept has no hedge: a bound left in the form (over, about, ...) goes with the number
                     LinkedHashMap<String, String> q = new LinkedHashMap<>();
                     q.put("unrecorded", "true");
                     literal = TextEdits.object(q, yaml);

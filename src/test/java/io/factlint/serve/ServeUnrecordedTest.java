@@ -70,6 +70,11 @@ class ServeUnrecordedTest {
             f.post("/edit", edit("s#f2", json, "250", "mod", "Unrecorded", "mod"));
             assertThat(Files.readString(json)).isEqualTo(before.replace(
                     "\"value\": 250, \"at\": \"2020-03-01\"", "\"value\": {\"unrecorded\": true}, \"at\": \"2020-03-01\""));
+            // the word typed over a hedged figure: the bound the form still shows goes with the number
+            Files.writeString(json, before);
+            f.post("/edit", edit("s#f2", json, "250", "mod", "unrecorded", "mod").replace("&bound=&", "&bound=over&"));
+            assertThat(Files.readString(json)).isEqualTo(before.replace(
+                    "\"value\": 250, \"at\": \"2020-03-01\"", "\"value\": {\"unrecorded\": true}, \"at\": \"2020-03-01\""));
         } finally {
             Files.writeString(json, original);
         }
