@@ -97,7 +97,6 @@ final class DraftCommand implements Callable<Integer> {
             String textPath = display(targetDir.relativize(articleAbs));
             String result;
             boolean merging = Files.exists(target);
-            int[] before = new int[3];
             String existing = "";
             if (merging) {
                 if (!Files.isRegularFile(target)) throw new Refused(display(target) + ": not a regular file");
@@ -106,12 +105,10 @@ final class DraftCommand implements Callable<Integer> {
                 } catch (Refused e) {
                     throw new Refused("cannot merge into " + e.getMessage());
                 }
-                before = DraftWriter.counts(existing);
                 try {
                     result = DraftWriter.merge(existing, draft);
                 } catch (DraftWriter.MergeException e) {
-                    // "LINE:COL: ..." when the merge knows where: then it reads target:line:col: message
-                    throw new Refused(display(target) + (e.getMessage().matches("^\\d+:\\d+: .*") ? ":" : ": ") + e.getMessage());
+                    throw new Refused(e.at(display(target)));
                 }
                 if (result.equals(existing.endsWith("\n") ? existing : existing + "\n")) {
                     out.println(display(target) + ": nothing new in " + display(article));
@@ -122,12 +119,10 @@ final class DraftCommand implements Callable<Integer> {
                 result = DraftWriter.render(draft, display(targetDir.relativize(schema)), textPath, name);
             }
             write(target, result, merging);
-            // what the file holds now that it did not: entries commented out (a TODO the draft could not decide) apart
-            int[] after = DraftWriter.counts(result);
-            long commented = commentedOut(result) - commentedOut(existing);
-            out.println((merging ? "added to " : "wrote ") + display(target) + ": " + (after[0] - before[0]) + " facts, "
-                    + (after[1] - before[1]) + " claims, " + (after[2] - before[2]) + " date mentions drafted from "
-                    + display(article) + (commented == 0 ? "" : " (and " + commented + " commented out, each with its TODO)")
+            DraftWriter.Added added = DraftWriter.added(existing, result);
+            out.println((merging ? "added to " : "wrote ") + display(target) + ": " + added.facts() + " facts, "
+                    + added.claims() + " claims, " + added.mentions() + " date mentions drafted from " + display(article)
+                    + (added.commentedOut() == 0 ? "" : " (and " + added.commentedOut() + " commented out, each with its TODO)")
                     + "; review each drafted: true entry, then run factlint check " + display(target));
             return ExitCode.OK.code();
         } catch (Refused e) {
@@ -215,11 +210,6 @@ final class DraftCommand implements Callable<Integer> {
 
     private static String display(Path p) {
         return p.normalize().toString().replace('\\', '/');
-    }
-
-    /** Entries the draft wrote commented out (each under its TODO): {@code "  # - id: "} lines. */
-    private static long commentedOut(String yaml) {
-        return yaml.lines().filter(l -> l.startsWith("  # - id: ")).count();
     }
 
 }

@@ -41,14 +41,13 @@ final class ServeDrafter implements Drafter {
         Path dir = target.toAbsolutePath().normalize().getParent();
         String result;
         boolean merging = Files.exists(target);
-        int[] before = new int[3];
+        String existing = "";
         if (merging) {
-            String existing = Files.readString(target, StandardCharsets.UTF_8);
-            before = DraftWriter.counts(existing);
+            existing = Files.readString(target, StandardCharsets.UTF_8);
             try {
                 result = DraftWriter.merge(existing, draft);
             } catch (DraftWriter.MergeException e) {
-                throw new IOException(target + ": " + e.getMessage());
+                throw new IOException(e.at(target.toString()));
             }
             if (result.equals(existing.endsWith("\n") ? existing : existing + "\n")) return target + ": nothing new in " + text;
         } else {
@@ -58,10 +57,10 @@ final class ServeDrafter implements Drafter {
         }
         io.factlint.report.AtomicFiles.write(target, o -> o.write(result.getBytes(StandardCharsets.UTF_8)));
         // what the file holds now that it did not (as factlint draft counts it), the path as the page's others read
-        int[] after = DraftWriter.counts(result);
+        DraftWriter.Added added = DraftWriter.added(existing, result);
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = target.toAbsolutePath().normalize().startsWith(cwd) ? cwd.relativize(target.toAbsolutePath().normalize()) : target;
-        return "drafted " + (after[0] - before[0]) + " facts, " + (after[1] - before[1]) + " claims into " + slashes(shown)
+        return "drafted " + added.facts() + " facts, " + added.claims() + " claims into " + slashes(shown)
                 + (merging ? " (new entries only)" : "") + "; review each drafted entry";
     }
 

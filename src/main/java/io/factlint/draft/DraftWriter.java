@@ -33,10 +33,22 @@ public final class DraftWriter {
     private DraftWriter() {
     }
 
-    /** A merge that cannot be done as text (a flow-style or malformed file). */
+    /** A merge that cannot be done as text (a flow-style or malformed file), at a line and column when known. */
     public static final class MergeException extends Exception {
+        private final String where;
+
         public MergeException(String message) {
+            this(message, 0, 0);
+        }
+
+        MergeException(String message, int line, int column) {
             super(message);
+            this.where = line > 0 ? ":" + line + ":" + column : "";
+        }
+
+        /** The problem as an input error of {@code file}: {@code file:line:col: message}, or {@code file: message}. */
+        public String at(String file) {
+            return file + where + ": " + getMessage();
         }
     }
 
@@ -67,11 +79,23 @@ public final class DraftWriter {
         return b.toString();
     }
 
+    /** What a draft added to a fact file: entries, and entries written commented out (each under its TODO). */
+    public record Added(int facts, int claims, int mentions, long commentedOut) {
+    }
+
     /**
-     * How many facts, claims and date mentions a fact file holds (entries commented out are not entries); zeros for
-     * a file that is not a YAML mapping.
+     * What {@code result} holds that {@code existing} (the file before the draft; empty for a new one) did not:
+     * entries as a YAML reader sees them (two readings of one quote are one fact), and the {@code "  # - id: "}
+     * lines of entries {@link #render} and {@link #merge} write commented out.
      */
-    public static int[] counts(String yaml) {
+    public static Added added(String existing, String result) {
+        int[] before = counts(existing), after = counts(result);
+        return new Added(after[0] - before[0], after[1] - before[1], after[2] - before[2],
+                commentedOut(result) - commentedOut(existing));
+    }
+
+    /** How many facts, claims and date mentions a fact file holds; zeros for a file that is not a YAML mapping. */
+    private static int[] counts(String yaml) {
         try {
             JsonNode root = YAML.readTree(yaml);
             if (root == null || !root.isObject()) return new int[3];
@@ -79,6 +103,10 @@ public final class DraftWriter {
         } catch (IOException e) {
             return new int[3];
         }
+    }
+
+    private static long commentedOut(String yaml) {
+        return yaml.lines().filter(l -> l.startsWith("  # - id: ")).count();
     }
 
     /**
@@ -93,15 +121,10 @@ public final class DraftWriter {
         } catch (JsonProcessingException e) {
             // one line, located as every other input error: SnakeYAML's problem, not its dump of the source
             com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
-            String problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
-                    problem = m.getProblem().strip() + (m.getContext() != null ? " (" + m.getContext().strip() + ")" : "");
-                    break;
-                }
-            }
-            throw new MergeException((l != null && l.getLineNr() > 0 ? l.getLineNr() + ":" + l.getColumnNr() + ": " : "")
-                    + "the existing fact file is not valid YAML (" + problem + "); fix it or draft into a new file");
+            String problem = io.factlint.ingest.YamlProblems.of(e);
+            if (problem == null) problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+            throw new MergeException("the existing fact file is not valid YAML (" + problem + "); fix it or draft into a new file",
+                    l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
         } catch (IOException e) {
             throw new MergeException(e.getMessage());
         }

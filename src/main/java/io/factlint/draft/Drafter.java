@@ -84,8 +84,12 @@ public final class Drafter {
     private final List<Draft.Mention> mentions = new ArrayList<>();
     private final List<Draft.Mention> allDates = new ArrayList<>();
     private final List<int[]> lineStarts = new ArrayList<>();
-    /** The attribution patterns of the vocabulary's verbs, compiled once a draft (not once a sentence). */
-    private Pattern speakerThat, speakerDirect, speakerAfter;
+    /**
+     * The attribution patterns of the vocabulary's verbs, compiled once a draft (not once a sentence): "X said /
+     * stated / confirmed (on Friday) (that | , “)"; "X said at least 200 ..." (the clause follows the verb
+     * directly); postposed, "..., X said."
+     */
+    private final Pattern speakerThat, speakerDirect, speakerAfter;
     private static final Pattern ACCORDING_AFTER = Pattern.compile(",\\s+according to\\s+(?<np>[^,;:“\"]{2,80}?)\\.?$",
             Pattern.CASE_INSENSITIVE);
 
@@ -103,15 +107,6 @@ public final class Drafter {
         return compiled.computeIfAbsent(flags + "\u0000" + regex, k -> Pattern.compile(regex, flags));
     }
 
-    private void compileAttribution() {
-        String verbs = String.join("|", v.verbs());
-        // "X said / stated / confirmed (on Friday) (that | , “)"
-        speakerThat = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?)");
-        // "X said at least 200 ...": the clause follows the verb directly
-        speakerDirect = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)");
-        // postposed: "..., X said."
-        speakerAfter = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$");
-    }
     private String articleSource;
     private String lastGroup;
     private int unmapped;
@@ -122,6 +117,10 @@ public final class Drafter {
         this.day = published.toLocalDate();
         this.v = v;
         this.headline = headline;
+        String verbs = String.join("|", v.verbs());
+        speakerThat = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")\\b(?<rest>[^,;:“\"]{0,120}?)(?:\\s+that\\s+|,\\s*[“\"]|:\\s*[“\"]?)");
+        speakerDirect = Pattern.compile("^(?<np>[^,;:“\"]{2,120}?)\\s+(?<verb>" + verbs + ")(?<rest>)\\s+(?!that\\b|on\\b|in\\b)");
+        speakerAfter = Pattern.compile(",\\s+(?<np>[\\p{L}][^,;:“\"]{1,80}?)\\s+(?:" + verbs + ")\\b(?<rest>[^,;]*?)\\.?$");
     }
 
     /** Drafts the facts of {@code text}, an article published at {@code published}, as story {@code id}. */
@@ -220,7 +219,6 @@ public final class Drafter {
             start = m.end();
         }
         // "X said / stated / confirmed (on Friday) (that | , “)": the speaker of the clause wins over "according to"
-        if (speakerThat == null) compileAttribution();
         Matcher sv = speakerThat.matcher(t.substring(start));
         boolean found = sv.find();
         if (found && !NumberReader.figures(sv.group("rest")).isEmpty()) {

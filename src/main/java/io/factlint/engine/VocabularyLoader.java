@@ -317,13 +317,8 @@ final class VocabularyLoader {
      * expected, not by a Java class.
      */
     static String yamlProblem(JsonProcessingException e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
-                String problem = m.getProblem() != null ? m.getProblem() : m.getContext();
-                String context = m.getProblem() != null && m.getContext() != null ? " (" + m.getContext() + ")" : "";
-                return "malformed YAML: " + String.valueOf(problem).lines().findFirst().orElse("").strip() + context;
-            }
-        }
+        String yaml = io.factlint.ingest.YamlProblems.of(e);
+        if (yaml != null) return "malformed YAML: " + yaml;
         String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
         if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
             // as a fact file says it: a key given twice in one mapping (a rule id twice in one catalogue)

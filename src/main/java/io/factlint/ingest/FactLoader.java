@@ -579,8 +579,7 @@ public final class FactLoader {
     private static boolean resolve(Draft d, String file, boolean fatal, Map<String, Entity> entities,
                                    Map<String, Source> sources, String unread, List<InputError> errors) {
         boolean ok = true;
-        String hint = unread == null ? "" : " (" + unread + (unread.endsWith(" more files") || unread.endsWith(" more file")
-                ? " could not be read to their ends and may declare it)" : " could not be read to its end and may declare it)");
+        String hint = unread == null ? "" : " (" + unread + " and may declare it)";
         if (d.subject != null && !entities.containsKey(d.subject)) {
             ok = false;
             if (!fatal) errors.add(new InputError(at(file, d.subjectPos), "undeclared entity " + q(d.subject) + hint));
@@ -614,13 +613,17 @@ public final class FactLoader {
         return ok;
     }
 
-    /** The files not read to their end, as "a.json" or "a.json and 2 more files"; null if every file was. */
+    /**
+     * The files not read to their end, as "a.json could not be read to its end" or "a.json and 2 more files could not
+     * be read to their ends"; null if every file was.
+     */
     private static String unread(List<String> unreadFiles, FileWalker walker) {
         List<String> names = new ArrayList<>(unreadFiles);
         for (InputError e : walker.errors()) names.add(e.location().file());
         if (names.isEmpty()) return null;
-        return names.get(0) + (names.size() == 1 ? "" : " and " + (names.size() - 1) + " more file"
-                + (names.size() == 2 ? "" : "s"));
+        return names.size() == 1 ? names.get(0) + " could not be read to its end"
+                : names.get(0) + " and " + (names.size() - 1) + " more file" + (names.size() == 2 ? "" : "s")
+                        + " could not be read to their ends";
     }
 
     private static Location at(String file, long pos) {

@@ -385,11 +385,14 @@ final class FileParser {
      * "findings"), written into the folder being checked: one line says so, not one per field of the report.
      */
     private boolean isReport() {
+        // the unknown-field errors ValueGrammar#object gave the report's first keys
+        String toolField = "unknown field " + q("tool") + " " + TOP.where();
+        String findingsField = "unknown field " + q("findings") + " " + TOP.where();
         InputError tool = null;
         boolean findings = false;
         for (InputError e : out.errors) {
-            if (e.message().startsWith("unknown field \"tool\" at the top level")) tool = e;
-            if (e.message().startsWith("unknown field \"findings\" at the top level")) findings = true;
+            if (e.message().startsWith(toolField)) tool = e;
+            if (e.message().startsWith(findingsField)) findings = true;
         }
         if (tool == null || !findings) return false;
         out.errors.clear();
@@ -400,6 +403,7 @@ final class FileParser {
         out.facts.clear();
         out.claims.clear();
         out.mentions.clear();
+        out.ignored.clear();
         out.errors.add(new InputError(tool.location(), "a factlint report (its \"tool\" and \"findings\"), not a fact"
                 + " file: write reports outside the folders you check (-o report/)"));
         return true;

@@ -47,13 +47,11 @@ final class ParseFailures {
             return new Failure(a.pos, "too many YAML aliases: more than " + limits.maxYamlAliases()
                     + " uses of an anchored list or mapping (--parser-limit yaml-aliases=N)", false);
         }
-        MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        MarkedYAMLException marked = YamlProblems.marked(e);
         if (marked != null) {
             Mark m = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
-            String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
-            String context = marked.getProblem() != null && marked.getContext() != null ? " (" + marked.getContext() + ")" : "";
             return new Failure(m == null ? tokenPos : pack(m.getLine() + 1, m.getColumn() + 1),
-                    "malformed YAML: " + Messages.firstLine(String.valueOf(problem)) + context, false);
+                    "malformed YAML: " + YamlProblems.describe(marked), false);
         }
         StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
         if (limit != null) return new Failure(jacksonPos(limit, tokenPos), limitMessage(limit.getOriginalMessage(), limits), false);

@@ -112,8 +112,7 @@ final class TokenCursor {
 
     void typeError(String field, String what, JsonToken found) throws IOException {
         // YAML 1.1 reads an unquoted yes, no, on, off as a boolean: "id: no" meant the text
-        boolean yamlWord = (found == JsonToken.VALUE_TRUE || found == JsonToken.VALUE_FALSE) && out.input.yaml()
-                && !what.contains("true");
+        boolean yamlWord = (found == JsonToken.VALUE_TRUE || found == JsonToken.VALUE_FALSE) && out.input.yaml();
         error(tokenPos(), "expected " + what + " for \"" + field + "\", found " + Messages.describe(found)
                 + (yamlWord ? " (YAML reads an unquoted yes, no, on or off as one: quote it, \"" + parser().getText() + "\")" : ""));
         skip();

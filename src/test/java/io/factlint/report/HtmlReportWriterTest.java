@@ -265,25 +265,23 @@ class HtmlReportWriterTest {
         assertThat(Render.text(writer, Fixtures.hostile(), Render.STAMPED)).doesNotContain("\r");
     }
 
-    @Test
-    void textOnlyWriterWritesACrOrACrLfAsOneLf() throws Exception {
+    /** What a {@code TextOnlyWriter} writes of {@code writes}, one write each, then a flush. */
+    private static String textOnly(String... writes) throws Exception {
         java.io.StringWriter sink = new java.io.StringWriter();
         HtmlReportWriter.TextOnlyWriter w = new HtmlReportWriter.TextOnlyWriter(sink);
-        w.write("a\r\nb\rc\r");
-        w.write("\nd\n\re");
+        for (String s : writes) w.write(s);
         w.flush();
-        assertThat(sink.toString()).isEqualTo("a\nb\nc\nd\n\ne");
+        return sink.toString();
+    }
+
+    @Test
+    void textOnlyWriterWritesACrOrACrLfAsOneLf() throws Exception {
+        assertThat(textOnly("a\r\nb\rc\r", "\nd\n\re")).isEqualTo("a\nb\nc\nd\n\ne");
     }
 
     @Test
     void textOnlyWriterKeepsSurrogatePairsSplitAcrossWrites() throws Exception {
-        java.io.StringWriter sink = new java.io.StringWriter();
-        HtmlReportWriter.TextOnlyWriter w = new HtmlReportWriter.TextOnlyWriter(sink);
-        w.write("a\uD83D");
-        w.write("\uDE00b\uD800");
-        w.write("c\u0000\t");
-        w.flush();
-        assertThat(sink.toString()).isEqualTo("a\uD83D\uDE00b\uFFFDc\uFFFD\t");
+        assertThat(textOnly("a\uD83D", "\uDE00b\uD800", "c\u0000\t")).isEqualTo("a\uD83D\uDE00b\uFFFDc\uFFFD\t");
     }
 
     @Test

@@ -106,9 +106,10 @@ public record HtmlView(
 
     /**
      * The story text around a finding located in it ({@code text.unbacked_number}): the located line, or, for a line
-     * longer than two windows, a window of it around the column, with the number found there as {@code marked} ({@code before} + {@code marked} +
-     * {@code after} is the excerpt; {@code marked} is empty when no number starts at the column). {@code cutBefore}
-     * / {@code cutAfter} say the line goes on beyond the window. Plain text: the template escapes it.
+     * longer than two windows, a window of it around the column, with the number found there as {@code marked}
+     * ({@code before} + {@code marked} + {@code after} is the excerpt; {@code marked} is empty when no number starts
+     * at the column). {@code cutBefore} / {@code cutAfter} say the line goes on beyond the window. Plain text: the
+     * template escapes it.
      */
     public record TextExcerpt(String location, String before, String marked, String after, boolean cutBefore,
                               boolean cutAfter) {
